@@ -1,0 +1,76 @@
+/**
+ * The small ports every use case depends on. Forge (src/forge/), the tests and the local preview
+ * plug different adapters into the same ports, so handlers run unchanged in all three.
+ */
+import type { JiraRoute } from './jira/route';
+
+export interface JiraRequestInit {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** The subset of the Fetch API `Response` that Forge's `requestJira` returns. */
+export interface JiraResponse {
+  ok: boolean;
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+}
+
+/**
+ * One method, named like Forge's `requestJira` so Atlassian's permission linter finds every endpoint
+ * the app calls (it looks for `*.requestJira(route`...`, { method: '...' })`).
+ */
+export interface JiraPort {
+  requestJira(path: JiraRoute, init?: JiraRequestInit): Promise<JiraResponse>;
+}
+
+export interface KvSetOptions {
+  ttlSeconds?: number;
+}
+
+/** `@forge/kvs` semantics: JSON values, prefix listing, secrets kept apart from plain keys. */
+export interface KvPort {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, options?: KvSetOptions): Promise<void>;
+  /** Writes only when the key is absent (kvs `keyPolicy: 'FAIL_IF_EXISTS'`); true when written. */
+  setIfAbsent<T>(key: string, value: T, options?: KvSetOptions): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  listByPrefix<T>(prefix: string): AsyncIterable<{ key: string; value: T }>;
+  getSecret<T>(key: string): Promise<T | undefined>;
+  setSecret<T>(key: string, value: T): Promise<void>;
+  deleteSecret(key: string): Promise<void>;
+}
+
+export type SlackDeliveryResult =
+  | { ok: true; status: number }
+  | { ok: false; status: number | null; error: string; retryable: boolean };
+
+export interface SlackPort {
+  /** Posts a Block Kit payload to an incoming webhook. Never throws: failures are values. */
+  send(webhookUrl: string, payload: unknown): Promise<SlackDeliveryResult>;
+}
+
+export interface Clock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+  child(fields: Record<string, unknown>): Logger;
+}
+
+/** Work handed from a fast trigger/resolver to the async-events consumer (up to 900 s). */
+export interface QueuePort {
+  push(event: AppJob): Promise<void>;
+}
+
+export type AppJob =
+  | { type: 'finalize-postmortem'; issueKey: string; deliveryId: string }
+  | { type: 'refresh-trends'; month: string; projectKeys: string[] };
