@@ -6,7 +6,15 @@ const forgePackages = ['@forge/*'];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'static/*/build/**', 'tools/**', 'coverage/**', '.preview-data/**', 'jest.config.js'],
+    ignores: [
+      'node_modules/**',
+      'static/*/build/**',
+      'tools/**',
+      'coverage/**',
+      '.preview-data/**',
+      'jest.config.js',
+      'eslint.config.mjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -36,7 +44,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: forgePackages, message: 'Only src/forge/ may import Forge packages; depend on a port.' }] },
+        {
+          patterns: [
+            { group: forgePackages, message: 'Only src/forge/ may import Forge packages; depend on a port.' },
+          ],
+        },
       ],
     },
   },
@@ -49,15 +61,27 @@ export default tseslint.config(
         {
           patterns: [
             { group: forgePackages, message: 'src/domain is pure: no Forge packages.' },
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'child_process'], message: 'src/domain is pure: no I/O.' },
-            { group: ['../usecases/*', '../jira/*', '../slack/*', '../storage/*', '../handlers/*'], message: 'Dependencies flow domain → usecases → handlers.' },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https', 'child_process'],
+              message: 'src/domain is pure: no I/O.',
+            },
+            {
+              group: ['../usecases/*', '../jira/*', '../slack/*', '../storage/*', '../handlers/*'],
+              message: 'Dependencies flow domain → usecases → handlers.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the current time in; src/domain is pure.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass the current time in; src/domain is pure.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass the current time in; src/domain is pure.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Pass the current time in; src/domain is pure.',
+        },
       ],
     },
   },
@@ -68,7 +92,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@forge/bridge', '@forge/api', '@forge/kvs'], message: 'Use static/shared/api.' }, { group: ['**/src/!(contract)/**', '**/src/!(contract)'], message: 'The front end knows only src/contract.' }] },
+        {
+          patterns: [
+            { group: ['@forge/bridge', '@forge/api', '@forge/kvs'], message: 'Use static/shared/api.' },
+            {
+              group: ['**/src/!(contract)/**', '**/src/!(contract)'],
+              message: 'The front end knows only src/contract.',
+            },
+          ],
+        },
       ],
     },
   },

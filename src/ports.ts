@@ -45,8 +45,7 @@ export interface KvPort {
 }
 
 export type SlackDeliveryResult =
-  | { ok: true; status: number }
-  | { ok: false; status: number | null; error: string; retryable: boolean };
+  { ok: true; status: number } | { ok: false; status: number | null; error: string; retryable: boolean };
 
 export interface SlackPort {
   /** Posts a Block Kit payload to an incoming webhook. Never throws: failures are values. */

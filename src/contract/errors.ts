@@ -24,7 +24,11 @@ export class AppError extends Error implements AppErrorShape {
   readonly fields?: Record<string, string>;
   readonly retryAfterMs?: number;
 
-  constructor(kind: ErrorKind, message: string, extra: { fields?: Record<string, string>; retryAfterMs?: number; cause?: unknown } = {}) {
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    extra: { fields?: Record<string, string>; retryAfterMs?: number; cause?: unknown } = {},
+  ) {
     super(message, { cause: extra.cause });
     this.name = `AppError(${kind})`;
     this.kind = kind;
@@ -33,7 +37,9 @@ export class AppError extends Error implements AppErrorShape {
   }
 
   toShape(): AppErrorShape {
-    return this.fields ? { kind: this.kind, message: this.message, fields: this.fields } : { kind: this.kind, message: this.message };
+    return this.fields
+      ? { kind: this.kind, message: this.message, fields: this.fields }
+      : { kind: this.kind, message: this.message };
   }
 }
 

@@ -7,7 +7,10 @@ export interface JiraRoute {
   readonly value: string;
 }
 
-export function route(strings: TemplateStringsArray, ...values: Array<string | number | URLSearchParams>): JiraRoute {
+export function route(
+  strings: TemplateStringsArray,
+  ...values: Array<string | number | URLSearchParams>
+): JiraRoute {
   let value = strings[0] ?? '';
   values.forEach((part, index) => {
     const encoded = part instanceof URLSearchParams ? part.toString() : encodeURIComponent(String(part));

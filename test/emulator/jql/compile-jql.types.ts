@@ -18,7 +18,12 @@ export interface JqlContext {
   /** accountId of the calling user, for currentUser(). */
   currentAccountId: string;
   /** Indexed entity properties from the app's manifest (`jira:entityProperty` values). */
-  propertyAliases: Array<{ propertyKey: string; path: string; type: 'string' | 'text' | 'number' | 'date' | 'user'; searchAlias?: string }>;
+  propertyAliases: Array<{
+    propertyKey: string;
+    path: string;
+    type: 'string' | 'text' | 'number' | 'date' | 'user';
+    searchAlias?: string;
+  }>;
 }
 
 export interface CompiledJql {

@@ -1,0 +1,13 @@
+import { startPreviewServer } from '../test/preview/preview-server';
+
+/** `npm start`: the local preview of the app (see README, "Local preview"). */
+async function main() {
+  const port = Number(process.env.PORT ?? 8080);
+  const preview = await startPreviewServer({ port });
+  console.log(`Postmortems for Jira preview running at ${preview.url}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Could not start the preview: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

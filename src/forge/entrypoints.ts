@@ -1,0 +1,56 @@
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import Resolver, { makeResolver } from '@forge/resolver';
+import { isAppError } from '../contract/errors';
+import type { ResolverApi } from '../contract/resolver-contract';
+import { postmortemJobsConsumer as consumeJob } from '../handlers/consumers/postmortem-jobs-consumer';
+import { adminSettingsResolver as adminSettings } from '../handlers/resolvers/admin-settings-resolver';
+import { globalPageResolver as globalPage } from '../handlers/resolvers/global-page-resolver';
+import { issueContextResolver as issueContext } from '../handlers/resolvers/issue-context-resolver';
+import { issuePanelResolver as issuePanel } from '../handlers/resolvers/issue-panel-resolver';
+import { resolverHandlers, type ResolverImplementation } from '../handlers/resolvers/resolver-handlers';
+import { dailyMaintenance as runDaily } from '../handlers/scheduled/daily-maintenance';
+import { issueUpdatedTrigger as onIssueUpdated } from '../handlers/triggers/issue-updated-trigger';
+import { forgeContext } from './forge-context';
+import { forgeServices } from './forge-services';
+
+function forgeResolver<Api extends ResolverApi>(implementation: ResolverImplementation<Api>) {
+  const handlers = resolverHandlers(implementation, forgeServices);
+  const bound: Record<string, (request: { payload: unknown; context: unknown }) => Promise<unknown>> = {};
+  for (const [call, handler] of Object.entries(handlers)) {
+    bound[call] = ({ payload, context }) => handler({ payload, context: forgeContext(context) });
+  }
+  return makeResolver(bound);
+}
+
+export const issuePanelResolver = forgeResolver(issuePanel);
+export const issueContextResolver = forgeResolver(issueContext);
+export const globalPageResolver = forgeResolver(globalPage);
+export const adminSettingsResolver = forgeResolver(adminSettings);
+
+export const issueUpdatedTrigger = async (event: unknown, context: unknown) => {
+  await onIssueUpdated(event, forgeServices(forgeContext(context)));
+};
+
+export const postmortemJobsConsumer = new Resolver()
+  .define('postmortem-job', async ({ payload, context }) => {
+    try {
+      await consumeJob(payload, forgeServices(forgeContext(context)));
+    } catch (error) {
+      // Jira stayed rate-limited or down past our own retries: let the platform redeliver later.
+      if (isAppError(error) && (error.kind === 'RateLimited' || error.kind === 'Unavailable')) {
+        return new InvocationError({
+          retryAfter: Math.ceil((error.retryAfterMs ?? 60_000) / 1000),
+          retryReason:
+            error.kind === 'RateLimited'
+              ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
+              : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+        });
+      }
+      throw error;
+    }
+  })
+  .getDefinitions();
+
+export const dailyMaintenance = async (_request: unknown, context: unknown) => {
+  await runDaily(forgeServices(forgeContext(context)));
+};

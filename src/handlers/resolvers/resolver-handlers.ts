@@ -1,0 +1,56 @@
+import { AppError, isAppError, type AppErrorShape, type Result } from '../../contract/errors';
+import type { InvocationContext } from '../../contract/invocation-context';
+import type { DataOf, ResolverApi } from '../../contract/resolver-contract';
+import type { Services } from '../../services';
+
+export interface ResolverRequest {
+  payload: unknown;
+  context: InvocationContext;
+}
+
+export type ResolverImplementation<Api extends ResolverApi> = {
+  [Call in keyof Api & string]: (
+    payload: unknown,
+    services: Services,
+    context: InvocationContext,
+  ) => Promise<DataOf<Api, Call>>;
+};
+
+export type ResolverHandlers<Api extends ResolverApi> = {
+  [Call in keyof Api & string]: (request: ResolverRequest) => Promise<Result<DataOf<Api, Call>>>;
+};
+
+/** The one boundary where thrown errors become `{ ok: false, error }` answers. */
+export function resolverHandlers<Api extends ResolverApi>(
+  implementation: ResolverImplementation<Api>,
+  services: (context: InvocationContext) => Services,
+): ResolverHandlers<Api> {
+  const handlers = {} as ResolverHandlers<Api>;
+  for (const call of Object.keys(implementation) as Array<keyof Api & string>) {
+    const run = implementation[call];
+    handlers[call] = async ({ payload, context }) => {
+      const invocation = services(context);
+      const logger = invocation.logger.child({ resolver: call });
+      try {
+        return { ok: true, data: await run(payload, { ...invocation, logger }, context) };
+      } catch (error) {
+        return { ok: false, error: toErrorShape(error, logger) };
+      }
+    };
+  }
+  return handlers;
+}
+
+function toErrorShape(error: unknown, logger: Services['logger']): AppErrorShape {
+  if (isAppError(error)) {
+    if (error.kind === 'Internal') logger.error('resolver failed', { error: error.message });
+    return error.toShape();
+  }
+  logger.error('resolver failed unexpectedly', {
+    error: error instanceof Error ? error.message : String(error),
+  });
+  return new AppError(
+    'Internal',
+    'Something went wrong on our side. Try again; if it keeps failing, tell your Jira admin.',
+  ).toShape();
+}

@@ -1,0 +1,17 @@
+import type { InvocationContext } from './contract/invocation-context';
+import type { Clock, JiraPort, KvPort, Logger, QueuePort, SlackPort } from './ports';
+
+/** Everything a handler needs, built per invocation by Forge, the tests or the local preview. */
+export interface Services {
+  /** Jira as the calling user (Jira permissions apply); the app itself where there is no user. */
+  jiraAsUser: JiraPort;
+  jiraAsApp: JiraPort;
+  kv: KvPort;
+  slack: SlackPort;
+  queue: QueuePort;
+  clock: Clock;
+  logger: Logger;
+  siteUrl: string;
+}
+
+export type ServicesFactory = (context: InvocationContext) => Services;
