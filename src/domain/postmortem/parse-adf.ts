@@ -1,0 +1,17 @@
+import { adfToMarkdown } from './adf-to-markdown';
+import { parseMarkdown, type ParseResult } from './parse-markdown';
+
+export class InvalidAdfError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidAdfError';
+  }
+}
+
+/** Reads a Jira description written with the template (or `renderAdf` output) into the model. */
+export function parseAdf(adf: unknown): ParseResult {
+  if (typeof adf !== 'object' || adf === null || (adf as { type?: unknown }).type !== 'doc') {
+    throw new InvalidAdfError('Not an ADF document: expected an object with type "doc".');
+  }
+  return parseMarkdown(adfToMarkdown(adf));
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  importMarkdown,
+  postmortemDocumentSchema,
+  type PostmortemDocument,
+} from '../../../../src/domain/postmortem';
+import { corpusPostmortemFiles, POSTMORTEM_CORPUS_DIR } from './corpus-files';
+
+/** Words (letters/digits runs) with their counts: the content, without Markdown punctuation and layout. */
+function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+function allText(doc: PostmortemDocument): string {
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
+  };
+  walk(doc);
+  return strings.join('\n');
+}
+
+const files = corpusPostmortemFiles();
+const read = (relative: string): string => readFileSync(path.join(POSTMORTEM_CORPUS_DIR, relative), 'utf8');
+
+describe('importing the real-world postmortem corpus', () => {
+  it('finds the whole corpus, including the file without .md and both templates', () => {
+    expect(files.length).toBeGreaterThanOrEqual(45);
+    expect(files.some((file) => !file.endsWith('.md'))).toBe(true);
+    expect(files.some((file) => file.endsWith('TEMPLATE.md'))).toBe(true);
+    expect(files.some((file) => file.endsWith('Postmortem template.md'))).toBe(true);
+  });
+
+  it.each(files.map((file) => [path.relative(POSTMORTEM_CORPUS_DIR, file), file]))(
+    'imports %s into a valid document without losing a word',
+    (_name, file) => {
+      const source = readFileSync(file, 'utf8');
+      const { document, mapped } = importMarkdown(source);
+      expect(postmortemDocumentSchema.safeParse(document).success).toBe(true);
+      // Headings and labels that were mapped are structure, not content; every other word must survive.
+      const structural = wordCounts(mapped.join('\n'));
+      const kept = wordCounts(allText(document));
+      const lost: string[] = [];
+      // <br> inside table cells is layout (it becomes a line break), not a word someone wrote.
+      for (const [word, count] of wordCounts(source.replace(/<br\s*\/?>/gi, '\n'))) {
+        if ((kept.get(word) ?? 0) + (structural.get(word) ?? 0) < count) lost.push(word);
+      }
+      expect(lost).toEqual([]);
+    },
+  );
+
+  it('maps most of the corpus onto the template rather than dumping it into Other notes', () => {
+    const mappedShare = files.map((file) => {
+      const source = readFileSync(file, 'utf8');
+      const { document } = importMarkdown(source);
+      return 1 - document.otherNotes.length / Math.max(1, source.length);
+    });
+    const average = mappedShare.reduce((a, b) => a + b, 0) / mappedShare.length;
+    expect(average).toBeGreaterThan(0.6);
+  });
+
+  it("yields the etcd action items table's ten rows, keeping Bug as the reference and the other columns in the text", () => {
+    const { document } = importMarkdown(read('etcd/v3.5-data-inconsistency.md'));
+    expect(document.actionItems).toHaveLength(10);
+    expect(document.actionItems[0]).toEqual({
+      id: 'ai-1',
+      action:
+        'etcd testing can reproduce historical data inconsistency issues [Type: Prevent; Priority: P0; Status: DONE]',
+      owner: null,
+      dueDate: null,
+      externalRef: 'https://github.com/etcd-io/etcd/issues/14045',
+      createdIssueKey: null,
+    });
+    expect(document.actionItems[3]?.externalRef).toBeNull();
+    expect(document.timeline).toHaveLength(8);
+    expect(document.timeline[0]?.time).toBe('2021-05-08');
+    expect(document.whatWorkedWell).toHaveLength(2);
+    expect(document.contributingFactors).toHaveLength(5);
+    expect(document.header.writtenBy).toBe('serathius@');
+    expect(document.header.date).toBe('2022-04-20');
+    expect(document.header.title).toBe('v3.5 data inconsistency postmortem');
+    expect(document.rootCause.text).toContain('backend hooks');
+    expect(document.otherNotes).toContain('## Background');
+    expect(document.otherNotes).toContain('### Where we got lucky');
+  });
+
+  it('maps a DFDS postmortem: summary, timeline table, factors, bullet action items, lessons, stats category', () => {
+    const { document, unmapped } = importMarkdown(
+      read('dfds/PM2021-005 - All services returning 503 in Kubernetes.md'),
+    );
+    expect(document.header.title).toBe('All services returning 503 in Kubernetes');
+    expect(document.impact.text).toMatch(/^On Tuesday 22nd June 2021/);
+    expect(document.timeline).toHaveLength(7);
+    expect(document.timeline[6]).toEqual({
+      id: 'tl-7',
+      time: '2021-06-22 08:46',
+      event: 'Target groups reattached to the ALB by the pipeline (resolved)',
+    });
+    expect(document.contributingFactors).toHaveLength(2);
+    expect(document.actionItems.map((item) => item.action)).toEqual([
+      'Revert to default of 300 seconds for de-registration delay on the ALBs.',
+      'Update roll-over script to temporarily set de-registration delay to zero on ALBs prior to roll-over.',
+      'Create ingress test suite.',
+    ]);
+    expect(document.lessonsLearned).toHaveLength(4);
+    expect(document.header.category).toBe('Kubernetes');
+    expect(unmapped).toEqual(expect.arrayContaining(['Attendees', 'Stats']));
+    expect(document.otherNotes).toContain('- Time to detection: 8 minutes');
+  });
+
+  it('treats nested action item bullets as action items of their own (DFDS PM2022-009, no .md extension)', () => {
+    const { document } = importMarkdown(read('dfds/PM2022-009 - Bad AWS EKS AMI causing Kubernetes issues'));
+    expect(document.actionItems.map((item) => item.action)).toContain(
+      'Create dashboard  for readiness/liveness probe coverage',
+    );
+    expect(document.actionItems).toHaveLength(10);
+  });
+
+  it('recognises "Action Items" written as a plain line (learningequality 004)', () => {
+    const { document } = importMarkdown(read('learningequality/004-sushibar-certificate-expired.md'));
+    expect(document.actionItems[0]?.action).toBe('Set up alerting to warn us of expiring SSL');
+  });
+
+  it('keeps the typo heading "Atendees" as Other notes rather than dropping it', () => {
+    const file = files.find((f) => readFileSync(f, 'utf8').includes('## Atendees'));
+    expect(file).toBeDefined();
+    const { document, unmapped } = importMarkdown(readFileSync(file as string, 'utf8'));
+    expect(unmapped).toContain('Atendees');
+    expect(document.otherNotes).toContain('## Atendees');
+  });
+});
