@@ -18,11 +18,15 @@ export const ROOT_CAUSE_SUMMARY_LIMIT = 2000;
 const SHORT_FIELD_LIMIT = 255;
 
 function plainText(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`#>|]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // Emphasis and code markers only: snake_case identifiers in a root cause must survive.
+      .replace(/\*\*|__|`/g, '')
+      .replace(/^\s*(?:#{1,6}|>|[-*+])\s+/gm, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 function clip(value: string, limit: number): string {

@@ -332,8 +332,10 @@ class Collector {
         if (timeColumn === -1 && eventColumn === -1 && table.hasSeparator) {
           leftover.push(...body.slice(index, end));
         } else {
-          const rowsToRead = table.hasSeparator ? table.rows : [table.header, ...table.rows];
-          if (table.hasSeparator) {
+          // Without a separator row the first row is still a header when it names the columns.
+          const hasHeader = table.hasSeparator || timeColumn !== -1 || eventColumn !== -1;
+          const rowsToRead = hasHeader ? table.rows : [table.header, ...table.rows];
+          if (hasHeader) {
             this.mapped.push(...table.header.filter(Boolean));
             const timeHeader = table.header[timeColumn] ?? '';
             // "Date and time in CET" says how to read every row; keep it where people will see it.
@@ -586,7 +588,7 @@ function actionFromCells(
   const extras: string[] = [];
   // Columns the template has no field for (etcd's Type/Priority/Status) stay readable in the action text.
   cells.forEach((value, index) => {
-    if (columns[index] === null && value !== '')
+    if ((columns[index] ?? null) === null && value !== '')
       extras.push(`${header[index] || 'Column ' + String(index + 1)}: ${value}`);
   });
   const due = cell('due');
