@@ -44,7 +44,8 @@ const PATTERNS: readonly BlamePattern[] = [
     hint: 'Hindsight: say what information was available at the time and how the system could surface it (alert, dashboard, check).',
   },
   {
-    pattern: /\b(?:human|operator|user|engineer|developer|manual) error\b/gi,
+    pattern:
+      /\b(?:human|operator|user|engineer|developer|manual) error\b(?!\s+(?:rates?|counts?|budget|ratio|logs?|messages?|pages?|codes?|responses?))/gi,
     hint: 'Name the safeguard that was missing (validation, review, automation, guard rail) rather than "human error".',
     negatable: true,
   },
@@ -59,7 +60,7 @@ const PATTERNS: readonly BlamePattern[] = [
   },
   {
     pattern:
-      /\b(?:messed up|screwed up|dropped the ball|(?:wasn't|was not|weren't|not) paying attention|didn't bother|rookie mistake|should be (?:fired|disciplined|reprimanded))\b/gi,
+      /\b(?:messed up|screwed up|dropped the ball|(?:wasn't|was not|weren't|not) paying attention|(?:didn't|did not|never) bother(?:ed)?|(?:nobody|no one) bothered|rookie mistake|should be (?:fired|disciplined|reprimanded))\b/gi,
     hint: 'Describe the action and its context neutrally; ask which system gap made the outcome possible.',
   },
   {
@@ -85,7 +86,8 @@ const PATTERNS: readonly BlamePattern[] = [
 ];
 
 const NAME_SET = new Set(NAMES.split('|'));
-const NEGATION = /\b(?:not|no|nobody|no one|never|without|isn't|wasn't|nor)\b[^.!?]{0,20}$/i;
+// A negation just before the phrase ("not anyone's fault", "no one is to blame"), within a few words.
+const NEGATION = /\b(?:not|no|nobody|no one|never|isn't|wasn't|nor)\b[^.!?]{0,12}$/i;
 
 /** Names and "I" only count when capitalised as written; "i" or "sam" in a path are not people. */
 function isPerson(match: RegExpExecArray, group: number): boolean {
