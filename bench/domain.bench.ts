@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { findBlameLanguage } from '../src/domain/checks';
+import { importMarkdown, parseAdf, renderAdf, renderMarkdown } from '../src/domain/postmortem';
+
+const SHARED_DIR = process.env.SHARED_DIR ?? path.resolve(__dirname, '../../shared');
+const CORPUS = path.join(SHARED_DIR, 'corpus', 'postmortems');
+const ROUNDS = 20;
+
+function corpusFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return corpusFiles(full);
+      return /^(LICENSE|README\.md)$/.test(name) ? [] : [full];
+    });
+}
+
+function microseconds(run: () => void): number {
+  run(); // warm-up, so the figure is steady-state rather than JIT compilation
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < ROUNDS; i += 1) run();
+  return Number(process.hrtime.bigint() - started) / 1000 / ROUNDS;
+}
+
+/** Parse + render time per corpus document (Markdown import → template Markdown, and through ADF). */
+export async function run(): Promise<void> {
+  const files = corpusFiles(CORPUS);
+  const rows: Array<{ file: string; kb: number; mdUs: number; adfUs: number; blameUs: number }> = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const doc = importMarkdown(text).document;
+    rows.push({
+      file: path.relative(CORPUS, file),
+      kb: text.length / 1024,
+      mdUs: microseconds(() => renderMarkdown(importMarkdown(text).document)),
+      adfUs: microseconds(() => parseAdf(renderAdf(doc))),
+      blameUs: microseconds(() => findBlameLanguage(text)),
+    });
+  }
+  console.log(
+    `postmortem domain over ${rows.length} corpus documents (${CORPUS}), mean of ${ROUNDS} runs each`,
+  );
+  console.log('µs parse+render md | µs render+parse adf | µs blame scan |   KiB | document');
+  for (const row of rows) {
+    console.log(
+      `${row.mdUs.toFixed(0).padStart(18)} | ${row.adfUs.toFixed(0).padStart(19)} | ${row.blameUs.toFixed(0).padStart(13)} | ${row.kb.toFixed(1).padStart(5)} | ${row.file}`,
+    );
+  }
+  const mean = (pick: (row: (typeof rows)[number]) => number): string =>
+    (rows.reduce((sum, row) => sum + pick(row), 0) / rows.length).toFixed(0);
+  const max = Math.max(...rows.map((row) => row.mdUs));
+  console.log(
+    `mean: ${mean((r) => r.mdUs)} µs md, ${mean((r) => r.adfUs)} µs adf, ${mean((r) => r.blameUs)} µs blame; slowest md ${max.toFixed(0)} µs`,
+  );
+}
