@@ -1,9 +1,9 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import type { PostmortemDocument } from '../postmortem';
 import { actionItemsHaveOwnerAndDueDate } from './finalization-blockers';
 import { findBlameLanguage } from './find-blame-language';
 import type { Finding } from './finding';
-
-const DAY_MS = 86_400_000;
 
 // Reference "Step 2: Use the Postmortem Template" — the sections every postmortem fills in.
 export function requiredSectionsPresent(doc: PostmortemDocument): Finding[] {
@@ -32,14 +32,18 @@ export function requiredSectionsPresent(doc: PostmortemDocument): Finding[] {
     }));
 }
 
-/** `YYYY-MM-DD` of an instant in UTC; due dates are calendar days without a zone. */
-function utcDay(now: Date): string {
-  return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+export interface CompletenessOptions {
+  /** Zone whose calendar day counts as "today" for due dates; default UTC. */
+  timeZone?: string;
 }
 
 // Reference "Common Anti-Patterns: No review of action item completion" — a due date already past at finalization.
-export function dueDatesNotPassed(doc: PostmortemDocument, now: Date): Finding[] {
-  const today = utcDay(now);
+export function dueDatesNotPassed(
+  doc: PostmortemDocument,
+  now: Date,
+  options: CompletenessOptions = {},
+): Finding[] {
+  const today = format(new TZDate(now.getTime(), options.timeZone ?? 'UTC'), 'yyyy-MM-dd');
   return doc.actionItems
     .filter((item) => item.dueDate !== null && item.dueDate < today)
     .map((item) => ({
@@ -106,11 +110,15 @@ function blameFindings(doc: PostmortemDocument): Finding[] {
 }
 
 /** Everything a reviewer should look at before finalizing; only `finalizationBlockers` actually blocks. */
-export function checkCompleteness(doc: PostmortemDocument, now: Date): Finding[] {
+export function checkCompleteness(
+  doc: PostmortemDocument,
+  now: Date,
+  options: CompletenessOptions = {},
+): Finding[] {
   return [
     ...requiredSectionsPresent(doc),
     ...actionItemsHaveOwnerAndDueDate(doc),
-    ...dueDatesNotPassed(doc, now),
+    ...dueDatesNotPassed(doc, now, options),
     ...timelineInOrder(doc),
     ...blameFindings(doc),
   ];

@@ -6,4 +6,5 @@ export {
   requiredSectionsPresent,
   dueDatesNotPassed,
   timelineInOrder,
+  type CompletenessOptions,
 } from './check-completeness';

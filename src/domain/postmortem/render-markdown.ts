@@ -62,44 +62,44 @@ function headerBlock(doc: PostmortemDocument): string[] {
 
 function impactBlock(doc: PostmortemDocument): string[] {
   const i = doc.impact;
-  const lines = ['## Impact'];
   const fields: Array<[string, string | null]> = [
     ['Users affected', i.usersAffected],
     ['Transactions failed', i.failedTransactions],
     ['Revenue impact', i.revenueImpact],
     ['SLO impact', i.sloImpact],
   ];
-  for (const [name, value] of fields) if (value !== null) lines.push(`- **${name}:** ${value}`);
-  if (i.text !== '') lines.push(i.text);
-  return lines;
+  const bullets = fields
+    .filter(([, value]) => value !== null)
+    .map(([name, value]) => `- **${name}:** ${value ?? ''}`);
+  return ['## Impact', bullets.join('\n'), i.text];
 }
 
 function timelineBlock(doc: PostmortemDocument): string[] {
-  return [
-    '## Timeline',
+  const rows = [
     markdownTableRow([`Time (${doc.header.timeZone ?? 'UTC'})`, 'Event']),
     TIMELINE_SEPARATOR,
     ...doc.timeline.map((row) => markdownTableRow([row.time, row.event])),
   ];
+  return ['## Timeline', rows.join('\n')];
 }
 
 function rootCauseBlock(doc: PostmortemDocument): string[] {
-  const lines = ['## Root Cause'];
-  if (doc.rootCause.text !== '') lines.push(doc.rootCause.text);
-  if (doc.rootCause.summary !== null) lines.push(`**Root Cause:** ${doc.rootCause.summary}`);
-  return lines;
+  const summary = doc.rootCause.summary === null ? '' : `**Root Cause:** ${doc.rootCause.summary}`;
+  return ['## Root Cause', doc.rootCause.text, summary];
 }
 
 function listBlock(heading: string, items: readonly string[], ordered: boolean): string[] {
-  return [`## ${heading}`, ...items.map((item, index) => `${ordered ? `${index + 1}.` : '-'} ${item}`)];
+  return [
+    `## ${heading}`,
+    items.map((item, index) => `${ordered ? `${index + 1}.` : '-'} ${item}`).join('\n'),
+  ];
 }
 
 function actionItemsBlock(doc: PostmortemDocument): string[] {
   // The reference has no column for the created child issue; it appears only once automation has run.
   const withCreated = doc.actionItems.some((item) => item.createdIssueKey !== null);
   const header = ['#', 'Action', 'Owner', 'Due Date', 'Jira', ...(withCreated ? ['Created issue'] : [])];
-  return [
-    '## Action Items',
+  const rows = [
     markdownTableRow(header),
     withCreated ? `${ACTION_ITEMS_SEPARATOR}---------------|` : ACTION_ITEMS_SEPARATOR,
     ...doc.actionItems.map((item) =>
@@ -113,10 +113,21 @@ function actionItemsBlock(doc: PostmortemDocument): string[] {
       ]),
     ),
   ];
+  return ['## Action Items', rows.join('\n')];
+}
+
+export interface RenderMarkdownOptions {
+  /**
+   * `reference` (default) writes the template exactly as the reference document does: no blank lines.
+   * `commonmark` puts blank lines between blocks, so strict Markdown renderers do not read the `---`
+   * under the header lines as a heading underline or merge the header lines into one paragraph.
+   * `parseMarkdown` reads both.
+   */
+  spacing?: 'reference' | 'commonmark';
 }
 
 /** The postmortem as Markdown in the reference template's format (Step 2), ending with a newline. */
-export function renderMarkdown(doc: PostmortemDocument): string {
+export function renderMarkdown(doc: PostmortemDocument, options: RenderMarkdownOptions = {}): string {
   const blocks: string[][] = [
     headerBlock(doc),
     impactBlock(doc),
@@ -127,12 +138,10 @@ export function renderMarkdown(doc: PostmortemDocument): string {
   ];
   if (doc.lessonsLearned.length > 0) blocks.push(listBlock('Lessons Learned', doc.lessonsLearned, false));
   blocks.push(actionItemsBlock(doc));
-  blocks.push(
-    doc.blamelessNotes === ''
-      ? ['## Notes on Blameless Culture']
-      : ['## Notes on Blameless Culture', doc.blamelessNotes],
-  );
+  blocks.push(['## Notes on Blameless Culture', doc.blamelessNotes]);
   // Other notes go last: everything after their heading belongs to them, whatever headings it contains.
   if (doc.otherNotes !== '') blocks.push(['## Other Notes', doc.otherNotes]);
-  return `${blocks.map((block) => block.join('\n')).join(`\n${SECTION_BREAK}\n`)}\n`;
+  const gap = options.spacing === 'commonmark' ? '\n\n' : '\n';
+  const rendered = blocks.map((parts) => parts.filter((part) => part !== '').join(gap));
+  return `${rendered.join(`${gap}${SECTION_BREAK}${gap}`)}\n`;
 }

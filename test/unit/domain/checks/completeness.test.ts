@@ -72,6 +72,18 @@ describe('checkCompleteness', () => {
     ]);
   });
 
+  it('decides "today" in the configured time zone', () => {
+    // 23:30 UTC on 18 March is already 19 March in Berlin, so the 18 March due date has passed there.
+    const lateEvening = new Date('2025-03-18T23:30:00Z');
+    expect(
+      checkCompleteness(reference(), lateEvening).filter((f) => f.code === 'action-item-due-date-passed'),
+    ).toEqual([]);
+    const berlin = checkCompleteness(reference(), lateEvening, { timeZone: 'Europe/Berlin' });
+    expect(berlin.filter((f) => f.code === 'action-item-due-date-passed').map((f) => f.path)).toEqual([
+      'actionItems.ai-1.dueDate',
+    ]);
+  });
+
   it('warns about a timeline out of order, allowing a wrap past midnight', () => {
     const doc = reference();
     doc.timeline = [

@@ -1,4 +1,4 @@
-import { parseMarkdown, renderMarkdown } from '../../../../src/domain/postmortem';
+import { parseMarkdown, postmortemDocumentSchema, renderMarkdown } from '../../../../src/domain/postmortem';
 import { referencePostmortemMarkdown } from './corpus-files';
 import { randomDocument } from './document-fixtures';
 
@@ -67,6 +67,7 @@ describe('any document rendered to Markdown', () => {
     'parses back to the same document (seed %i)',
     (seed) => {
       const doc = randomDocument(seed);
+      expect(postmortemDocumentSchema.safeParse(doc).success).toBe(true);
       const markdown = renderMarkdown(doc);
       expect(parseMarkdown(markdown).document).toEqual(doc);
       expect(renderMarkdown(parseMarkdown(markdown).document)).toBe(markdown);
@@ -78,4 +79,22 @@ describe('any document rendered to Markdown', () => {
     doc.timeline = [{ id: 'tl-1', time: '10:00', event: 'a | b\nsecond line with \\ backslash' }];
     expect(parseMarkdown(renderMarkdown(doc)).document.timeline).toEqual(doc.timeline);
   });
+});
+
+describe('Markdown with CommonMark spacing', () => {
+  it('separates the header lines and sections by blank lines so strict renderers keep them apart', () => {
+    const markdown = renderMarkdown(parseMarkdown(referencePostmortemMarkdown()).document, {
+      spacing: 'commonmark',
+    });
+    expect(markdown).toContain('**Incident ID:** INC-2025-034\n\n**Date:** 2025-03-15');
+    expect(markdown).toContain('**Status:** FINAL\n\n---\n\n## Impact');
+  });
+
+  it.each(Array.from({ length: 40 }, (_, seed) => seed + 500))(
+    'parses back to the same document (seed %i)',
+    (seed) => {
+      const doc = randomDocument(seed);
+      expect(parseMarkdown(renderMarkdown(doc, { spacing: 'commonmark' })).document).toEqual(doc);
+    },
+  );
 });
