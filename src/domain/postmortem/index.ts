@@ -11,3 +11,4 @@ export { parseMarkdown, importMarkdown, type ParseResult } from './parse-markdow
 export { renderAdf } from './render-adf';
 export { parseAdf, InvalidAdfError } from './parse-adf';
 export { indexedSummary, ROOT_CAUSE_SUMMARY_LIMIT, type PostmortemIndexSummary } from './indexed-summary';
+export { incidentWindow, type IncidentWindow } from './incident-window';
