@@ -1,0 +1,95 @@
+/** An issue's changelog, paged by `startAt` (this endpoint still uses offsets, unlike search/jql). */
+import { z } from 'zod';
+import type { JiraPort } from '../ports';
+import { ACCEPT_JSON, jiraResponse } from './jira-response';
+import { route } from './route';
+
+export interface ChangelogItem {
+  field: string;
+  fieldId?: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+export interface Changelog {
+  id: string;
+  created: string;
+  authorAccountId?: string;
+  items: ChangelogItem[];
+}
+
+export interface ChangelogPage {
+  startAt: number;
+  total: number;
+  isLast: boolean;
+  values: Changelog[];
+}
+
+// Atlassian's own examples send `from: null` where the spec says string; accept both.
+const itemSchema = z.looseObject({
+  field: z.string(),
+  fieldId: z.string().optional(),
+  from: z.string().nullish(),
+  fromString: z.string().nullish(),
+  to: z.string().nullish(),
+  toString: z.string().nullish(),
+});
+
+const pageSchema = z.looseObject({
+  startAt: z.number().int().default(0),
+  maxResults: z.number().int().optional(),
+  total: z.number().int().optional(),
+  isLast: z.boolean().optional(),
+  values: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        created: z.string(),
+        author: z.looseObject({ accountId: z.string().optional() }).optional(),
+        items: z.array(itemSchema).default([]),
+      }),
+    )
+    .default([]),
+});
+
+export async function* getChangelogs(
+  jira: JiraPort,
+  params: { issueIdOrKey: string; maxResults?: number },
+): AsyncGenerator<ChangelogPage, void, undefined> {
+  const maxResults = params.maxResults ?? 100;
+  let startAt = 0;
+  for (;;) {
+    const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(maxResults) });
+    const page = await jiraResponse(`read the changelog of ${params.issueIdOrKey}`, pageSchema, () =>
+      jira.requestJira(route`/rest/api/3/issue/${params.issueIdOrKey}/changelog?${query}`, {
+        method: 'GET',
+        headers: ACCEPT_JSON,
+      }),
+    );
+    const next = page.startAt + page.values.length;
+    const total = page.total ?? next;
+    const isLast = page.isLast ?? next >= total;
+    yield {
+      startAt: page.startAt,
+      total,
+      isLast: isLast || page.values.length === 0,
+      values: page.values.map((entry) => ({
+        id: entry.id,
+        created: entry.created,
+        ...(entry.author?.accountId ? { authorAccountId: entry.author.accountId } : {}),
+        items: entry.items.map((item) => ({
+          field: item.field,
+          ...(item.fieldId ? { fieldId: item.fieldId } : {}),
+          from: item.from ?? null,
+          fromString: item.fromString ?? null,
+          to: item.to ?? null,
+          toString: item.toString ?? null,
+        })),
+      })),
+    };
+    if (isLast || page.values.length === 0) return;
+    startAt = next;
+  }
+}

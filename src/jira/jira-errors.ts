@@ -1,0 +1,146 @@
+/**
+ * The one place where a Jira HTTP answer becomes an `AppError`, so every endpoint and the retry
+ * policy agree on what "rate limited" or "unavailable" means (the jira.js / Octokit model).
+ */
+import { AppError, isAppError } from '../contract/errors';
+import type { JiraResponse } from '../ports';
+
+/** Jira's `ErrorCollection`: `{ errorMessages: string[], errors: { field: message } }`. */
+interface ErrorCollection {
+  messages: string[];
+  fields: Record<string, string>;
+}
+
+function readErrorCollection(body: string): ErrorCollection {
+  const collection: ErrorCollection = { messages: [], fields: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    // Gateways answer 502/503 with HTML; keep a short excerpt rather than the whole page.
+    const excerpt = body.trim().slice(0, 200);
+    if (excerpt && !excerpt.startsWith('<')) collection.messages.push(excerpt);
+    return collection;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return collection;
+  const record = parsed as Record<string, unknown>;
+  if (Array.isArray(record.errorMessages)) {
+    for (const message of record.errorMessages)
+      if (typeof message === 'string') collection.messages.push(message);
+  }
+  if (typeof record.errors === 'object' && record.errors !== null && !Array.isArray(record.errors)) {
+    for (const [field, message] of Object.entries(record.errors as Record<string, unknown>)) {
+      if (typeof message === 'string') collection.fields[field] = message;
+    }
+  }
+  if (typeof record.message === 'string') collection.messages.push(record.message);
+  return collection;
+}
+
+/**
+ * `Retry-After` is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3); Jira sends seconds,
+ * proxies in front of it sometimes send dates.
+ */
+export function parseRetryAfter(header: string | null, now: Date): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now.getTime());
+}
+
+function describe(collection: ErrorCollection): string {
+  const parts = [...collection.messages, ...Object.entries(collection.fields).map(([f, m]) => `${f}: ${m}`)];
+  return parts.join('; ');
+}
+
+/** Maps a non-2xx Jira response to the error kind callers switch on. */
+export async function jiraError(
+  response: JiraResponse,
+  operation: string,
+  now: Date = new Date(),
+): Promise<AppError> {
+  const body = await response.text().catch(() => '');
+  return jiraErrorFromBody(response, body, operation, now);
+}
+
+/** As `jiraError`, for callers that already read the body (to look for a partial result first). */
+export function jiraErrorFromBody(
+  response: Pick<JiraResponse, 'status' | 'headers'>,
+  body: string,
+  operation: string,
+  now: Date = new Date(),
+): AppError {
+  const collection = readErrorCollection(body);
+  const detail = describe(collection);
+  const suffix = detail ? `: ${detail}` : '';
+  const status = response.status;
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
+  const retry = retryAfterMs === undefined ? {} : { retryAfterMs };
+
+  if (status === 400) {
+    const fields = Object.keys(collection.fields).length > 0 ? { fields: collection.fields } : {};
+    return new AppError(
+      'InvalidInput',
+      `Jira rejected the request to ${operation}${suffix || ' (HTTP 400)'}`,
+      fields,
+    );
+  }
+  if (status === 401 || status === 403) {
+    return new AppError(
+      'Forbidden',
+      `Jira refused to ${operation} (HTTP ${status})${suffix}. Check that the user or app has the Jira permission for it.`,
+    );
+  }
+  if (status === 404)
+    return new AppError('NotFound', `Jira could not ${operation}: not found or not visible${suffix}`);
+  if (status === 409)
+    return new AppError('Conflict', `Jira could not ${operation}: conflicting update${suffix}`);
+  if (status === 429) {
+    return new AppError(
+      'RateLimited',
+      `Jira rate-limited the request to ${operation}; retry later${suffix}`,
+      retry,
+    );
+  }
+  if (status >= 500) {
+    return new AppError(
+      'Unavailable',
+      `Jira is unavailable (HTTP ${status}) to ${operation}${suffix}`,
+      retry,
+    );
+  }
+  if (status >= 400) {
+    return new AppError(
+      'InvalidInput',
+      `Jira rejected the request to ${operation} (HTTP ${status})${suffix}`,
+    );
+  }
+  return new AppError('Internal', `Jira answered the request to ${operation} with unexpected HTTP ${status}`);
+}
+
+/** A request that never got an HTTP answer (DNS, reset socket, timeout) is worth retrying. */
+export function jiraNetworkError(operation: string, cause: unknown): AppError {
+  const reason =
+    cause instanceof Error ? cause.name + (cause.message ? `: ${cause.message}` : '') : String(cause);
+  const timedOut = /timeout|timed out|aborted/i.test(reason);
+  return new AppError(
+    'Unavailable',
+    `Jira could not be reached to ${operation} (${timedOut ? 'timed out' : reason}); try again shortly.`,
+    { cause },
+  );
+}
+
+export const isRateLimited = (error: unknown): error is AppError =>
+  isAppError(error) && error.kind === 'RateLimited';
+export const isUnavailable = (error: unknown): error is AppError =>
+  isAppError(error) && error.kind === 'Unavailable';
+export const isNotFound = (error: unknown): error is AppError =>
+  isAppError(error) && error.kind === 'NotFound';
+export const isForbidden = (error: unknown): error is AppError =>
+  isAppError(error) && error.kind === 'Forbidden';
+export const isConflict = (error: unknown): error is AppError =>
+  isAppError(error) && error.kind === 'Conflict';
+export const isInvalidInput = (error: unknown): error is AppError =>
+  isAppError(error) && error.kind === 'InvalidInput';
