@@ -105,6 +105,7 @@ function blameFindings(doc: PostmortemDocument): Finding[] {
       severity: 'warning',
       message: `"${finding.phrase}" puts a person at the centre. ${finding.hint}`,
       path,
+      range: { start: finding.start, end: finding.end },
     })),
   );
 }

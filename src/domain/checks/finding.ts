@@ -13,4 +13,6 @@ export interface Finding {
   message: string;
   /** Model path the finding is about, e.g. `actionItems.ai-2` or `rootCause`. */
   path: string;
+  /** For text findings (blame language): where in the text at `path` the phrase is, end exclusive. */
+  range?: { start: number; end: number };
 }

@@ -565,6 +565,8 @@ function actionColumn(header: string): ActionColumn | null {
   return null;
 }
 
+const PLACEHOLDER_OWNER = /^(tbd|tba|n\/?a|none|nobody|unassigned|-|–|\?+)$/i;
+
 function parseOwner(cell: string): ActionItemOwner | null {
   if (cell === '') return null;
   const linked = /^\[([^\]]*)\]\(accountid:([^)\s]+)\)$/.exec(cell);
@@ -593,6 +595,9 @@ function actionFromCells(
   });
   const due = cell('due');
   if (due !== '' && !isIsoDay(due)) extras.push(`Due: ${due}`);
+  // "TBD" is not an owner: the row must still count as unassigned for the finalization rule.
+  const ownerCell = PLACEHOLDER_OWNER.test(cell('owner')) ? '' : cell('owner');
+  if (ownerCell === '' && cell('owner') !== '') extras.push(`Owner: ${cell('owner')}`);
   const number = cell('number');
   const wanted = /^\d+$/.test(number) ? `ai-${Number(number)}` : number;
   const id =
@@ -602,7 +607,7 @@ function actionFromCells(
     action: [cell('action'), ...(extras.length > 0 ? [`[${extras.join('; ')}]`] : [])]
       .filter(Boolean)
       .join(' '),
-    owner: parseOwner(cell('owner')),
+    owner: parseOwner(ownerCell),
     dueDate: isIsoDay(due) ? due : null,
     externalRef: cell('ref') || null,
     createdIssueKey: cell('created') || null,

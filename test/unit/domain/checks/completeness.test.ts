@@ -113,5 +113,8 @@ describe('checkCompleteness', () => {
       'action-item-without-owner@actionItems.ai-1.owner',
       'blame-language@rootCause.text',
     ]);
+    const blame = checkCompleteness(doc, finalizedOn).find((f) => f.code === 'blame-language');
+    expect(blame?.range).toEqual({ start: 4, end: 13 });
+    expect(doc.rootCause.text.slice(blame?.range?.start, blame?.range?.end)).toBe('forgot to');
   });
 });

@@ -79,6 +79,16 @@ describe('importing malformed Markdown', () => {
     ]);
   });
 
+  it('treats placeholder owners such as TBD as no owner, keeping the word in the action text', () => {
+    const { document } = parseMarkdown(
+      '## Action Items\n| Action | Owner | Due |\n|---|---|---|\n| Add alert | TBD | 2025-04-01 |\n| Fix DNS | n/a | |',
+    );
+    expect(document.actionItems.map((item) => [item.action, item.owner])).toEqual([
+      ['Add alert [Owner: TBD]', null],
+      ['Fix DNS [Owner: n/a]', null],
+    ]);
+  });
+
   it('keeps a table it cannot map (no time or event column) verbatim', () => {
     const { document } = expectValid('## Timeline\n| Foo | Bar |\n|---|---|\n| 1 | 2 |');
     expect(document.timeline).toEqual([]);
