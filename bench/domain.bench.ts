@@ -24,6 +24,32 @@ function microseconds(run: () => void): number {
   return Number(process.hrtime.bigint() - started) / 1000 / ROUNDS;
 }
 
+interface Labelled {
+  text: string;
+  blame: boolean;
+  source: string;
+}
+
+/** Precision/recall of findBlameLanguage on the hand-labelled set the unit test also checks. */
+function blameFigures(): string {
+  const file = path.resolve(__dirname, '../test/fixtures/blame/labelled-sentences.json');
+  const { sentences } = JSON.parse(readFileSync(file, 'utf8')) as { sentences: Labelled[] };
+  const score = (set: readonly Labelled[]) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const { text, blame } of set) {
+      const flagged = findBlameLanguage(text).length > 0;
+      if (flagged && blame) tp += 1;
+      else if (flagged) fp += 1;
+      else if (blame) fn += 1;
+    }
+    const negatives = set.filter((s) => !s.blame).length;
+    return `precision ${(tp / Math.max(1, tp + fp)).toFixed(3)}, recall ${(tp / Math.max(1, tp + fn)).toFixed(3)}, false-positive rate ${(fp / Math.max(1, negatives)).toFixed(3)} (n=${set.length})`;
+  };
+  return `blame language: ${score(sentences)}; held-out only: ${score(sentences.filter((s) => s.source === 'own:held-out'))}`;
+}
+
 /** Parse + render time per corpus document (Markdown import → template Markdown, and through ADF). */
 export async function run(): Promise<void> {
   const files = corpusFiles(CORPUS);
@@ -51,6 +77,7 @@ export async function run(): Promise<void> {
   const mean = (pick: (row: (typeof rows)[number]) => number): string =>
     (rows.reduce((sum, row) => sum + pick(row), 0) / rows.length).toFixed(0);
   const max = Math.max(...rows.map((row) => row.mdUs));
+  console.log(blameFigures());
   console.log(
     `mean: ${mean((r) => r.mdUs)} µs md, ${mean((r) => r.adfUs)} µs adf, ${mean((r) => r.blameUs)} µs blame; slowest md ${max.toFixed(0)} µs`,
   );
