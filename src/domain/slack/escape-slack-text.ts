@@ -8,7 +8,10 @@ export function escapeSlackText(text: string): string {
   return neutraliseMentions(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
-/** For plain_text fields, which show `&lt;` literally but still must not broadcast. */
+/**
+ * For plain_text fields, which show `&lt;` literally: Slack does not expand mentions there, but a
+ * zero-width space keeps `<!here>`, `<@U123>`, `<url|label>` and `@channel` inert should the text ever move to mrkdwn.
+ */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+  return text.replace(/<(?=\S)/g, '<\u200b').replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
 }
