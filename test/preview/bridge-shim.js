@@ -10,7 +10,8 @@
   var query = new URLSearchParams(window.location.search);
   var issueKey = query.get('issue');
   var colorMode =
-    query.get('theme') || (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+    query.get('theme') ||
+    (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
   var context = {
     accountId: config.accountId,
@@ -22,17 +23,23 @@
     timezone: config.timeZone,
     theme: { colorMode: colorMode },
     extension: issueKey
-      ? { type: config.moduleType, issue: { key: issueKey, type: 'Incident' }, project: { key: issueKey.split('-')[0] } }
+      ? {
+          type: config.moduleType,
+          issue: { key: issueKey, type: 'Incident' },
+          project: { key: issueKey.split('-')[0] },
+        }
       : { type: config.moduleType },
   };
 
   function postJson(url, body) {
-    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
-      function (response) {
-        if (!response.ok) throw new Error('The preview server answered ' + response.status);
-        return response.json();
-      },
-    );
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(function (response) {
+      if (!response.ok) throw new Error('The preview server answered ' + response.status);
+      return response.json();
+    });
   }
 
   var handlers = {
@@ -49,7 +56,10 @@
     enableTheming: function () {
       var root = document.documentElement;
       root.setAttribute('data-color-mode', colorMode);
-      root.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography shape:shape');
+      root.setAttribute(
+        'data-theme',
+        'dark:dark light:light spacing:spacing typography:typography shape:shape',
+      );
       var link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = '/__preview/tokens.css';
@@ -58,18 +68,20 @@
     },
     fetchProduct: function (payload) {
       var init = payload.fetchRequestInit || {};
-      return fetch(payload.restPath, { method: init.method || 'GET', headers: init.headers, body: init.body || undefined }).then(
-        function (response) {
-          return response.text().then(function (body) {
-            return {
-              body: body,
-              status: response.status,
-              statusText: response.statusText,
-              headers: Object.fromEntries(response.headers.entries()),
-            };
-          });
-        },
-      );
+      return fetch(payload.restPath, {
+        method: init.method || 'GET',
+        headers: init.headers,
+        body: init.body || undefined,
+      }).then(function (response) {
+        return response.text().then(function (body) {
+          return {
+            body: body,
+            status: response.status,
+            statusText: response.statusText,
+            headers: Object.fromEntries(response.headers.entries()),
+          };
+        });
+      });
     },
     navigate: function (payload) {
       var url = payload.url || payload.target || '/';
@@ -86,7 +98,8 @@
   window.__bridge = {
     callBridge: function (name, payload) {
       var handler = handlers[name];
-      if (!handler) return Promise.reject(new Error('The local preview does not emulate bridge call "' + name + '"'));
+      if (!handler)
+        return Promise.reject(new Error('The local preview does not emulate bridge call "' + name + '"'));
       return handler(payload);
     },
   };

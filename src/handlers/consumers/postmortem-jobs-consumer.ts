@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import type { AppJob } from '../../ports';
 import type { Services } from '../../services';
+import { finalizePostmortem } from '../../usecases/finalize-postmortem';
 
 const appJob: z.ZodType<AppJob> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('finalize-postmortem'), issueKey: z.string(), deliveryId: z.string() }),
   z.object({ type: z.literal('refresh-trends'), month: z.string(), projectKeys: z.array(z.string()) }),
 ]);
 
-/** Long-running work (up to 900 s): finalizing a postmortem, refreshing the trend cache. */
+/**
+ * Long-running work (up to 900 s). Errors of kind RateLimited/Unavailable carry `retryAfterMs`; the
+ * Forge binding turns them into the platform's retry, and the work resumes without duplicates.
+ */
 export async function postmortemJobsConsumer(body: unknown, services: Services): Promise<void> {
   const parsed = appJob.safeParse(body);
   if (!parsed.success) {
@@ -15,5 +19,22 @@ export async function postmortemJobsConsumer(body: unknown, services: Services):
     services.logger.error('dropped a malformed job', { problem: parsed.error.issues[0]?.message });
     return;
   }
-  services.logger.warn('job type not handled by this version yet', { type: parsed.data.type });
+  const job = parsed.data;
+  switch (job.type) {
+    case 'finalize-postmortem':
+      await finalizePostmortem(
+        {
+          jira: services.jiraAsApp,
+          kv: services.kv,
+          slack: services.slack,
+          clock: services.clock,
+          logger: services.logger,
+        },
+        job,
+      );
+      return;
+    case 'refresh-trends':
+      services.logger.warn('trend refresh is not available in this version yet', { month: job.month });
+      return;
+  }
 }

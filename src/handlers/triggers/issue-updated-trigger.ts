@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { wasLabelAdded } from '../../domain/automation/finalization-label';
+import { wasLabelAdded, type ChangelogItem } from '../../domain/automation/finalization-label';
+import { getChangelogs } from '../../jira/changelog';
+import { loadSettings } from '../../storage/settings-store';
 import type { Services } from '../../services';
 
 // Only the parts of Forge's `avi:jira:updated:issue` payload this trigger reads.
@@ -32,8 +34,14 @@ export async function issueUpdatedTrigger(event: unknown, services: Services): P
     });
     return 'ignored';
   }
-  const { issue, changelog } = parsed.data;
-  if (!changelog || !wasLabelAdded(changelog.items)) return 'ignored';
+  const { issue } = parsed.data;
+  const changelog = parsed.data.changelog ?? (await latestChange(services, issue.key));
+  // Most updates touch no labels: answer those without reading storage.
+  if (!changelog?.items.some((item) => item.fieldId === 'labels' || item.field === 'labels'))
+    return 'ignored';
+  const { finalizationLabel } = await loadSettings(services.kv, services.logger);
+  if (!wasLabelAdded(changelog.items, finalizationLabel)) return 'ignored';
+  // The changelog id names this change: a redelivery reuses it, a later re-add of the label does not.
   await services.queue.push({
     type: 'finalize-postmortem',
     issueKey: issue.key,
@@ -41,4 +49,17 @@ export async function issueUpdatedTrigger(event: unknown, services: Services): P
   });
   services.logger.info('finalization queued', { issueKey: issue.key });
   return 'queued';
+}
+
+/** Some deliveries carry no changelog: the issue's newest changelog entry is the change that fired. */
+async function latestChange(
+  services: Services,
+  issueKey: string,
+): Promise<{ id?: string; items: ChangelogItem[] } | undefined> {
+  let latest: { id?: string; items: ChangelogItem[] } | undefined;
+  for await (const page of getChangelogs(services.jiraAsApp, { issueIdOrKey: issueKey })) {
+    const last = page.values.at(-1);
+    if (last) latest = { id: last.id, items: last.items };
+  }
+  return latest;
 }
