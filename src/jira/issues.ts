@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AppError, type ErrorKind, isAppError } from '../contract/errors';
 import type { JiraPort, JiraResponse } from '../ports';
-import { jiraErrorFromBody, jiraNetworkError } from './jira-errors';
+import { errorKindForStatus, jiraErrorFromBody, jiraNetworkError } from './jira-errors';
 import { ACCEPT_JSON, JSON_HEADERS, jiraResponse, parseJiraBody, sendJira } from './jira-response';
 import { route } from './route';
 
@@ -189,14 +189,6 @@ function safeJson(text: string): unknown {
   }
 }
 
-function kindForStatus(status: number | undefined): ErrorKind {
-  if (status === 401 || status === 403) return 'Forbidden';
-  if (status === 404) return 'NotFound';
-  if (status === 429) return 'RateLimited';
-  if (status !== undefined && status >= 500) return 'Unavailable';
-  return 'InvalidInput';
-}
-
 /**
  * Creates issues in batches of ≤ 50, in order. Per-element failures come back as values with the
  * caller's index; when a whole batch fails (429 after retries, 5xx, 403) the remaining elements are
@@ -241,7 +233,7 @@ export async function bulkCreateIssues(jira: JiraPort, params: BulkCreateParams)
       result.failed.push({
         index: offset + failure.failedElementNumber,
         status: failure.status ?? null,
-        kind: kindForStatus(failure.status),
+        kind: failure.status === undefined ? 'InvalidInput' : errorKindForStatus(failure.status),
         message: detail || 'Jira did not create this issue',
         fields,
       });

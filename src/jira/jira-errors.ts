@@ -2,7 +2,7 @@
  * The one place where a Jira HTTP answer becomes an `AppError`, so every endpoint and the retry
  * policy agree on what "rate limited" or "unavailable" means (the jira.js / Octokit model).
  */
-import { AppError, isAppError } from '../contract/errors';
+import { AppError, type ErrorKind, isAppError } from '../contract/errors';
 import type { JiraResponse } from '../ports';
 
 /** Jira's `ErrorCollection`: `{ errorMessages: string[], errors: { field: message } }`. */
@@ -55,6 +55,18 @@ function describe(collection: ErrorCollection): string {
   return parts.join('; ');
 }
 
+/** The error kind for an HTTP status; also used for bulk-create elements, which carry a status each. */
+export function errorKindForStatus(status: number): ErrorKind {
+  if (status === 400) return 'InvalidInput';
+  if (status === 401 || status === 403) return 'Forbidden';
+  if (status === 404) return 'NotFound';
+  if (status === 409) return 'Conflict';
+  if (status === 429) return 'RateLimited';
+  if (status >= 500) return 'Unavailable';
+  if (status >= 400) return 'InvalidInput';
+  return 'Internal';
+}
+
 /** Maps a non-2xx Jira response to the error kind callers switch on. */
 export async function jiraError(
   response: JiraResponse,
@@ -79,45 +91,39 @@ export function jiraErrorFromBody(
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
   const retry = retryAfterMs === undefined ? {} : { retryAfterMs };
 
-  if (status === 400) {
-    const fields = Object.keys(collection.fields).length > 0 ? { fields: collection.fields } : {};
-    return new AppError(
-      'InvalidInput',
-      `Jira rejected the request to ${operation}${suffix || ' (HTTP 400)'}`,
-      fields,
-    );
+  const kind = errorKindForStatus(status);
+  switch (kind) {
+    case 'InvalidInput': {
+      const fields = Object.keys(collection.fields).length > 0 ? { fields: collection.fields } : {};
+      return new AppError(
+        kind,
+        `Jira rejected the request to ${operation} (HTTP ${status})${suffix}`,
+        fields,
+      );
+    }
+    case 'Forbidden':
+      return new AppError(
+        kind,
+        `Jira refused to ${operation} (HTTP ${status})${suffix}. Check that the user or app has the Jira permission for it.`,
+      );
+    case 'NotFound':
+      return new AppError(kind, `Jira could not ${operation}: not found or not visible${suffix}`);
+    case 'Conflict':
+      return new AppError(kind, `Jira could not ${operation}: a conflicting update happened first${suffix}`);
+    case 'RateLimited':
+      return new AppError(kind, `Jira rate-limited the request to ${operation}; retry later${suffix}`, retry);
+    case 'Unavailable':
+      return new AppError(
+        kind,
+        `Jira is unavailable (HTTP ${status}) and could not ${operation}${suffix}`,
+        retry,
+      );
+    default:
+      return new AppError(
+        'Internal',
+        `Jira answered the request to ${operation} with unexpected HTTP ${status}`,
+      );
   }
-  if (status === 401 || status === 403) {
-    return new AppError(
-      'Forbidden',
-      `Jira refused to ${operation} (HTTP ${status})${suffix}. Check that the user or app has the Jira permission for it.`,
-    );
-  }
-  if (status === 404)
-    return new AppError('NotFound', `Jira could not ${operation}: not found or not visible${suffix}`);
-  if (status === 409)
-    return new AppError('Conflict', `Jira could not ${operation}: conflicting update${suffix}`);
-  if (status === 429) {
-    return new AppError(
-      'RateLimited',
-      `Jira rate-limited the request to ${operation}; retry later${suffix}`,
-      retry,
-    );
-  }
-  if (status >= 500) {
-    return new AppError(
-      'Unavailable',
-      `Jira is unavailable (HTTP ${status}) to ${operation}${suffix}`,
-      retry,
-    );
-  }
-  if (status >= 400) {
-    return new AppError(
-      'InvalidInput',
-      `Jira rejected the request to ${operation} (HTTP ${status})${suffix}`,
-    );
-  }
-  return new AppError('Internal', `Jira answered the request to ${operation} with unexpected HTTP ${status}`);
 }
 
 /** A request that never got an HTTP answer (DNS, reset socket, timeout) is worth retrying. */

@@ -1,5 +1,6 @@
 import { AppError } from '../../../src/contract/errors';
 import {
+  errorKindForStatus,
   isConflict,
   isForbidden,
   isInvalidInput,
@@ -103,5 +104,21 @@ describe('jiraNetworkError', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error.kind).toBe('Unavailable');
     expect(error.message).toContain('timed out');
+  });
+});
+
+describe('errorKindForStatus', () => {
+  it.each([
+    [400, 'InvalidInput'],
+    [413, 'InvalidInput'],
+    [422, 'InvalidInput'],
+    [401, 'Forbidden'],
+    [404, 'NotFound'],
+    [409, 'Conflict'],
+    [429, 'RateLimited'],
+    [504, 'Unavailable'],
+    [302, 'Internal'],
+  ] as const)('maps %i to %s', (status, kind) => {
+    expect(errorKindForStatus(status)).toBe(kind);
   });
 });
