@@ -17,14 +17,8 @@ export const appSettingsSchema = z.object({
     .default('UTC'),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')).default([]),
   userImpactMinutesThreshold: z.number().int().min(0).default(15),
-  finalizationLabel: z
-    .string()
-    .regex(/^\S+$/, 'a Jira label (no spaces)')
-    .default('POSTMORTEM-FINAL'),
-  actionItemLabel: z
-    .string()
-    .regex(/^\S+$/, 'a Jira label (no spaces)')
-    .default('postmortem-action'),
+  finalizationLabel: z.string().regex(/^\S+$/, 'a Jira label (no spaces)').default('POSTMORTEM-FINAL'),
+  actionItemLabel: z.string().regex(/^\S+$/, 'a Jira label (no spaces)').default('postmortem-action'),
   actionItemFallbackIssueType: z.string().trim().min(1).default('Task'),
 });
 
