@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runConvert } from '../../../scripts/convert';
 import { parseMarkdown, renderMarkdown, type PostmortemDocument } from '../../../src/domain/postmortem';
-import { POSTMORTEM_CORPUS_DIR, referencePostmortemMarkdown } from '../domain/postmortem/corpus-files';
+import { POSTMORTEM_CORPUS_DIR, referencePostmortemMarkdown } from '../../helpers/shared-files';
 
 function convert(...args: string[]) {
   let stdout = '';

@@ -1,6 +1,6 @@
 import { checkCompleteness, finalizationBlockers } from '../../../../src/domain/checks';
 import { emptyPostmortem, parseMarkdown, type PostmortemDocument } from '../../../../src/domain/postmortem';
-import { referencePostmortemMarkdown } from '../postmortem/corpus-files';
+import { referencePostmortemMarkdown } from '../../../helpers/shared-files';
 
 const reference = (): PostmortemDocument => parseMarkdown(referencePostmortemMarkdown()).document;
 // The reference postmortem was finalized a few days after the incident (15 March 2025).

@@ -8,7 +8,7 @@ import {
   renderAdf,
   renderMarkdown,
 } from '../../../../src/domain/postmortem';
-import { referencePostmortemMarkdown, SHARED_DIR } from './corpus-files';
+import { referencePostmortemMarkdown, SHARED_DIR } from '../../../helpers/shared-files';
 import { randomDocument } from './document-fixtures';
 
 function adfValidator(): ValidateFunction {

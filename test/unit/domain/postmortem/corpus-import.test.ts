@@ -5,7 +5,7 @@ import {
   postmortemDocumentSchema,
   type PostmortemDocument,
 } from '../../../../src/domain/postmortem';
-import { corpusPostmortemFiles, POSTMORTEM_CORPUS_DIR } from './corpus-files';
+import { corpusPostmortemFiles, POSTMORTEM_CORPUS_DIR } from '../../../helpers/shared-files';
 
 /** Words (letters/digits runs) with their counts: the content, without Markdown punctuation and layout. */
 function wordCounts(text: string): Map<string, number> {

@@ -4,7 +4,7 @@ import {
   parseMarkdown,
   type PostmortemDocument,
 } from '../../../../src/domain/postmortem';
-import { referencePostmortemMarkdown } from './corpus-files';
+import { referencePostmortemMarkdown } from '../../../helpers/shared-files';
 
 function withDuration(header: Partial<PostmortemDocument['header']>): PostmortemDocument {
   const doc = emptyPostmortem({ incidentId: 'INC-1', date: '2025-03-15' });

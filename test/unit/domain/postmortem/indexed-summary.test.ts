@@ -1,5 +1,5 @@
 import { emptyPostmortem, indexedSummary, parseMarkdown } from '../../../../src/domain/postmortem';
-import { referencePostmortemMarkdown } from './corpus-files';
+import { referencePostmortemMarkdown } from '../../../helpers/shared-files';
 
 // Jira rejects an issue entity property larger than 32,768 characters.
 const PROPERTY_LIMIT = 32_768;

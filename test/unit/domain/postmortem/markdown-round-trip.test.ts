@@ -1,5 +1,5 @@
 import { parseMarkdown, postmortemDocumentSchema, renderMarkdown } from '../../../../src/domain/postmortem';
-import { referencePostmortemMarkdown } from './corpus-files';
+import { referencePostmortemMarkdown } from '../../../helpers/shared-files';
 import { randomDocument } from './document-fixtures';
 
 describe('the reference template (INC-2025-034) in Markdown', () => {

@@ -5,7 +5,7 @@ import {
   migratePostmortem,
   parseMarkdown,
 } from '../../../../src/domain/postmortem';
-import { referencePostmortemMarkdown } from './corpus-files';
+import { referencePostmortemMarkdown } from '../../../helpers/shared-files';
 
 const v1Stored = {
   version: 1,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 // Corpus and reference stay in the shared folder beside the repository; tests read them in place.
-export const SHARED_DIR = process.env.SHARED_DIR ?? path.resolve(__dirname, '../../../../../shared');
+export const SHARED_DIR = process.env.SHARED_DIR ?? path.resolve(__dirname, '../../../shared');
 export const POSTMORTEM_CORPUS_DIR = path.join(SHARED_DIR, 'corpus', 'postmortems');
 
 /** The "Payment Service Outage" template document from the reference, exactly as written there. */
