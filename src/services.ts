@@ -12,6 +12,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   siteUrl: string;
+  /** The calling user; null for triggers, consumers and scheduled work. */
+  accountId: string | null;
 }
 
 export type ServicesFactory = (context: InvocationContext) => Services;

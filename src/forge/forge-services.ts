@@ -20,5 +20,6 @@ export function forgeServices(context: InvocationContext): Services {
     clock: systemClock,
     logger: consoleLogger({ cloudId: context.cloudId, moduleKey: context.moduleKey }),
     siteUrl: context.siteUrl ?? '',
+    accountId: context.accountId ?? null,
   };
 }

@@ -1,0 +1,121 @@
+import type { AutomationView, CheckView, PanelView, PolicyView } from '../../contract/issue-panel-api';
+import { checkCompleteness, finalizationBlockers } from '../../domain/checks';
+import { emptyPostmortem, type PostmortemDocument } from '../../domain/postmortem';
+import { deadlineStatus, documentDueAt, isPostmortemRequired, meetingDueAt } from '../../domain/policy';
+import { incidentFacts } from '../../domain/policy/incident-facts';
+import type { AppSettings } from '../../domain/settings/app-settings';
+import { getMyPermissions } from '../../jira/permissions';
+import type { Services } from '../../services';
+import { loadAutomationRecord, type AutomationRecord } from '../../storage/automation-record-store';
+import { loadPostmortem } from '../../storage/postmortem-store';
+import { loadSettings, loadSlackWebhookUrl } from '../../storage/settings-store';
+import { readIncidentIssue, type IncidentIssue } from './incident-issue';
+
+/** Everything the panel shows for an incident, read on the user's behalf. */
+export async function loadPanel(services: Services, issueKey: string): Promise<PanelView> {
+  const [incident, stored, settings, record, webhook, permissions] = await Promise.all([
+    readIncidentIssue(services.jiraAsUser, issueKey, services.siteUrl),
+    loadPostmortem(services.kv, issueKey),
+    loadSettings(services.kv, services.logger),
+    loadAutomationRecord(services.kv, issueKey),
+    loadSlackWebhookUrl(services.kv),
+    getMyPermissions(services.jiraAsUser, { permissions: ['EDIT_ISSUES'], issueKey }),
+  ]);
+  const document = stored?.document ?? prefilledPostmortem(incident);
+  const now = services.clock.now();
+  return {
+    issue: incident.view,
+    document,
+    saved: stored !== null,
+    canEdit: permissions.EDIT_ISSUES,
+    policy: policyView(incident, document, settings, now),
+    ...checkDraft(document, settings, now),
+    automation: record ? automationView(record, services.siteUrl) : null,
+    slackConfigured: webhook !== null,
+    finalizationLabel: settings.finalizationLabel,
+  };
+}
+
+/** Live checks: guidance (findings) and the hard rules that block finalization (blockers). */
+export function checkDraft(document: PostmortemDocument, settings: AppSettings, now: Date): CheckView {
+  return {
+    findings: checkCompleteness(document, now, { timeZone: settings.timeZone }),
+    blockers: finalizationBlockers(document, now),
+  };
+}
+
+/** What Jira knows, so nobody types it twice: incident id, date, severity, duration, author. */
+function prefilledPostmortem(incident: IncidentIssue): PostmortemDocument {
+  const { view } = incident;
+  const document = emptyPostmortem({
+    incidentId: view.key,
+    title: view.summary,
+    date: view.created.slice(0, 10),
+    ...(view.severity ? { severity: view.severity } : {}),
+    ...(incident.reporterName ? { writtenBy: incident.reporterName } : {}),
+  });
+  const minutes = view.resolved
+    ? Math.round((Date.parse(view.resolved) - Date.parse(view.created)) / 60_000)
+    : null;
+  return {
+    ...document,
+    header: {
+      ...document.header,
+      durationMinutes: minutes !== null && minutes >= 0 ? minutes : null,
+      startTime: isoMinute(view.created),
+      endTime: view.resolved ? isoMinute(view.resolved) : null,
+      timeZone: 'UTC',
+    },
+  };
+}
+
+const isoMinute = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ');
+
+function policyView(
+  incident: IncidentIssue,
+  document: PostmortemDocument,
+  settings: AppSettings,
+  now: Date,
+): PolicyView {
+  const resolved = incident.view.resolved ? new Date(incident.view.resolved) : null;
+  const decision = isPostmortemRequired(
+    incidentFacts({
+      severity: document.header.severity ?? incident.view.severity,
+      labels: incident.labels,
+      created: new Date(incident.view.created),
+      resolved,
+      sloImpact: document.impact.sloImpact,
+    }),
+    { userImpactMinutesThreshold: settings.userImpactMinutesThreshold },
+  );
+  const deadline = (dueAt: Date) => ({ dueAt: dueAt.toISOString(), ...deadlineStatus(dueAt, now) });
+  return {
+    ...decision,
+    meeting: resolved ? deadline(meetingDueAt(resolved)) : null,
+    document: resolved
+      ? deadline(documentDueAt(resolved, { timeZone: settings.timeZone, holidays: settings.holidays }))
+      : null,
+  };
+}
+
+export function automationView(record: AutomationRecord, siteUrl: string): AutomationView {
+  return {
+    lastRunAt: record.lastRunAt,
+    children: Object.entries(record.children).map(([rowId, key]) => ({
+      rowId,
+      key,
+      url: `${siteUrl}/browse/${key}`,
+    })),
+    childIssueType: record.childIssueType,
+    unresolvedOwners: record.unresolvedOwners,
+    failures: record.failures,
+    // The stored payload stays server-side; the panel needs only the outcome.
+    slack: record.slack
+      ? {
+          state: record.slack.state,
+          at: record.slack.at,
+          ...(record.slack.error ? { error: record.slack.error } : {}),
+        }
+      : null,
+  };
+}
