@@ -104,7 +104,8 @@ export function processMetrics(input: ProcessMetricsInput): ProcessMetrics {
     const windowStart = shiftLocalMsByMonths(incident.localMs, -REPEAT_WINDOW_MONTHS);
     const spanIn = (offset: number) => spans.get(`${incident.category}\u0000${shiftMonth(month, offset)}`);
     let repeat = (spanIn(0)?.min ?? Infinity) < incident.localMs;
-    for (let offset = -1; !repeat && offset > -REPEAT_WINDOW_MONTHS; offset -= 1) repeat = spanIn(offset) !== undefined;
+    for (let offset = -1; !repeat && offset > -REPEAT_WINDOW_MONTHS; offset -= 1)
+      repeat = spanIn(offset) !== undefined;
     if (!repeat) repeat = (spanIn(-REPEAT_WINDOW_MONTHS)?.max ?? -Infinity) >= windowStart;
     if (repeat) repeats += 1;
   }

@@ -3,8 +3,18 @@ import type { Completion, MonthlyTrendReport } from './monthly-trend-report';
 import type { Trend } from './trend-of';
 
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 function monthName(month: string, short: boolean): string {
@@ -14,7 +24,7 @@ function monthName(month: string, short: boolean): string {
 }
 
 // Category names are user text: escape what would change the Markdown (bold, table cells, links).
-const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]|<>#])/g, '\\$1');
+const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]|])/g, '\\$1');
 
 const NONE = '–';
 
@@ -50,7 +60,8 @@ export function renderTrendReportMarkdown(report: MonthlyTrendReport): string {
     ...(r.topCategories.length === 0
       ? ['No incidents this month.']
       : r.topCategories.map(
-          (top) => `${top.rank}. **${escapeMarkdown(top.category)}** – ${top.count} incident${top.count === 1 ? '' : 's'}`,
+          (top) =>
+            `${top.rank}. **${escapeMarkdown(top.category)}** – ${top.count} incident${top.count === 1 ? '' : 's'}`,
         )),
     '',
     '## Recommendations',

@@ -16,20 +16,40 @@ export interface Recommendation {
 
 /** Category keywords → the systemic fix the reference's example gives for that class of incident. */
 const CATEGORY_RULES: ReadonlyArray<{ pattern: RegExp; text: string }> = [
-  { pattern: /data ?base|\bdb\b|sql|postgres|mongo|redis|query|index/i, text: 'Integrate database performance testing into CI/CD' },
-  { pattern: /external|third[- ]party|provider|vendor|upstream/i, text: 'Implement circuit breaker for external APIs' },
-  { pattern: /deploy|release|rollout|rollback|canary/i, text: 'Gate deployments with automated canary analysis and one-step rollback' },
+  {
+    pattern: /data ?base|\bdb\b|sql|postgres|mongo|redis|query|index/i,
+    text: 'Integrate database performance testing into CI/CD',
+  },
+  {
+    pattern: /external|third[- ]party|provider|vendor|upstream/i,
+    text: 'Implement circuit breaker for external APIs',
+  },
+  {
+    pattern: /deploy|release|rollout|rollback|canary/i,
+    text: 'Gate deployments with automated canary analysis and one-step rollback',
+  },
   { pattern: /config/i, text: 'Validate configuration changes in CI and roll them out progressively' },
-  { pattern: /network|dns|cdn|load balancer/i, text: 'Add synthetic checks and redundancy for network paths (DNS, CDN, load balancers)' },
-  { pattern: /capacity|scal|load|performance|latency/i, text: 'Add load tests and capacity alerts before limits are reached' },
-  { pattern: /secur|auth|certificate|credential/i, text: 'Automate certificate and credential rotation with expiry alerts' },
+  {
+    pattern: /network|dns|cdn|load balancer/i,
+    text: 'Add synthetic checks and redundancy for network paths (DNS, CDN, load balancers)',
+  },
+  {
+    pattern: /capacity|scal|load|performance|latency/i,
+    text: 'Add load tests and capacity alerts before limits are reached',
+  },
+  {
+    pattern: /secur|auth|certificate|credential/i,
+    text: 'Automate certificate and credential rotation with expiry alerts',
+  },
 ];
 
 function categoryRecommendation(top: TopCategory): string {
   if (top.category === UNCATEGORIZED)
     return `Set a postmortem category or component on incidents: ${top.count} this month have neither`;
   const rule = CATEGORY_RULES.find(({ pattern }) => pattern.test(top.category));
-  return rule?.text ?? `Review the ${top.count} "${top.category}" incidents together for a shared systemic cause`;
+  return (
+    rule?.text ?? `Review the ${top.count} "${top.category}" incidents together for a shared systemic cause`
+  );
 }
 
 export interface RecommendationInput {
@@ -39,7 +59,11 @@ export interface RecommendationInput {
 }
 
 // Reference "Step 4 — Recommendations": rule-based, each tied to a top category or to a metric off target.
-export function trendRecommendations({ topCategories, metrics, mttr }: RecommendationInput): Recommendation[] {
+export function trendRecommendations({
+  topCategories,
+  metrics,
+  mttr,
+}: RecommendationInput): Recommendation[] {
   const recommendations: Recommendation[] = topCategories.map((top) => ({
     text: `${categoryRecommendation(top)} (addresses ${top.rank === 1 ? 'top category' : `category ${top.rank}`})`,
     addresses: { kind: 'category', rank: top.rank, category: top.category },

@@ -1,0 +1,31 @@
+export type { IncidentRecord, ActionItemRecord } from './trend-records';
+export { categoryOf, UNCATEGORIZED } from './category-of';
+export { monthKeyOf } from './month-key-of';
+export { severityOf } from './severity-of';
+export { timeToRestoreMinutes } from './time-to-restore-minutes';
+export { trendOf, type Trend, type TrendArrow, type Fraction } from './trend-of';
+export { businessDaysBetween } from './business-days-between';
+export {
+  processMetrics,
+  type ProcessMetric,
+  type ProcessMetrics,
+  type ProcessMetricsInput,
+} from './process-metrics';
+export {
+  monthlyTrendReport,
+  type MonthlyTrendReport,
+  type MonthlyTrendReportInput,
+  type Comparison,
+  type Completion,
+} from './monthly-trend-report';
+export { trendRecommendations, type Recommendation, type TopCategory } from './trend-recommendations';
+export { renderTrendReportMarkdown } from './render-trend-report-markdown';
+export { twelveMonthSeries, type MonthPoint, type TwelveMonthSeriesInput } from './twelve-month-series';
+export {
+  maturityLevel,
+  type MaturityEvidence,
+  type MaturityAssessment,
+  type MaturityCriterion,
+  type MaturityLevelRow,
+  type MaturityLevelNumber,
+} from './maturity-level';

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { deadlineStatus, documentDueAt, isPostmortemRequired } from '../domain/policy';
+import { incidentFacts } from '../domain/policy/incident-facts';
+import { incidentSeverity } from '../domain/policy/incident-severity';
+import { reminderDigest, type ReminderLine } from '../domain/slack/reminder-digest';
+import { withRetry } from '../jira/retry-policy';
+import { searchJqlAll } from '../jira/search-jql';
+import type { Services } from '../services';
+import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
+import { POSTMORTEM_SUMMARY_PROPERTY } from './finalize-postmortem';
+
+const DAY_MS = 86_400_000;
+
+const incidentFields = z.looseObject({
+  summary: z.string().default(''),
+  created: z.string(),
+  resolutiondate: z.string().nullish(),
+  labels: z.array(z.string()).default([]),
+  priority: z.looseObject({ name: z.string() }).nullish(),
+  assignee: z.looseObject({ displayName: z.string().optional() }).nullish(),
+});
+const actionItemFields = z.looseObject({
+  summary: z.string().default(''),
+  duedate: z.string().nullish(),
+  assignee: z.looseObject({ displayName: z.string().optional() }).nullish(),
+});
+const summarySchema = z.looseObject({ status: z.string() });
+
+function describe(remainingMs: number, what: string): string {
+  const days = Math.round(Math.abs(remainingMs) / DAY_MS);
+  if (remainingMs < 0) return `${what} overdue by ${days || '<1'} day${days === 1 ? '' : 's'}`;
+  return `${what} due in ${days || '<1'} day${days === 1 ? '' : 's'}`;
+}
+
+/**
+ * Daily: one Slack digest of postmortems and action items due soon or overdue, at most once a day
+ * (a second scheduled invocation finds the day's marker and sends nothing). No digest when nothing is due.
+ */
+export async function sendDailyReminders(
+  services: Services,
+): Promise<'sent' | 'nothing-due' | 'already-sent' | 'no-webhook' | 'failed'> {
+  const { kv, clock } = services;
+  const now = clock.now();
+  const day = now.toISOString().slice(0, 10);
+  const webhook = await loadSlackWebhookUrl(kv);
+  if (!webhook) return 'no-webhook';
+  const marker = `digest:${day}`;
+  if (!(await kv.setIfAbsent(marker, now.toISOString(), { ttlSeconds: 3 * 86_400 }))) return 'already-sent';
+
+  try {
+    const digest = await buildDigest(services, day);
+    if (!digest) return 'nothing-due';
+    const result = await services.slack.send(webhook, digest);
+    if (result.ok) return 'sent';
+    services.logger.warn('reminder digest not delivered', { status: result.status, error: result.error });
+  } catch (error) {
+    await kv.delete(marker);
+    throw error;
+  }
+  // Let a later run try again today rather than lose the digest.
+  await kv.delete(marker);
+  return 'failed';
+}
+
+async function buildDigest(services: Services, day: string) {
+  const { kv, clock } = services;
+  const now = clock.now();
+  const settings = await loadSettings(kv, services.logger);
+  const attempt = <T>(call: () => Promise<T>) =>
+    withRetry(call, { clock, budgetMs: 300_000, maxAttempts: 5 });
+  const jira = services.jiraAsApp;
+  const scope = settings.projectKeys.length ? ` AND project in (${settings.projectKeys.join(', ')})` : '';
+
+  const incidents = await attempt(() =>
+    searchJqlAll(jira, {
+      jql: `(${settings.incidentJql})${scope} AND resolved >= -14d ORDER BY resolved ASC`,
+      fields: ['summary', 'created', 'resolutiondate', 'labels', 'priority', 'assignee'],
+      properties: [POSTMORTEM_SUMMARY_PROPERTY],
+      fieldsSchema: incidentFields,
+      maxResults: 100,
+    }),
+  );
+  const postmortems: ReminderLine[] = [];
+  for (const incident of incidents) {
+    const { fields } = incident;
+    if (!fields.resolutiondate) continue;
+    const summary = summarySchema.safeParse(incident.properties?.[POSTMORTEM_SUMMARY_PROPERTY]);
+    if (summary.success && summary.data.status === 'FINAL') continue;
+    const resolved = new Date(fields.resolutiondate);
+    const facts = incidentFacts({
+      severity: incidentSeverity(fields.labels, fields.priority?.name),
+      labels: fields.labels,
+      created: new Date(fields.created),
+      resolved,
+      sloImpact: null,
+    });
+    if (
+      !isPostmortemRequired(facts, { userImpactMinutesThreshold: settings.userImpactMinutesThreshold })
+        .required
+    )
+      continue;
+    const status = deadlineStatus(
+      documentDueAt(resolved, { timeZone: settings.timeZone, holidays: settings.holidays }),
+      now,
+    );
+    if (status.state === 'on-track') continue;
+    postmortems.push({
+      key: incident.key,
+      url: `${services.siteUrl}/browse/${incident.key}`,
+      title: fields.summary,
+      ownerLabel: fields.assignee?.displayName ?? null,
+      due: describe(status.remainingMs, 'document'),
+    });
+  }
+
+  const items = await attempt(() =>
+    searchJqlAll(jira, {
+      jql: `labels = "${settings.actionItemLabel}"${scope} AND statusCategory != Done AND duedate <= 2d ORDER BY duedate ASC`,
+      fields: ['summary', 'duedate', 'assignee'],
+      fieldsSchema: actionItemFields,
+      maxResults: 100,
+    }),
+  );
+  const actionItems: ReminderLine[] = items
+    .filter((item) => item.fields.duedate)
+    .map((item) => ({
+      key: item.key,
+      url: `${services.siteUrl}/browse/${item.key}`,
+      title: item.fields.summary,
+      ownerLabel: item.fields.assignee?.displayName ?? null,
+      // A due date is a whole day: it is overdue from the next morning on.
+      due: describe(Date.parse(`${item.fields.duedate}T23:59:59Z`) - now.getTime(), 'due date'),
+    }));
+
+  return reminderDigest({ day, postmortems, actionItems });
+}
