@@ -19,7 +19,8 @@ export function textSearchMatcher(query: string): (text: string) => boolean {
 }
 
 function tokenize(text: string): string[] {
-  return text.match(/[\p{L}\p{N}*?]+/gu) ?? [];
+  // A word made only of wildcards would match everything; Jira refuses it, the emulator ignores it.
+  return (text.match(/[\p{L}\p{N}*?]+/gu) ?? []).filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
 
 function wordPattern(word: string): string {

@@ -43,9 +43,10 @@ describe('resolveJqlDate: periods relative to now', () => {
   });
 
   it('days keep the wall-clock time across a DST change; hours do not', () => {
-    const monday = new Date('2025-03-10T12:00:00.000Z'); // 08:00 EDT, the day after New York springs forward
-    expect(at('-1d', 'America/New_York', monday)).toBe('2025-03-09T13:00:00.000Z'); // 08:00 EST
-    expect(at('-24h', 'America/New_York', monday)).toBe('2025-03-09T12:00:00.000Z');
+    // 01:00 EDT on 10 March; New York sprang forward at 02:00 on 9 March.
+    const monday = new Date('2025-03-10T05:00:00.000Z');
+    expect(at('-1d', 'America/New_York', monday)).toBe('2025-03-09T06:00:00.000Z'); // 01:00 EST
+    expect(at('-24h', 'America/New_York', monday)).toBe('2025-03-09T05:00:00.000Z'); // 00:00 EST
   });
 });
 
@@ -71,7 +72,9 @@ describe('resolveJqlDate: functions', () => {
     expect(fn('startOfMonth', ['-1'])).toBe('2025-02-01T00:00:00.000Z');
     expect(fn('endOfMonth')).toBe('2025-03-31T23:59:59.999Z');
     expect(fn('endOfMonth', ['-1'])).toBe('2025-02-28T23:59:59.999Z');
-    expect(fn('endOfMonth', ['-1'], 'UTC', new Date('2025-03-31T12:00:00.000Z'))).toBe('2025-02-28T23:59:59.999Z');
+    expect(fn('endOfMonth', ['-1'], 'UTC', new Date('2025-03-31T12:00:00.000Z'))).toBe(
+      '2025-02-28T23:59:59.999Z',
+    );
     expect(fn('startOfMonth', ['+1M'])).toBe('2025-04-01T00:00:00.000Z');
     expect(fn('startOfMonth', ['+14d'])).toBe('2025-03-15T00:00:00.000Z');
   });
@@ -83,7 +86,7 @@ describe('resolveJqlDate: functions', () => {
 
   it('boundaries are in the context zone, including a DST month', () => {
     expect(fn('startOfMonth', [], 'America/New_York')).toBe('2025-03-01T05:00:00.000Z'); // EST
-    expect(fn('endOfMonth', [], 'America/New_York')).toBe('2025-03-31T03:59:59.999Z'); // EDT
+    expect(fn('endOfMonth', [], 'America/New_York')).toBe('2025-04-01T03:59:59.999Z'); // 23:59:59.999 EDT
     expect(fn('startOfDay', [], 'Asia/Tokyo')).toBe('2025-03-18T15:00:00.000Z');
     expect(fn('startOfMonth', ['-1'], 'Europe/London', new Date('2025-04-01T00:30:00.000Z'))).toBe(
       '2025-03-01T00:00:00.000Z', // 01:30 BST on 1 April is already April in London
@@ -103,18 +106,24 @@ describe('compileJql: month buckets depend on the time zone', () => {
 
   it('an incident at 23:30 UTC on 28 Feb is a February incident in UTC', () => {
     expect(compileJql(jql, jqlContext()).matches(lateFebUtc)).toBe(false);
-    expect(compileJql('created >= startOfMonth(-1) AND created < startOfMonth()', jqlContext()).matches(lateFebUtc)).toBe(true);
+    expect(
+      compileJql('created >= startOfMonth(-1) AND created < startOfMonth()', jqlContext()).matches(
+        lateFebUtc,
+      ),
+    ).toBe(true);
   });
 
   it('and a March incident in Tokyo (08:30 on 1 March)', () => {
     expect(compileJql(jql, jqlContext({ timeZone: 'Asia/Tokyo' })).matches(lateFebUtc)).toBe(true);
-    expect(compileJql('created >= "2025-03-01"', jqlContext({ timeZone: 'Asia/Tokyo' })).matches(lateFebUtc)).toBe(true);
+    expect(
+      compileJql('created >= "2025-03-01"', jqlContext({ timeZone: 'Asia/Tokyo' })).matches(lateFebUtc),
+    ).toBe(true);
   });
 
   it('relative dates work unquoted and quoted', () => {
-    const recent = issue({ key: 'INC-2', created: '2025-03-19T07:00:00.000+0000' });
+    const recent = issue({ key: 'INC-2', created: '2025-03-19T05:30:00.000+0000' });
     expect(compileJql('created >= -4h', jqlContext()).matches(recent)).toBe(false);
     expect(compileJql('created >= "-4h"', jqlContext()).matches(recent)).toBe(false);
-    expect(compileJql('created >= "-3h"', jqlContext()).matches(recent)).toBe(true);
+    expect(compileJql('created >= "-5h"', jqlContext()).matches(recent)).toBe(true);
   });
 });

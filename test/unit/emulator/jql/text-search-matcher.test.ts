@@ -40,8 +40,22 @@ describe('adfPlainText', () => {
       type: 'doc',
       version: 1,
       content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'Paged' }, { type: 'mention', attrs: { id: 'x', text: '@Ana' } }] },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'rollback' }] }] }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Paged' },
+            { type: 'mention', attrs: { id: 'x', text: '@Ana' } },
+          ],
+        },
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'rollback' }] }],
+            },
+          ],
+        },
       ],
     };
     expect(adfPlainText(doc)).toBe('Paged @Ana rollback');
