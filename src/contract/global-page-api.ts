@@ -1,6 +1,47 @@
+import type { MaturityAssessment, MonthlyTrendReport, MonthPoint } from '../domain/trends';
 import type { Result } from './errors';
+
+export type { MaturityAssessment, MonthlyTrendReport, MonthPoint };
+
+export interface TrendsView {
+  month: string;
+  projectKeys: string[];
+  report: MonthlyTrendReport;
+  series: MonthPoint[];
+  maturity: MaturityAssessment;
+  /** The month's report in the reference's Markdown format (copy / download). */
+  markdown: string;
+  computedAt: string;
+  /** The JQL behind the numbers, so every figure can be checked in Jira's issue search. */
+  jql: { incidents: string; actionItems: string; finalPostmortems: string };
+}
+
+export type TrendsAnswer =
+  | { state: 'ready'; trends: TrendsView }
+  /** A cold refresh too large for a resolver's 25 s runs in the async consumer; poll again. */
+  | { state: 'computing'; startedAt: string };
+
+export interface PostmortemSearchHit {
+  key: string;
+  url: string;
+  summary: string;
+  severity: string | null;
+  category: string | null;
+  finalizedAt: string | null;
+  rootCause: string;
+}
+
+export interface PostmortemSearch {
+  text?: string;
+  category?: string;
+  severity?: string;
+  /** Finalized on or after / before, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+}
 
 /** Resolver calls behind the `jira:globalPage` "Incident learning" (Custom UI, static/global-page). */
 export type GlobalPageApi = {
-  getTrends: (payload: { month: string; projectKeys: string[] }) => Result<{ month: string }>;
+  getTrends: (payload: { month: string; projectKeys: string[] }) => Result<TrendsAnswer>;
+  searchPostmortems: (payload: PostmortemSearch) => Result<{ jql: string; hits: PostmortemSearchHit[] }>;
 };

@@ -20,6 +20,13 @@ export const appSettingsSchema = z.object({
   finalizationLabel: z.string().regex(/^\S+$/, 'a Jira label (no spaces)').default('POSTMORTEM-FINAL'),
   actionItemLabel: z.string().regex(/^\S+$/, 'a Jira label (no spaces)').default('postmortem-action'),
   actionItemFallbackIssueType: z.string().trim().min(1).default('Task'),
+  // Reference "Maturity Levels": the criteria Jira data cannot show, declared by an admin.
+  maturityDeclarations: z
+    .object({
+      crossTeamSharing: z.boolean().default(false),
+      learningLoopInArchitectureReviews: z.boolean().default(false),
+    })
+    .default({ crossTeamSharing: false, learningLoopInArchitectureReviews: false }),
 });
 
 export type AppSettings = z.infer<typeof appSettingsSchema>;

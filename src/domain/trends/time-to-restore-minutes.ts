@@ -1,3 +1,4 @@
+import { parseIsoMs } from './parse-iso-ms';
 import type { IncidentRecord } from './trend-records';
 
 type RestoreFields = Pick<IncidentRecord, 'created' | 'resolved' | 'postmortemDurationMinutes'>;
@@ -9,8 +10,8 @@ export function timeToRestoreMs(incident: RestoreFields): number | null {
   const explicit = incident.postmortemDurationMinutes;
   if (explicit !== undefined && explicit !== null && Number.isFinite(explicit) && explicit >= 0)
     return Math.round(explicit * 60_000);
-  const start = Date.parse(incident.created);
-  const end = Date.parse(incident.resolved);
+  const start = parseIsoMs(incident.created);
+  const end = parseIsoMs(incident.resolved);
   if (Number.isNaN(start) || Number.isNaN(end)) return null;
   return Math.max(0, end - start);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppJob } from '../../ports';
 import type { Services } from '../../services';
 import { finalizePostmortem } from '../../usecases/finalize-postmortem';
+import { refreshTrends } from '../../usecases/trends/load-trends';
 
 const appJob: z.ZodType<AppJob> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('finalize-postmortem'), issueKey: z.string(), deliveryId: z.string() }),
@@ -34,7 +35,7 @@ export async function postmortemJobsConsumer(body: unknown, services: Services):
       );
       return;
     case 'refresh-trends':
-      services.logger.warn('trend refresh is not available in this version yet', { month: job.month });
+      await refreshTrends(services, job.month, job.projectKeys, 'app');
       return;
   }
 }

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { PostmortemSearch, PostmortemSearchHit } from '../../contract/global-page-api';
+import { searchJql } from '../../jira/search-jql';
+import type { Services } from '../../services';
+import { loadSettings } from '../../storage/settings-store';
+import { POSTMORTEM_SUMMARY_PROPERTY } from '../finalize-postmortem';
+
+const summarySchema = z.looseObject({
+  severity: z.string().nullish(),
+  category: z.string().nullish(),
+  finalizedAt: z.string().nullish(),
+  rootCause: z.string().default(''),
+});
+const MAX_HITS = 50;
+
+/** JQL string literal: Jira escapes `"` and `\` with a backslash. */
+const quote = (value: string) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`;
+
+/**
+ * Reference maturity level 5, "postmortem database searchable": finalized postmortems found through
+ * the indexed `postmortem-summary` property (manifest `jira:entityProperty` search aliases).
+ */
+export function postmortemSearchJql(incidentJql: string, search: PostmortemSearch): string {
+  const clauses = [`(${incidentJql})`, 'postmortemStatus = FINAL'];
+  if (search.text?.trim())
+    clauses.push(
+      `(text ~ ${quote(search.text.trim())} OR postmortemRootCause ~ ${quote(search.text.trim())})`,
+    );
+  if (search.category?.trim()) clauses.push(`postmortemCategory = ${quote(search.category.trim())}`);
+  if (search.severity?.trim()) clauses.push(`postmortemSeverity = ${quote(search.severity.trim())}`);
+  if (search.from) clauses.push(`postmortemFinalized >= ${quote(search.from)}`);
+  if (search.to) clauses.push(`postmortemFinalized <= ${quote(search.to)}`);
+  return `${clauses.join(' AND ')} ORDER BY postmortemFinalized DESC`;
+}
+
+export async function searchPostmortems(
+  services: Services,
+  search: PostmortemSearch,
+): Promise<{ jql: string; hits: PostmortemSearchHit[] }> {
+  const settings = await loadSettings(services.kv, services.logger);
+  const jql = postmortemSearchJql(settings.incidentJql, search);
+  const hits: PostmortemSearchHit[] = [];
+  const pages = searchJql(services.jiraAsUser, {
+    jql,
+    fields: ['summary'],
+    properties: [POSTMORTEM_SUMMARY_PROPERTY],
+    fieldsSchema: z.looseObject({ summary: z.string().default('') }),
+    maxResults: MAX_HITS,
+  });
+  for await (const page of pages) {
+    for (const issue of page.issues) {
+      const summary = summarySchema.safeParse(issue.properties?.[POSTMORTEM_SUMMARY_PROPERTY]);
+      hits.push({
+        key: issue.key,
+        url: `${services.siteUrl}/browse/${issue.key}`,
+        summary: issue.fields.summary,
+        severity: summary.success ? (summary.data.severity ?? null) : null,
+        category: summary.success ? (summary.data.category ?? null) : null,
+        finalizedAt: summary.success ? (summary.data.finalizedAt ?? null) : null,
+        rootCause: summary.success ? summary.data.rootCause : '',
+      });
+    }
+    // One page of results is a search answer; the JQL link shows the rest in Jira.
+    break;
+  }
+  return { jql, hits };
+}
