@@ -43,6 +43,8 @@ type Predicate = (issue: StoredIssue) => boolean;
 const EMPTY = Symbol('EMPTY');
 type OperandValue = Value | typeof EMPTY;
 
+const SUBTASK_TYPES = '\u0000subtask';
+const STANDARD_TYPES = '\u0000standard';
 const PRIORITY_RANK: Record<string, number> = { lowest: 1, low: 2, medium: 3, high: 4, highest: 5 };
 const CATEGORY_RANK: Record<string, number> = { new: 1, undefined: 0, indeterminate: 2, done: 3 };
 const CATEGORY_NAMES: Record<string, string> = { new: 'to do', indeterminate: 'in progress', done: 'done' };
@@ -165,6 +167,13 @@ function buildFields(timeZone: string): Map<string, FieldSpec> {
   const project = objectField('project', 'project', ['key', 'id', 'name']);
   project.sortValue = (issue) => str(record(issue.fields.project)?.key)?.toLowerCase();
   const issuetype = objectField('issuetype', 'issuetype', ['id', 'name']);
+  const typeAliases = issuetype.values;
+  // A pseudo-identifier lets subTaskIssueTypes()/standardIssueTypes() reuse plain equality.
+  issuetype.values = (issue) => {
+    const values = typeAliases(issue) as string[][];
+    const subtask = record(issue.fields.issuetype)?.subtask === true;
+    return values.map((aliases) => [...aliases, subtask ? SUBTASK_TYPES : STANDARD_TYPES]);
+  };
   const priority = objectField('priority', 'priority', ['id', 'name']);
   priority.sortValue = (issue) => {
     const name = str(record(issue.fields.priority)?.name)?.toLowerCase();
@@ -390,6 +399,10 @@ function resolveScalar(operand: Operand, spec: FieldSpec, context: JqlContext): 
         if (spec.kind !== 'user') throw invalidFunctionValue(name, spec);
         return [context.currentAccountId.toLowerCase()];
       }
+      if (lower === 'subtaskissuetypes' || lower === 'standardissuetypes') {
+        if (spec.name !== 'issuetype') throw invalidFunctionValue(name, spec);
+        return [lower === 'subtaskissuetypes' ? SUBTASK_TYPES : STANDARD_TYPES];
+      }
       if (DATE_FUNCTIONS.has(lower)) {
         if (spec.kind !== 'date') throw invalidFunctionValue(name, spec);
         const args = operand.arguments.map((a) => a.value);
@@ -440,12 +453,14 @@ function compileTerminal(
   const spec = resolveField(clause.field, fields, context);
   const operator = clause.operator?.value;
   const operand = clause.operand;
-  if (!operator || !operand)
-    throw new JqlError([`Error in the JQL Query: incomplete clause for field '${spec.name}'.`]);
-  if (clause.predicates.length > 0 || !OPERATORS_BY_KIND[spec.kind].has(operator)) {
+  if (operator && (clause.predicates.length > 0 || !OPERATORS_BY_KIND[spec.kind].has(operator))) {
+    // WAS, CHANGED and history predicates need issue history the evaluator does not index.
     throw new JqlError([
       `The operator '${clause.operator?.text ?? operator}' is not supported by the '${spec.name}' field.`,
     ]);
+  }
+  if (!operator || !operand) {
+    throw new JqlError([`Error in the JQL Query: incomplete clause for field '${spec.name}'.`]);
   }
   const isEmpty = (issue: StoredIssue): boolean => spec.values(issue).length === 0;
 
@@ -473,7 +488,12 @@ function compileTerminal(
   }
 
   const isList = operator === 'in' || operator === 'not in';
-  if (isList !== (operand.operandType === 'list')) {
+  // IN takes a list or a function returning one (subTaskIssueTypes()); the grammar enforces most of this.
+  if (
+    isList
+      ? operand.operandType !== 'list' && operand.operandType !== 'function'
+      : operand.operandType === 'list'
+  ) {
     const what = operand.operandType === 'list' ? 'list value' : 'value';
     throw new JqlError([
       `The operator '${operator.toUpperCase()}' does not support the ${what} '${operandText(operand)}' for field '${spec.name}'.`,

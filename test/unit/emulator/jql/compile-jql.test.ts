@@ -144,8 +144,11 @@ describe('compileJql: fields', () => {
     expect(keys('project = "OPS project"')).toEqual(['OPS-3', 'OPS-4']);
   });
 
-  it('issuetype and its alias type', () => {
+  it('issuetype and its alias type, with subTaskIssueTypes() and standardIssueTypes()', () => {
     expect(keys('issuetype = "sub-task"')).toEqual(['OPS-3', 'OPS-4']);
+    expect(keys('issuetype in subTaskIssueTypes()')).toEqual(['OPS-3', 'OPS-4']);
+    expect(keys('issuetype in standardIssueTypes() AND issuetype != Incident')).toEqual([]);
+    expect(keys('type not in standardIssueTypes()')).toEqual(['OPS-3', 'OPS-4']);
     expect(keys('type = Incident')).toEqual(['INC-1', 'INC-10', 'INC-2']);
   });
 
@@ -186,6 +189,7 @@ describe('compileJql: fields', () => {
   it('assignee and reporter by accountId, display name or currentUser()', () => {
     expect(keys('assignee = currentUser()')).toEqual(['INC-1']);
     expect(keys('assignee in (acc-bo, Ana)')).toEqual(['INC-2', 'OPS-3']);
+    expect(keys('assignee in currentUser()')).toEqual(['INC-1']);
     expect(keys('reporter = acc-ana')).toEqual(['INC-1']);
     expect(keys('assignee != currentUser()')).toEqual(['INC-2', 'OPS-3']);
   });
@@ -312,6 +316,9 @@ describe('compileJql: errors use Jira messages', () => {
   });
 
   it('function that does not fit the field', () => {
+    expect(jqlError('priority in subTaskIssueTypes()')).toEqual([
+      "A value provided by the function 'subTaskIssueTypes' is invalid for the field 'priority'.",
+    ]);
     expect(jqlError('created = currentUser()')).toEqual([
       "A value provided by the function 'currentUser' is invalid for the field 'created'.",
     ]);
