@@ -29,3 +29,4 @@ export {
   type MaturityLevelRow,
   type MaturityLevelNumber,
 } from './maturity-level';
+export { maturityEvidence, type MaturityEvidenceInput } from './maturity-evidence';

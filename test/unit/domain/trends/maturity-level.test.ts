@@ -1,4 +1,11 @@
-import { maturityLevel, type MaturityEvidence, type ProcessMetric } from '../../../../src/domain/trends';
+import {
+  maturityEvidence,
+  maturityLevel,
+  processMetrics,
+  type MaturityEvidence,
+  type ProcessMetric,
+} from '../../../../src/domain/trends';
+import { actionItem, incident, postmortem } from './trend-fixtures';
 
 const metric = (
   numerator: number,
@@ -134,5 +141,49 @@ describe('maturityLevel (reference Maturity Levels)', () => {
     const assessment = maturityLevel({ ...level5(), actionItemsInJira: 0 });
     expect(assessment.level).toBe(2);
     expect(assessment.levels[4]?.met).toBe(true);
+  });
+});
+
+describe('maturityEvidence (measurable proxies from Jira records)', () => {
+  it('counts reviewed major incidents, indexed FINAL postmortems and action items', () => {
+    const metrics = processMetrics({
+      month: '2025-03',
+      timeZone: 'UTC',
+      incidents: [],
+      actionItems: [],
+    });
+    const declared = {
+      monthlyTrendAnalysis: true,
+      crossTeamSharing: false,
+      learningLoopInArchitectureReviews: false,
+    };
+    const evidence = maturityEvidence({
+      metrics,
+      declared,
+      incidents: [
+        incident('A-1', '2025-03-03T10:00:00Z', 10, {
+          labels: ['SEV-1'],
+          postmortem: postmortem({ status: 'DRAFT' }),
+        }),
+        incident('A-2', '2025-03-04T10:00:00Z', 10, { priority: 'High' }),
+        incident('A-3', '2025-03-05T10:00:00Z', 10, { priority: 'Low', postmortem: postmortem() }),
+        // The postmortem re-graded it to SEV-2, so it is a major incident with a postmortem.
+        incident('A-4', '2025-03-06T10:00:00Z', 10, {
+          priority: 'Low',
+          postmortem: postmortem({ severity: 'SEV-2' }),
+        }),
+      ],
+      actionItems: [actionItem('X-1', '2025-03-03T10:00:00Z'), actionItem('X-2', '2025-03-03T10:00:00Z')],
+    });
+    expect(evidence).toEqual({
+      majorIncidents: 3,
+      majorIncidentsWithPostmortem: 2,
+      postmortemCompletionRate: metrics.postmortemCompletionRate,
+      actionItemsInJira: 2,
+      actionItemCompletionByDueDate: metrics.actionItemCompletionByDueDate,
+      repeatIncidentRate: metrics.repeatIncidentRate,
+      indexedFinalPostmortems: 2,
+      declared,
+    });
   });
 });
