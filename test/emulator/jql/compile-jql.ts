@@ -520,6 +520,16 @@ function compileTerminal(
           : operator === '<'
             ? (v: Value) => v < bound
             : (v: Value) => v <= bound;
+    if (spec.kind === 'key') {
+      // Jira compares keys only within the bound's project: `key > INC-2` never returns OPS-1.
+      if (typeof bound !== 'string' || bound.startsWith('#id:')) {
+        throw new JqlError([
+          `The operator '${operator}' does not support the value '${operandText(operand)}' for field 'key'.`,
+        ]);
+      }
+      const project = bound.slice(0, bound.indexOf('\u0000') + 1);
+      return (issue) => (spec.values(issue) as string[]).some((v) => v.startsWith(project) && test(v));
+    }
     return (issue) => (spec.values(issue) as Value[]).some(test);
   }
 

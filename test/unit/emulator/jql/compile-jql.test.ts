@@ -209,7 +209,8 @@ describe('compileJql: fields', () => {
   it('key, issuekey and id, including ranges within a project', () => {
     expect(keys('key = INC-10')).toEqual(['INC-10']);
     expect(keys('issuekey in (inc-1, OPS-4)')).toEqual(['INC-1', 'OPS-4']);
-    expect(keys('key > INC-2 AND project = INC')).toEqual(['INC-10']);
+    expect(keys('key > INC-2')).toEqual(['INC-10']);
+    expect(keys('key <= OPS-3')).toEqual(['OPS-3']);
     expect(keys('key = 10003')).toEqual(['OPS-3']);
     expect(keys('id >= 10004')).toEqual(['INC-10', 'OPS-4']);
   });
@@ -329,6 +330,16 @@ describe('compileJql: errors use Jira messages', () => {
     expect(jqlError('labels > a')).toEqual(["The operator '>' is not supported by the 'labels' field."]);
     expect(jqlError('status was Done')).toEqual([
       "The operator 'was' is not supported by the 'status' field.",
+    ]);
+  });
+
+  it('values an operator cannot use', () => {
+    expect(jqlError('key > 10003')).toEqual([
+      "The operator '>' does not support the value '10003' for field 'key'.",
+    ]);
+    expect(jqlError('created > EMPTY')[0]).toMatch(/^Error in the JQL Query: mismatched input 'EMPTY'/);
+    expect(jqlError('pmActionItems = many')).toEqual([
+      "The value 'many' is invalid for the field 'pmActionItems'.",
     ]);
   });
 
