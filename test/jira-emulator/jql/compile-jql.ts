@@ -284,7 +284,7 @@ function resolveValue(raw: string, field: JqlField, context: JqlContext): Target
 }
 
 function compileOrderBy(orderBy: OrderBy | undefined, context: JqlContext): Comparator {
-  const byKeyDesc: Comparator = (a, b) => compareKeys(keySortKey(b.key), keySortKey(a.key));
+  const byKeyDesc: Comparator = (a, b) => compareIssueKeys(b.key, a.key);
   const sorts: Comparator[] = [];
   const fields = orderBy?.fields ?? [];
   if (fields.length === 0) {
@@ -319,6 +319,16 @@ function fieldNode(name: string): Parameters<typeof resolveField>[0] {
   const built = new JastBuilder().build(`${name} is empty`).query?.where;
   if (!built || built.clauseType !== 'terminal') throw new Error(`cannot build field node ${name}`);
   return built.field;
+}
+
+/** Issue keys by project, then number, without allocating: this runs for every tie in a sort. */
+function compareIssueKeys(a: string, b: string): number {
+  const dashA = a.lastIndexOf('-');
+  const dashB = b.lastIndexOf('-');
+  const projectA = a.slice(0, dashA);
+  const projectB = b.slice(0, dashB);
+  if (projectA !== projectB) return projectA < projectB ? -1 : 1;
+  return Number(a.slice(dashA + 1)) - Number(b.slice(dashB + 1));
 }
 
 function compareKeys(a: FieldValue, b: FieldValue): number {

@@ -151,13 +151,27 @@ function nextStart(start: number, unit: CalendarUnit, timeZone: string): number 
   return zonedInstant(timeZone, year, month, day + (unit === 'w' ? 7 : 1));
 }
 
+const dayStartCache = new Map<string, Map<string, number>>();
+
 /** Jira's stored timestamps ("2025-03-15T14:23:00.000+0000") and due dates ("2025-03-15"). */
 export function parseStoredDate(value: unknown, timeZone: string): number | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  // A due date is a calendar day; Jira places it at midnight in the searcher's zone.
-  if (dateOnly)
-    return zonedInstant(timeZone, Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]));
+  if (dateOnly) {
+    // A due date is a calendar day; Jira places it at midnight in the searcher's zone. Zone
+    // arithmetic is slow and due dates repeat a lot, hence the cache.
+    let zoneCache = dayStartCache.get(timeZone);
+    if (zoneCache === undefined) {
+      zoneCache = new Map();
+      dayStartCache.set(timeZone, zoneCache);
+    }
+    const cached = zoneCache.get(value);
+    if (cached !== undefined) return cached;
+    const start = zonedInstant(timeZone, Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]));
+    if (zoneCache.size > 100_000) zoneCache.clear();
+    zoneCache.set(value, start);
+    return start;
+  }
   const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isNaN(time) ? undefined : time;
 }
