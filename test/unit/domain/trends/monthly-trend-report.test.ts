@@ -190,16 +190,15 @@ describe('monthlyTrendReport (reference Step 4: Monthly Trend Analysis)', () => 
 
   it('buckets by the configured zone: 2025-02-28T23:30Z is March in Europe/Berlin', () => {
     const incidents = [incident('A-1', '2025-02-28T23:30:00Z', 15, { labels: ['SEV-1'] })];
-    const items = actionItems('AI', '2025-02-28T23:30:00Z'.slice(0, 10), 0, 0);
     const berlinMarch = monthlyTrendReport({
       incidents,
-      actionItems: items,
+      actionItems: [],
       month: '2025-03',
       timeZone: 'Europe/Berlin',
     });
     expect(berlinMarch.sev1.current).toBe(1);
     expect(berlinMarch.sev1.previous).toBe(0);
-    const utcMarch = monthlyTrendReport({ incidents, actionItems: items, month: '2025-03', timeZone: 'UTC' });
+    const utcMarch = monthlyTrendReport({ incidents, actionItems: [], month: '2025-03', timeZone: 'UTC' });
     expect(utcMarch.sev1.current).toBe(0);
     expect(utcMarch.sev1.previous).toBe(1);
   });
@@ -266,5 +265,19 @@ describe('monthlyTrendReport (reference Step 4: Monthly Trend Analysis)', () => 
     expect(() =>
       monthlyTrendReport({ incidents: [], actionItems: [], month: '2025-13', timeZone: 'UTC' }),
     ).toThrow('not a month');
+  });
+
+  it('escapes Markdown in category names and says "1 incident"', () => {
+    const report = monthlyTrendReport({
+      incidents: [incident('A-1', '2025-03-03T10:00:00Z', 10, { components: ['*Auth* | SSO_v2'] })],
+      actionItems: [],
+      month: '2025-03',
+      timeZone: 'UTC',
+    });
+    const markdown = renderTrendReportMarkdown(report);
+    expect(markdown).toContain('1. **\\*Auth\\* \\| SSO\\_v2** – 1 incident\n');
+    expect(markdown).toContain(
+      '- Automate certificate and credential rotation with expiry alerts (addresses top category)',
+    );
   });
 });
