@@ -114,4 +114,11 @@ describe('businessDaysBetween (Mon–Fri, like documentDueAt)', () => {
   ])('%s → %s is %d', (from, to, expected) => {
     expect(businessDaysBetween(day(from), day(to))).toBe(expected);
   });
+
+  it('subtracts weekday holidays after the resolution day up to the finalization day only', () => {
+    const holidays = new Set([day('2025-03-10'), day('2025-03-12'), day('2025-03-15'), day('2025-03-14')]);
+    // Mon 03-10 → Fri 03-14: Tue, Wed, Thu, Fri = 4; minus Wed 03-12 and Fri 03-14 (the resolution
+    // day 03-10 is never counted, the Saturday 03-15 is outside and not a weekday) = 2.
+    expect(businessDaysBetween(day('2025-03-10'), day('2025-03-14'), holidays)).toBe(2);
+  });
 });
