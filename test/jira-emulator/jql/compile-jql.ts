@@ -100,14 +100,15 @@ function compileTerminal(clause: TerminalClause, negated: boolean, context: JqlC
   const field = resolveField(clause.field, context);
   const operatorNode = clause.operator ?? undefined;
   const operand = clause.operand ?? undefined;
-  if (!operatorNode || !operand)
-    throw syntaxError(`Expecting operator and operand after '${clause.field.text}'.`);
+  if (!operatorNode) throw syntaxError(`Expecting an operator after '${clause.field.text}'.`);
   const written = operatorNode.value.toLowerCase();
+  // History operators (WAS, CHANGED) and predicates need a changelog index the emulator lacks.
   if (clause.predicates.length > 0 || !field.operators.has(written)) {
     throw new JqlError([
       `The operator '${operatorNode.text}' is not supported by the '${field.label}' field.`,
     ]);
   }
+  if (!operand) throw syntaxError(`Expecting a value, list or function after '${operatorNode.text}'.`);
   const operator = negated ? (NEGATED_OPERATOR[written] ?? written) : written;
 
   if (operator === '~' || operator === '!~') return compileTextSearch(field, operator, operand);
@@ -198,6 +199,9 @@ function compileTextSearch(field: JqlField, operator: string, operand: Operand):
     throw new JqlError([
       `The operator '${operator}' only supports a text value for the '${field.label}' field.`,
     ]);
+  }
+  if (operand.value.trim() === '') {
+    throw new JqlError([`The field '${field.label}' does not support searching for an empty string.`]);
   }
   const matcher = textMatcher(operand.value);
   if (operator === '~') return (issue) => matcher(field.text(issue));

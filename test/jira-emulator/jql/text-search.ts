@@ -1,6 +1,7 @@
 /**
  * Jira's `~` (text search) approximated: the query is split into terms and every term must occur
- * as a word of the document (Jira Cloud ANDs the terms), case-insensitively. `*` and `?` are
+ * as a word of the document (Jira Cloud ANDs the terms; an upper-case OR separates alternatives),
+ * case-insensitively. `*` and `?` are
  * wildcards, a quoted "exact phrase" must appear as consecutive words, and a trailing plural "s"
  * is ignored on both sides as a stand-in for Jira's English stemming.
  */
@@ -48,18 +49,24 @@ function parseTerms(query: string): Term[] {
 }
 
 export function textMatcher(query: string): TextMatcher {
-  const terms = parseTerms(query);
+  // Lucene's upper-case OR separates alternatives; within one, all terms are required.
+  const alternatives = query
+    .split(/\s+OR\s+/)
+    .map(parseTerms)
+    .filter((terms) => terms.length > 0);
   return (document) => {
-    if (terms.length === 0) return false;
+    if (alternatives.length === 0) return false;
     const docWords = words(document);
-    return terms.every((term) => {
-      if (term.kind === 'phrase') return containsPhrase(docWords, term.words);
-      const { pattern } = term;
-      return typeof pattern === 'string'
-        ? docWords.includes(pattern)
-        : docWords.some((word) => pattern.test(word));
-    });
+    return alternatives.some((terms) => terms.every((term) => termMatches(term, docWords)));
   };
+}
+
+function termMatches(term: Term, docWords: string[]): boolean {
+  if (term.kind === 'phrase') return containsPhrase(docWords, term.words);
+  const { pattern } = term;
+  return typeof pattern === 'string'
+    ? docWords.includes(pattern)
+    : docWords.some((word) => pattern.test(word));
 }
 
 function containsPhrase(docWords: string[], phrase: string[]): boolean {

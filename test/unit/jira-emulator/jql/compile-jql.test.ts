@@ -439,6 +439,20 @@ describe('compileJql: errors answer Jira messages', () => {
     expect(jqlError('status was Done')).toEqual([
       "The operator 'was' is not supported by the 'status' field.",
     ]);
+    expect(jqlError('status changed')).toEqual([
+      "The operator 'changed' is not supported by the 'status' field.",
+    ]);
+    expect(jqlError('labels > a')).toEqual(["The operator '>' is not supported by the 'labels' field."]);
+  });
+
+  it('rejects an empty text search and lists where one value is expected', () => {
+    expect(jqlError('summary ~ ""')).toEqual([
+      "The field 'summary' does not support searching for an empty string.",
+    ]);
+    expect(jqlError('project = (INC, OPS)')[0]).toMatch(
+      /does not support a list of values|^Error in the JQL Query/,
+    );
+    expect(jqlError('created > (-1d, -2d)')[0]).toMatch(/list|^Error in the JQL Query/);
   });
 
   it('rejects invalid date values', () => {
