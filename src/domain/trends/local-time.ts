@@ -34,6 +34,8 @@ function offsetMinutes(utcMs: number, timeZone: string): number {
   const slot = Math.floor(utcMs / QUARTER_HOUR_MS);
   let offset = cache.get(slot);
   if (offset === undefined) {
+    // Bounded for long-lived function instances: ~3 years of quarter hours per zone.
+    if (cache.size >= 100_000) cache.clear();
     offset = tzOffset(timeZone, new Date(slot * QUARTER_HOUR_MS));
     cache.set(slot, offset);
   }
@@ -50,6 +52,7 @@ function keysOf(epochDay: number): { monthKey: string; dayKey: string } {
   let keys = dayKeys.get(epochDay);
   if (keys === undefined) {
     const day = new Date(epochDay * MS_PER_DAY);
+    if (dayKeys.size >= 100_000) dayKeys.clear();
     const monthKey = `${pad(day.getUTCFullYear(), 4)}-${pad(day.getUTCMonth() + 1)}`;
     keys = { monthKey, dayKey: `${monthKey}-${pad(day.getUTCDate())}` };
     dayKeys.set(epochDay, keys);
