@@ -152,6 +152,17 @@ function compileTerminal(clause: TerminalClause, negated: boolean, context: JqlC
         throw new JqlError([
           `The operator '${operatorNode.text}' is not supported by the '${field.label}' field.`,
         ]);
+      if (field.rank) {
+        const boundRank = field.rank(String(bound));
+        if (boundRank === undefined) {
+          const spelled = operand.operandType === 'value' ? operand.value : String(bound);
+          throw new JqlError([`The value '${spelled}' does not exist for the field '${field.label}'.`]);
+        }
+        return (issue) => {
+          const rank = field.sortKey(issue);
+          return typeof rank === 'number' && accept(rank - boundRank);
+        };
+      }
       return (issue) =>
         field.values(issue).some((value) => {
           const order = compareValues(field, value, bound);

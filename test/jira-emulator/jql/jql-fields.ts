@@ -24,6 +24,8 @@ export interface JqlField {
   sortKey(issue: StoredIssue): FieldValue | undefined;
   /** Operand spellings that mean EMPTY for this field (resolution = Unresolved). */
   readonly emptyAliases?: ReadonlySet<string>;
+  /** Rank of an operand for fields Jira orders by scheme (priority > Medium); sortKey gives the issue's. */
+  readonly rank?: (value: string) => number | undefined;
 }
 
 const EQUALITY = ['=', '!=', 'in', 'not in', 'is', 'is not'];
@@ -74,6 +76,7 @@ interface FieldSpec {
   text?: (issue: StoredIssue) => string;
   sortKey?: (issue: StoredIssue) => FieldValue | undefined;
   emptyAliases?: string[];
+  rank?: (value: string) => number | undefined;
 }
 
 /** Jira's priority scheme order, so ORDER BY priority DESC lists Highest first. */
@@ -139,6 +142,7 @@ function systemFields(timeZone: string): Record<string, FieldSpec> {
     type: issuetype,
     priority: {
       ...nameField('priority'),
+      rank: (value) => PRIORITY_RANK[value.toLowerCase()],
       sortKey: (issue) => PRIORITY_RANK[objectNames(issue.fields.priority, ['name'])[0] ?? ''],
     },
     status: nameField('status'),
@@ -267,11 +271,12 @@ function build(label: string, spec: FieldSpec): JqlField {
   return {
     label,
     kind: spec.kind,
-    operators: OPERATORS[spec.kind],
+    operators: spec.rank ? OPERATORS.number : OPERATORS[spec.kind],
     values: spec.values,
     text: spec.text ?? noText,
     sortKey: spec.sortKey ?? ((issue) => spec.values(issue)[0]),
     ...(spec.emptyAliases ? { emptyAliases: new Set(spec.emptyAliases) } : {}),
+    ...(spec.rank ? { rank: spec.rank } : {}),
   };
 }
 

@@ -217,6 +217,14 @@ describe('compileJql: fields', () => {
     expect(keys('id >= 110')).toEqual(['INC-10', 'OPS-3', 'OPS-4']);
   });
 
+  it('priority compares by scheme rank, Highest being greatest', () => {
+    expect(keys('priority >= High')).toEqual(['INC-1', 'INC-2']);
+    expect(keys('priority < medium')).toEqual(['OPS-3']);
+    expect(jqlError('priority > Urgent')).toEqual([
+      "The value 'Urgent' does not exist for the field 'priority'.",
+    ]);
+  });
+
   it('resolution = Unresolved means no resolution', () => {
     expect(keys('resolution = Unresolved')).toEqual(['INC-1', 'INC-10', 'INC-2', 'OPS-3', 'OPS-4']);
     expect(keys('resolution is not empty')).toEqual([]);
@@ -450,9 +458,12 @@ describe('compileJql: errors answer Jira messages', () => {
       "The field 'summary' does not support searching for an empty string.",
     ]);
     expect(jqlError('project = (INC, OPS)')[0]).toMatch(
-      /does not support a list of values|^Error in the JQL Query/,
+      /^Error in the JQL Query: extraneous input '\(' .* \(line 1, character 11\)\.$/,
     );
-    expect(jqlError('created > (-1d, -2d)')[0]).toMatch(/list|^Error in the JQL Query/);
+    expect(jqlError('created > (-1d, -2d)')[0]).toMatch(/^Error in the JQL Query: extraneous input '\('/);
+    expect(jqlError('project in (INC, now())')).toEqual([
+      "A value provided by the function 'now' is invalid for the field 'project'.",
+    ]);
   });
 
   it('rejects invalid date values', () => {
