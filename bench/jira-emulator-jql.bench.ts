@@ -90,9 +90,12 @@ export async function run(): Promise<void> {
     started = process.hrtime.bigint();
     for (let round = 0; round < ROUNDS; round += 1) filter().sort(compiled.compare);
     const searchMs = Number(process.hrtime.bigint() - started) / 1e6 / ROUNDS;
+    started = process.hrtime.bigint();
+    for (let round = 0; round < 200; round += 1) compileJql(jql, CONTEXT);
+    const compileMs = Number(process.hrtime.bigint() - started) / 1e6 / 200;
     const matchesPerSecond = Math.round((ISSUE_COUNT / filterMs) * 1000).toLocaleString('en-US');
     console.log(
-      `${matchesPerSecond} matches()/s, filter ${filterMs.toFixed(1)} ms, filter+sort ${searchMs.toFixed(1)} ms, ${hits}/${ISSUE_COUNT} hits: ${jql}`,
+      `${matchesPerSecond} matches()/s, filter ${filterMs.toFixed(1)} ms, filter+sort ${searchMs.toFixed(1)} ms, compile ${compileMs.toFixed(2)} ms, ${hits}/${ISSUE_COUNT} hits: ${jql}`,
     );
   }
   await Promise.resolve();

@@ -14,7 +14,14 @@ import {
   type StoredIssue,
 } from '../../emulator/jql/compile-jql.types';
 import { DATE_FUNCTIONS, evaluateDateFunction, parseDateValue } from './jql-dates';
-import { keySortKey, resolveField, unknownField, type FieldValue, type JqlField } from './jql-fields';
+import {
+  keySortKey,
+  resolveField,
+  resolveNamedField,
+  unknownField,
+  type FieldValue,
+  type JqlField,
+} from './jql-fields';
 import { textMatcher } from './text-search';
 
 /**
@@ -303,7 +310,7 @@ function compileOrderBy(orderBy: OrderBy | undefined, context: JqlContext): Comp
   const sorts: Comparator[] = [];
   const fields = orderBy?.fields ?? [];
   if (fields.length === 0) {
-    const created = resolveField(fieldNode('created'), context);
+    const created = resolveNamedField('created', context);
     sorts.push(sortBy(created, true));
   }
   for (const entry of fields) {
@@ -327,13 +334,6 @@ function resolveOrderField(field: Parameters<typeof resolveField>[0], context: J
     if (error instanceof JqlError) throw unknownField(field.text);
     throw error;
   }
-}
-
-/** A minimal field node for the default sort, which has no AST of its own. */
-function fieldNode(name: string): Parameters<typeof resolveField>[0] {
-  const built = new JastBuilder().build(`${name} is empty`).query?.where;
-  if (!built || built.clauseType !== 'terminal') throw new Error(`cannot build field node ${name}`);
-  return built.field;
 }
 
 /** Issue keys by project, then number, without allocating: this runs for every tie in a sort. */

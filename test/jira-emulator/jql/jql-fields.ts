@@ -303,14 +303,20 @@ export function resolveField(field: Field, context: JqlContext): JqlField {
     return build(field.text, propertyField(propertyKey, path, alias?.type ?? 'unindexed', context.timeZone));
   }
   if (properties.length > 0) throw unknownField(field.text);
+  return resolveNamedField(field.text, context);
+}
+
+/** A system field or property searchAlias by name, as written in the query. */
+export function resolveNamedField(label: string, context: JqlContext): JqlField {
+  const name = label.toLowerCase();
   const system = systemFields(context.timeZone)[name];
-  if (system) return build(field.text, system);
+  if (system) return build(label, system);
   const alias = context.propertyAliases.find((candidate) => candidate.searchAlias?.toLowerCase() === name);
   if (alias) {
     return build(
-      field.text,
+      label,
       propertyField(alias.propertyKey, alias.path.split('.'), alias.type, context.timeZone),
     );
   }
-  throw unknownField(field.text);
+  throw unknownField(label);
 }
