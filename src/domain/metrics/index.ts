@@ -1,0 +1,12 @@
+export * from './metric-records';
+export { severityOf, DEFAULT_PRIORITY_SEVERITY } from './severity-of';
+export { categoryOf, UNCATEGORIZED } from './category-of';
+export { monthKeyOf, addMonths } from './month-key-of';
+export { timeToRestoreMinutes } from './time-to-restore-minutes';
+export { roundHalfUp } from './round-half-up';
+export { trendOf, type Trend, type TrendArrow } from './trend-of';
+export { monthBuckets, type MonthBucket } from './month-buckets';
+export * from './monthly-trend-report';
+export { trendRecommendations } from './trend-recommendations';
+export { renderTrendReportMarkdown } from './render-trend-report-markdown';
+export * from './twelve-month-series';

@@ -1,0 +1,12 @@
+import type { IncidentRecord } from './metric-records';
+
+// DESIGN.md "Data conventions — time to restore": created → resolved unless the postmortem's Duration overrides.
+export function timeToRestoreMinutes(
+  incident: Pick<IncidentRecord, 'created' | 'resolved' | 'durationOverrideMinutes'>,
+): number | null {
+  if (incident.resolved === null) return null;
+  if (incident.durationOverrideMinutes !== null) return incident.durationOverrideMinutes;
+  const ms = Date.parse(incident.resolved) - Date.parse(incident.created);
+  // A resolution before creation is bad data, not a negative outage.
+  return Number.isFinite(ms) && ms >= 0 ? ms / 60_000 : null;
+}
