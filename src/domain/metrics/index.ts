@@ -10,3 +10,6 @@ export * from './monthly-trend-report';
 export { trendRecommendations } from './trend-recommendations';
 export { renderTrendReportMarkdown } from './render-trend-report-markdown';
 export * from './twelve-month-series';
+export { businessDaysBetween } from './business-days-between';
+export * from './process-metrics';
+export * from './maturity-level';
