@@ -1,0 +1,81 @@
+/** Scripted failures: chosen requests answer 429 with Retry-After, a 5xx, or hang until cleared. */
+import { errorResponse, jsonResponse, type EmulatorResponse } from './emulator-types';
+
+export type FaultResponse =
+  { status: 429; retryAfterSeconds: number } | { status: 500 | 502 | 503 | 504 } | { hang: true };
+
+export interface FaultRule {
+  method?: string;
+  /** Tested against the path without its query string, e.g. `/rest/api/3/issue/bulk`. */
+  path: RegExp;
+  /** How many matching requests fail; every one when left out. */
+  times?: number;
+  response: FaultResponse;
+}
+
+export interface Faults {
+  add(rule: FaultRule): void;
+  /** Drops every rule and releases hanging requests (they reject). */
+  clear(): void;
+}
+
+export interface FaultInjector extends Faults {
+  /** The faulted answer for this request, or `undefined` to serve it normally. */
+  intercept(method: string, path: string, signal?: AbortSignal): Promise<EmulatorResponse> | undefined;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
+};
+
+export function createFaultInjector(): FaultInjector {
+  let rules: Array<FaultRule & { remaining: number }> = [];
+  const hanging = new Set<(error: Error) => void>();
+
+  const hang = (signal?: AbortSignal): Promise<EmulatorResponse> =>
+    new Promise<EmulatorResponse>((_resolve, reject) => {
+      const release = (error: Error): void => {
+        hanging.delete(release);
+        reject(error);
+      };
+      hanging.add(release);
+      signal?.addEventListener('abort', () => release(new Error('The request was aborted')), { once: true });
+    });
+
+  return {
+    add(rule) {
+      rules.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
+    },
+    clear() {
+      rules = [];
+      for (const release of [...hanging]) release(new Error('The emulator released a hanging request'));
+    },
+    intercept(method, path, signal) {
+      const rule = rules.find(
+        (r) =>
+          r.remaining > 0 &&
+          (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
+          r.path.test(path),
+      );
+      if (!rule) return undefined;
+      rule.remaining -= 1;
+      const response = rule.response;
+      if ('hang' in response) return hang(signal);
+      if (response.status === 429) {
+        return Promise.resolve(
+          jsonResponse(
+            429,
+            { errorMessages: ['Rate limit exceeded.'], errors: {} },
+            { 'retry-after': String(response.retryAfterSeconds) },
+          ),
+        );
+      }
+      return Promise.resolve(
+        errorResponse(response.status, [STATUS_TEXT[response.status] ?? 'Server error']),
+      );
+    },
+  };
+}

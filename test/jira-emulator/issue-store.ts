@@ -1,0 +1,424 @@
+/** The emulator's issues: create, edit (with changelog), seed, and lookup by id or key. */
+import { appUserBean, userBean, type Directory, type EmulatedProject } from './directory';
+import {
+  asRecord,
+  asString,
+  changelogValue,
+  findIssueType,
+  isDoneStatus,
+  issueTypeBean,
+  priorityBean,
+  projectBean,
+  reference,
+  resolveProject,
+  resolveUser,
+  statusBean,
+} from './field-values';
+import {
+  jiraTimestamp,
+  type ChangelogHistory,
+  type ChangelogItem,
+  type EmulatedIssue,
+} from './emulator-types';
+
+export interface StoreContext {
+  directory: Directory;
+  baseUrl: string;
+  now: () => Date;
+}
+
+export interface Actor {
+  accountId: string;
+  asApp: boolean;
+}
+
+export type FieldErrors = Record<string, string>;
+
+export type CreateResult = { ok: true; issue: EmulatedIssue } | { ok: false; errors: FieldErrors };
+
+export type EditResult =
+  | { ok: true; issue: EmulatedIssue; history: ChangelogHistory | undefined }
+  | { ok: false; errors: FieldErrors };
+
+// Jira computes these itself; a client that sends them is told so.
+const READ_ONLY_FIELDS = new Set([
+  'created',
+  'updated',
+  'creator',
+  'resolutiondate',
+  'project',
+  'subtasks',
+  'issuelinks',
+]);
+
+const CUSTOM_FIELD = /^customfield_\d+$/;
+
+export interface IssueStore {
+  find(idOrKey: string): EmulatedIssue | undefined;
+  all(): EmulatedIssue[];
+  create(input: unknown, actor: Actor): CreateResult;
+  edit(issue: EmulatedIssue, input: unknown, actor: Actor): EditResult;
+  seed(bean: unknown): EmulatedIssue;
+  self(issue: EmulatedIssue): string;
+  clear(): void;
+}
+
+export function createIssueStore(context: StoreContext): IssueStore {
+  const byId = new Map<string, EmulatedIssue>();
+  const byKey = new Map<string, EmulatedIssue>();
+  let nextId = 10000;
+  let nextHistoryId = 10000;
+  const nextNumber = new Map<string, number>();
+
+  const actorBean = (actor: Actor): Record<string, unknown> => {
+    if (actor.asApp) return appUserBean(context.baseUrl);
+    const user = context.directory.users.get(actor.accountId);
+    return user
+      ? userBean(context.baseUrl, user)
+      : { accountId: actor.accountId, displayName: actor.accountId, active: true };
+  };
+
+  const index = (issue: EmulatedIssue): void => {
+    byId.set(issue.id, issue);
+    byKey.set(issue.key.toUpperCase(), issue);
+    const [project, number] = issue.key.split('-');
+    const n = Number(number);
+    if (project && Number.isFinite(n)) nextNumber.set(project, Math.max(nextNumber.get(project) ?? 1, n + 1));
+    nextId = Math.max(nextId, Number(issue.id) + 1 || nextId);
+  };
+
+  const find = (idOrKey: string): EmulatedIssue | undefined =>
+    byId.get(idOrKey) ?? byKey.get(idOrKey.toUpperCase());
+
+  const parentBean = (parent: EmulatedIssue): Record<string, unknown> => ({
+    id: parent.id,
+    key: parent.key,
+    self: `${context.baseUrl}/rest/api/3/issue/${parent.id}`,
+    fields: {
+      summary: parent.fields.summary,
+      status: parent.fields.status,
+      priority: parent.fields.priority,
+      issuetype: parent.fields.issuetype,
+    },
+  });
+
+  const create = (input: unknown, actor: Actor): CreateResult => {
+    const body = asRecord(input) ?? {};
+    const fields = asRecord(body.fields) ?? {};
+    const errors: FieldErrors = {};
+    const project = resolveProject(context.directory, fields.project);
+    if (!project) errors.project = 'Specify a valid project ID or key';
+    const type = project ? findIssueType(project, fields.issuetype) : undefined;
+    if (project && !type) errors.issuetype = 'Specify a valid issue type';
+    const summary = asString(fields.summary);
+    if (!summary || summary.trim() === '') errors.summary = 'You must specify a summary of the issue.';
+    else if (summary.length > 255) errors.summary = 'Summary must be less than 255 characters.';
+    const parentRef = reference(fields.parent, 'key', 'id');
+    const parent = parentRef === undefined ? undefined : find(parentRef);
+    if (parentRef !== undefined && !parent) errors.parent = `Could not find issue by id or key.`;
+    if (type?.subtask && parentRef === undefined)
+      errors.parentId = 'Issue type is a sub-task but parent issue key or id not specified.';
+    const assignee =
+      'assignee' in fields ? resolveUser(context.directory, context.baseUrl, fields.assignee) : null;
+    if (assignee === undefined)
+      errors.assignee = `User '${reference(fields.assignee, 'accountId', 'id') ?? ''}' does not exist.`;
+    const reporter =
+      'reporter' in fields
+        ? resolveUser(context.directory, context.baseUrl, fields.reporter)
+        : actorBean(actor);
+    if (reporter === undefined)
+      errors.reporter = `User '${reference(fields.reporter, 'accountId', 'id') ?? ''}' does not exist.`;
+    const priority =
+      'priority' in fields
+        ? priorityBean(context.baseUrl, fields.priority)
+        : priorityBean(context.baseUrl, 'Medium');
+    if (!priority) errors.priority = 'Specify the Priority (id or name) in the proper format';
+    if (!project || !type || Object.keys(errors).length > 0) return { ok: false, errors };
+
+    const now = jiraTimestamp(context.now());
+    const number = nextNumber.get(project.key) ?? 1;
+    const issue: EmulatedIssue = {
+      id: String(nextId),
+      key: `${project.key}-${number}`,
+      fields: {
+        ...fields,
+        summary,
+        project: projectBean(context.baseUrl, project),
+        issuetype: issueTypeBean(context.baseUrl, type),
+        assignee,
+        reporter,
+        creator: actorBean(actor),
+        priority,
+        status: statusBean(context.baseUrl, 'To Do'),
+        labels: labelsFrom(fields.labels, body.update),
+        components: Array.isArray(fields.components) ? fields.components : [],
+        description: fields.description ?? null,
+        duedate: asString(fields.duedate) ?? null,
+        created: now,
+        updated: now,
+        resolution: null,
+        resolutiondate: null,
+        issuelinks: [],
+        subtasks: [],
+        ...(parent ? { parent: parentBean(parent) } : {}),
+      },
+      properties: propertiesFrom(body.properties),
+      histories: [],
+    };
+    index(issue);
+    if (parent && type.subtask) (parent.fields.subtasks as unknown[]).push(parentBean(issue));
+    return { ok: true, issue };
+  };
+
+  const edit = (issue: EmulatedIssue, input: unknown, actor: Actor): EditResult => {
+    const body = asRecord(input) ?? {};
+    const fields = asRecord(body.fields) ?? {};
+    const update = asRecord(body.update) ?? {};
+    const errors: FieldErrors = {};
+    const next: Record<string, unknown> = {};
+    for (const [fieldId, value] of Object.entries(fields)) {
+      const resolved = resolveEdit(issue, fieldId, value);
+      if ('error' in resolved) errors[fieldId] = resolved.error;
+      else next[fieldId] = resolved.value;
+    }
+    for (const [fieldId, operations] of Object.entries(update)) {
+      const current = fieldId in next ? next[fieldId] : issue.fields[fieldId];
+      const applied = applyOperations(fieldId, current, operations);
+      if ('error' in applied) {
+        errors[fieldId] = applied.error;
+        continue;
+      }
+      const resolved = resolveEdit(issue, fieldId, applied.value);
+      if ('error' in resolved) errors[fieldId] = resolved.error;
+      else next[fieldId] = resolved.value;
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    const items = changelogItems(issue.fields, next);
+    if (items.length === 0) return { ok: true, issue, history: undefined };
+    const now = jiraTimestamp(context.now());
+    Object.assign(issue.fields, next, { updated: now });
+    if (isDoneStatus(next.status) && issue.fields.resolutiondate === null) {
+      issue.fields.resolutiondate = now;
+      issue.fields.resolution = { id: '10000', name: 'Done' };
+    }
+    const history: ChangelogHistory = {
+      id: String(nextHistoryId++),
+      author: actorBean(actor),
+      created: now,
+      items,
+    };
+    issue.histories.push(history);
+    return { ok: true, issue, history };
+  };
+
+  const resolveEdit = (
+    issue: EmulatedIssue,
+    fieldId: string,
+    value: unknown,
+  ): { value: unknown } | { error: string } => {
+    if (READ_ONLY_FIELDS.has(fieldId))
+      return { error: `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.` };
+    switch (fieldId) {
+      case 'summary':
+        return typeof value === 'string' && value.trim() !== ''
+          ? { value }
+          : { error: 'You must specify a summary of the issue.' };
+      case 'labels':
+        return Array.isArray(value) && value.every((l) => typeof l === 'string' && !/\s/.test(l))
+          ? { value: [...new Set(value as string[])] }
+          : { error: 'The label must not contain spaces.' };
+      case 'assignee':
+      case 'reporter': {
+        const user = resolveUser(context.directory, context.baseUrl, value);
+        return user === undefined
+          ? { error: `User '${reference(value, 'accountId', 'id') ?? ''}' does not exist.` }
+          : { value: user };
+      }
+      case 'priority': {
+        const priority = priorityBean(context.baseUrl, value);
+        return priority
+          ? { value: priority }
+          : { error: 'Specify the Priority (id or name) in the proper format' };
+      }
+      case 'status': {
+        const status = statusBean(context.baseUrl, value);
+        return status ? { value: status } : { error: 'Specify a valid status' };
+      }
+      case 'issuetype': {
+        const project = resolveProject(context.directory, issue.fields.project);
+        const type = project ? findIssueType(project, value) : undefined;
+        return type
+          ? { value: issueTypeBean(context.baseUrl, type) }
+          : { error: 'Specify a valid issue type' };
+      }
+      case 'duedate':
+        return value === null || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+          ? { value }
+          : { error: 'Error parsing date string: ' + String(value) };
+      default:
+        return { value };
+    }
+  };
+
+  const seed = (input: unknown): EmulatedIssue => {
+    const bean = asRecord(input) ?? {};
+    const key = asString(bean.key);
+    if (!key || !/^[A-Z][A-Z0-9_]*-\d+$/i.test(key))
+      throw new Error(`seeded issue needs a key like ABC-1, got ${String(bean.key)}`);
+    const existing = find(key);
+    const fields = { ...(asRecord(bean.fields) ?? {}) };
+    const project = ensureProject(context.directory, key.split('-')[0] ?? key, fields.project);
+    const now = jiraTimestamp(context.now());
+    const normalized: Record<string, unknown> = {
+      summary: '',
+      labels: [],
+      components: [],
+      description: null,
+      duedate: null,
+      assignee: null,
+      resolution: null,
+      resolutiondate: null,
+      issuelinks: [],
+      subtasks: [],
+      created: now,
+      updated: now,
+      ...fields,
+    };
+    normalized.project = projectBean(context.baseUrl, project);
+    const type = findIssueType(project, fields.issuetype) ?? project.issueTypes[0];
+    if (type) normalized.issuetype = issueTypeBean(context.baseUrl, type);
+    normalized.status = statusBean(context.baseUrl, fields.status ?? 'To Do') ?? fields.status;
+    normalized.priority = priorityBean(context.baseUrl, fields.priority ?? 'Medium') ?? fields.priority;
+    for (const role of ['assignee', 'reporter', 'creator'] as const) {
+      if (fields[role] !== undefined)
+        normalized[role] = resolveUser(context.directory, context.baseUrl, fields[role]) ?? fields[role];
+    }
+    const parentRef = reference(fields.parent, 'key', 'id');
+    const parent = parentRef === undefined ? undefined : find(parentRef);
+    if (parent) normalized.parent = parentBean(parent);
+    const issue: EmulatedIssue = {
+      id: asString(bean.id) ?? existing?.id ?? String(nextId),
+      key: key.toUpperCase(),
+      fields: normalized,
+      properties: { ...(asRecord(bean.properties) ?? {}) },
+      histories: seededHistories(bean.changelog).map((h) => ({ ...h, id: h.id || String(nextHistoryId++) })),
+    };
+    if (existing) byId.delete(existing.id);
+    index(issue);
+    return issue;
+  };
+
+  return {
+    find,
+    all: () => [...byId.values()],
+    create,
+    edit,
+    seed,
+    self: (issue) => `${context.baseUrl}/rest/api/3/issue/${issue.id}`,
+    clear: () => {
+      byId.clear();
+      byKey.clear();
+      nextNumber.clear();
+      nextId = 10000;
+      nextHistoryId = 10000;
+    },
+  };
+}
+
+function ensureProject(directory: Directory, key: string, value: unknown): EmulatedProject {
+  const found = resolveProject(directory, value) ?? resolveProject(directory, key);
+  if (found) return found;
+  // Seeding history for a project the site lacks: create it, as an admin would have.
+  const project: EmulatedProject = {
+    id: String(10000 + directory.projects.length),
+    key: key.toUpperCase(),
+    name: key.toUpperCase(),
+    issueTypes: [...(directory.projects[0]?.issueTypes ?? [])],
+  };
+  directory.projects.push(project);
+  return project;
+}
+
+function labelsFrom(labels: unknown, update: unknown): string[] {
+  let result = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
+  const operations = asRecord(update)?.labels;
+  if (operations !== undefined) {
+    const applied = applyOperations('labels', result, operations);
+    if ('value' in applied && Array.isArray(applied.value)) result = applied.value as string[];
+  }
+  return [...new Set(result)];
+}
+
+function propertiesFrom(value: unknown): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  if (!Array.isArray(value)) return properties;
+  for (const entry of value) {
+    const record = asRecord(entry);
+    const key = asString(record?.key);
+    if (record && key) properties[key] = record.value;
+  }
+  return properties;
+}
+
+/** `update.<field>` verbs: `set`, and for list fields `add` / `remove`. */
+function applyOperations(
+  fieldId: string,
+  current: unknown,
+  operations: unknown,
+): { value: unknown } | { error: string } {
+  if (!Array.isArray(operations)) return { error: `Operations for '${fieldId}' must be a list.` };
+  let value = current;
+  for (const operation of operations) {
+    const op = asRecord(operation) ?? {};
+    const verbs = Object.keys(op);
+    if (verbs.length !== 1) return { error: `Each operation on '${fieldId}' needs exactly one verb.` };
+    const verb = verbs[0] ?? '';
+    const list = Array.isArray(value) ? [...(value as unknown[])] : [];
+    if (verb === 'set') value = op.set;
+    else if (verb === 'add') value = list.includes(op.add) ? list : [...list, op.add];
+    else if (verb === 'remove') value = list.filter((entry) => !sameEntry(entry, op.remove));
+    else return { error: `Operation '${verb}' is not supported for '${fieldId}'.` };
+  }
+  return { value };
+}
+
+function sameEntry(a: unknown, b: unknown): boolean {
+  return (
+    a === b ||
+    (reference(a, 'id', 'name', 'key') !== undefined &&
+      reference(a, 'id', 'name', 'key') === reference(b, 'id', 'name', 'key'))
+  );
+}
+
+function changelogItems(before: Record<string, unknown>, after: Record<string, unknown>): ChangelogItem[] {
+  const items: ChangelogItem[] = [];
+  for (const [fieldId, value] of Object.entries(after)) {
+    const from = changelogValue(fieldId, before[fieldId]);
+    const to = changelogValue(fieldId, value);
+    if (JSON.stringify(before[fieldId] ?? null) === JSON.stringify(value ?? null)) continue;
+    items.push({
+      field: fieldId,
+      fieldtype: CUSTOM_FIELD.test(fieldId) ? 'custom' : 'jira',
+      fieldId,
+      from: from.id,
+      fromString: from.text,
+      to: to.id,
+      toString: to.text,
+    });
+  }
+  return items;
+}
+
+function seededHistories(changelog: unknown): ChangelogHistory[] {
+  const histories = asRecord(changelog)?.histories;
+  if (!Array.isArray(histories)) return [];
+  return histories.map((entry) => {
+    const record = asRecord(entry) ?? {};
+    return {
+      id: asString(record.id) ?? '',
+      author: asRecord(record.author) ?? {},
+      created: asString(record.created) ?? '',
+      items: Array.isArray(record.items) ? (record.items as ChangelogItem[]) : [],
+    };
+  });
+}

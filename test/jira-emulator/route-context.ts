@@ -1,0 +1,85 @@
+/** What every REST handler gets: the emulator's state, the caller, and the parsed request. */
+import type { CompileJql, JqlContext } from '../emulator/jql/compile-jql.types';
+import { permissionsOf, type Directory } from './directory';
+import type { EmulatedIssue, EmulatorResponse } from './emulator-types';
+import { errorResponse, issueNotFound } from './emulator-types';
+import type { IssueEvents } from './issue-events';
+import type { Actor, IssueStore } from './issue-store';
+
+export interface RouteContext {
+  store: IssueStore;
+  directory: Directory;
+  events: IssueEvents;
+  baseUrl: string;
+  now: () => Date;
+  compileJql: CompileJql;
+  propertyAliases: JqlContext['propertyAliases'];
+  actor: Actor;
+  method: string;
+  query: URLSearchParams;
+  body: string | undefined;
+  /** Path parameters captured by the route's pattern, decoded. */
+  params: string[];
+}
+
+export type RouteHandler = (context: RouteContext) => EmulatorResponse;
+
+export interface Route {
+  method: string;
+  /** Matched against the path after `/rest/api/3`, without the query. */
+  pattern: RegExp;
+  handler: RouteHandler;
+}
+
+export type ParsedBody = { ok: true; value: unknown } | { ok: false; response: EmulatorResponse };
+
+export function parseBody(context: RouteContext): ParsedBody {
+  if (context.body === undefined || context.body === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(context.body) as unknown };
+  } catch {
+    return {
+      ok: false,
+      response: errorResponse(400, ['Unexpected character in the request body: it is not valid JSON.']),
+    };
+  }
+}
+
+/** The issue if the caller may browse it; Jira answers 404 alike for missing and hidden issues. */
+export function visibleIssue(
+  context: RouteContext,
+  idOrKey: string | undefined,
+): EmulatedIssue | EmulatorResponse {
+  const issue = idOrKey === undefined ? undefined : context.store.find(idOrKey);
+  if (!issue || !permissionsOf(context.directory, context.actor.accountId, context.actor.asApp).browse)
+    return issueNotFound();
+  return issue;
+}
+
+export function isResponse(value: EmulatedIssue | EmulatorResponse): value is EmulatorResponse {
+  return 'status' in value && 'body' in value;
+}
+
+export function listParam(query: URLSearchParams, name: string): string[] | undefined {
+  const values = query.getAll(name);
+  if (values.length === 0) return undefined;
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+export function intParam(query: URLSearchParams, name: string, fallback: number): number {
+  const raw = query.get(name);
+  const value = raw === null ? Number.NaN : Number(raw);
+  return Number.isInteger(value) && value >= 0 ? value : fallback;
+}
+
+export function jqlContext(context: RouteContext): JqlContext {
+  return {
+    now: context.now(),
+    timeZone: 'UTC',
+    currentAccountId: context.actor.accountId,
+    propertyAliases: context.propertyAliases,
+  };
+}

@@ -1,0 +1,173 @@
+/** `search/jql`, `search/approximate-count`, `jql/parse`, and the removed `search` (410 Gone). */
+import { JqlError, type CompiledJql } from '../emulator/jql/compile-jql.types';
+import { permissionsOf } from './directory';
+import { errorResponse, jsonResponse, type EmulatedIssue, type EmulatorResponse } from './emulator-types';
+import { asRecord, asString } from './field-values';
+import { issueView } from './issue-view';
+import { jqlContext, listParam, parseBody, type Route, type RouteContext } from './route-context';
+
+export const UNBOUNDED_JQL_MESSAGE =
+  'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
+export const SEARCH_REMOVED_MESSAGE =
+  'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046';
+
+const DEFAULT_MAX_RESULTS = 50;
+// Jira pages up to 5000 issues when only ids are asked for, 100 otherwise.
+const MAX_RESULTS_IDS_ONLY = 5000;
+const MAX_RESULTS_WITH_FIELDS = 100;
+
+interface SearchRequest {
+  jql: string;
+  nextPageToken: string | undefined;
+  maxResults: number | undefined;
+  fields: string[];
+  expand: string[];
+  properties: string[];
+}
+
+type Compiled = { ok: true; jql: CompiledJql } | { ok: false; response: EmulatorResponse };
+
+function compile(context: RouteContext, jql: string): Compiled {
+  try {
+    const compiled = context.compileJql(jql, jqlContext(context));
+    if (!compiled.bounded) return { ok: false, response: errorResponse(400, [UNBOUNDED_JQL_MESSAGE]) };
+    return { ok: true, jql: compiled };
+  } catch (error) {
+    if (error instanceof JqlError) return { ok: false, response: errorResponse(400, error.errorMessages) };
+    throw error;
+  }
+}
+
+function matching(context: RouteContext, compiled: CompiledJql): EmulatedIssue[] {
+  if (!permissionsOf(context.directory, context.actor.accountId, context.actor.asApp).browse) return [];
+  return context.store
+    .all()
+    .filter((issue) => compiled.matches(issue))
+    .sort((a, b) => compiled.compare(a, b));
+}
+
+function encodeToken(offset: number, jql: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, q: jql })).toString('base64url');
+}
+
+function decodeToken(token: string, jql: string): number | undefined {
+  try {
+    const decoded = asRecord(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
+    const offset = decoded?.o;
+    return typeof offset === 'number' && decoded?.q === jql ? offset : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stringList(value: unknown): string[] | undefined {
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return undefined;
+}
+
+function searchRequest(context: RouteContext): SearchRequest | EmulatorResponse {
+  if (context.method === 'GET') {
+    const max = context.query.get('maxResults');
+    return {
+      jql: context.query.get('jql') ?? '',
+      nextPageToken: context.query.get('nextPageToken') ?? undefined,
+      maxResults: max === null ? undefined : Number(max),
+      fields: listParam(context.query, 'fields') ?? ['id'],
+      expand: listParam(context.query, 'expand') ?? [],
+      properties: listParam(context.query, 'properties') ?? [],
+    };
+  }
+  const body = parseBody(context);
+  if (!body.ok) return body.response;
+  const record = asRecord(body.value) ?? {};
+  const max = record.maxResults;
+  return {
+    jql: asString(record.jql) ?? '',
+    nextPageToken: asString(record.nextPageToken),
+    maxResults: typeof max === 'number' ? max : undefined,
+    fields: stringList(record.fields) ?? ['id'],
+    expand: stringList(record.expand) ?? [],
+    properties: stringList(record.properties) ?? [],
+  };
+}
+
+function isRequest(value: SearchRequest | EmulatorResponse): value is SearchRequest {
+  return 'jql' in value;
+}
+
+function searchJql(context: RouteContext): EmulatorResponse {
+  const request = searchRequest(context);
+  if (!isRequest(request)) return request;
+  const idsOnly = request.fields.every((f) => f === 'id' || f === 'key');
+  const cap = idsOnly ? MAX_RESULTS_IDS_ONLY : MAX_RESULTS_WITH_FIELDS;
+  const maxResults = request.maxResults ?? DEFAULT_MAX_RESULTS;
+  if (!Number.isInteger(maxResults) || maxResults < 0)
+    return errorResponse(400, ['maxResults must be a non-negative integer.']);
+  const compiled = compile(context, request.jql);
+  if (!compiled.ok) return compiled.response;
+  const offset = request.nextPageToken === undefined ? 0 : decodeToken(request.nextPageToken, request.jql);
+  if (offset === undefined)
+    return errorResponse(400, ['The provided next page token is invalid or expired.']);
+  const found = matching(context, compiled.jql);
+  const size = Math.min(maxResults, cap);
+  const page = found.slice(offset, offset + size);
+  const isLast = offset + page.length >= found.length;
+  const issues = page.map((issue) =>
+    idsOnly && request.properties.length === 0 && request.expand.length === 0
+      ? { id: issue.id }
+      : issueView(issue, context.store.self(issue), {
+          fields: request.fields,
+          expand: request.expand,
+          properties: request.properties,
+        }),
+  );
+  return jsonResponse(200, {
+    issues,
+    isLast,
+    ...(isLast ? {} : { nextPageToken: encodeToken(offset + page.length, request.jql) }),
+  });
+}
+
+function approximateCount(context: RouteContext): EmulatorResponse {
+  const body = parseBody(context);
+  if (!body.ok) return body.response;
+  const compiled = compile(context, asString(asRecord(body.value)?.jql) ?? '');
+  if (!compiled.ok) return compiled.response;
+  return jsonResponse(200, { count: matching(context, compiled.jql).length });
+}
+
+function parseJql(context: RouteContext): EmulatorResponse {
+  const body = parseBody(context);
+  if (!body.ok) return body.response;
+  const queries = asRecord(body.value)?.queries;
+  if (!Array.isArray(queries)) return errorResponse(400, ['queries must be a list of JQL strings.']);
+  const parsed = queries.map((query) => {
+    const text = asString(query) ?? '';
+    try {
+      context.compileJql(text, jqlContext(context));
+      return { query: text, structure: {} };
+    } catch (error) {
+      if (error instanceof JqlError) return { query: text, errors: error.errorMessages };
+      throw error;
+    }
+  });
+  return jsonResponse(200, { queries: parsed });
+}
+
+function removedSearch(): EmulatorResponse {
+  return errorResponse(410, [SEARCH_REMOVED_MESSAGE]);
+}
+
+export const SEARCH_ROUTES: Route[] = [
+  { method: 'GET', pattern: /^\/search\/jql$/, handler: searchJql },
+  { method: 'POST', pattern: /^\/search\/jql$/, handler: searchJql },
+  { method: 'POST', pattern: /^\/search\/approximate-count$/, handler: approximateCount },
+  { method: 'POST', pattern: /^\/jql\/parse$/, handler: parseJql },
+  { method: 'GET', pattern: /^\/search$/, handler: removedSearch },
+  { method: 'POST', pattern: /^\/search$/, handler: removedSearch },
+];
