@@ -1,10 +1,4 @@
-import {
-  monthlyTrendReport,
-  processMetrics,
-  twelveMonthSeries,
-  type ActionItemRecord,
-  type IncidentRecord,
-} from '../src/domain/metrics';
+import { globalPageMetrics, type ActionItemRecord, type IncidentRecord } from '../src/domain/metrics';
 
 // Issue 7 target: aggregating 100,000 issues takes < 500 ms CPU and < 200 MB.
 const CATEGORIES = [
@@ -77,17 +71,20 @@ function generate(incidentCount: number, itemsPerIncident: number) {
 }
 
 function aggregate(data: ReturnType<typeof generate>): number {
-  const timeZone = 'Europe/Berlin';
-  const report = monthlyTrendReport({ ...data, month: '2025-11', timeZone });
-  const series = twelveMonthSeries({ ...data, endMonth: '2025-12', timeZone });
-  const metrics = processMetrics({
+  const result = globalPageMetrics({
     ...data,
-    period: { from: '2025-07', to: '2025-12' },
+    month: '2025-12',
     now: '2026-01-05T00:00:00Z',
-    timeZone,
+    timeZone: 'Europe/Berlin',
+    practices: {
+      trendAnalysisInUse: true,
+      postmortemsShared: true,
+      postmortemDatabaseSearchable: true,
+      learningLoopInArchitectureReviews: false,
+    },
   });
   // Touch the results so nothing is optimised away.
-  return report.sev1.current + series.length + metrics.repeatIncidentRate.denominator;
+  return result.report.sev1.current + result.series.length + result.maturity.level;
 }
 
 function measure(label: string, incidentCount: number, itemsPerIncident: number): void {
@@ -107,7 +104,7 @@ function measure(label: string, incidentCount: number, itemsPerIncident: number)
   console.log(
     `metrics ${label}: ${issues.toLocaleString('en')} issues — wall ${wall.toFixed(0)} ms, ` +
       `CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, heap delta ${mb(peakHeap - heapBefore)} MB, ` +
-      `RSS ${mb(process.memoryUsage().rss)} MB (monthlyTrendReport + twelveMonthSeries + processMetrics, Europe/Berlin)`,
+      `RSS ${mb(process.memoryUsage().rss)} MB (globalPageMetrics: report + 12-month series + process metrics + maturity, Europe/Berlin)`,
   );
 }
 

@@ -1,11 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-
-const DAY_MS = 86_400_000;
-
-function localDayNumber(iso: string, timeZone: string): number {
-  const local = new TZDate(Date.parse(iso), timeZone);
-  return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY_MS;
-}
+import { parseIsoMs, zoneClock, type ZoneClock } from './zone-clock';
 
 /** Weekdays among day numbers [0, n); day 0 (1970-01-01) was a Thursday. */
 function weekdaysBefore(n: number): number {
@@ -24,9 +17,10 @@ function weekdaysBefore(n: number): number {
  * (not 24 h spans) is what people mean by "5 business days"; date-fns' differenceInBusinessDays
  * counts a Saturday → Monday span as 0, which would hide a weekend resolution's first working day.
  */
-export function businessDaysBetween(startIso: string, endIso: string, timeZone: string): number {
-  const start = localDayNumber(startIso, timeZone);
-  const end = localDayNumber(endIso, timeZone);
+export function businessDaysBetween(startIso: string, endIso: string, zone: string | ZoneClock): number {
+  const clock = typeof zone === 'string' ? zoneClock(zone) : zone;
+  const start = clock.localParts(parseIsoMs(startIso)).dayNumber;
+  const end = clock.localParts(parseIsoMs(endIso)).dayNumber;
   if (end <= start) return 0;
   return weekdaysBefore(end + 1) - weekdaysBefore(start + 1);
 }

@@ -1,9 +1,9 @@
 import type { Severity } from '../postmortem';
 import { categoryOf } from './category-of';
 import type { ActionItemRecord, IncidentRecord, PrioritySeverityMapping } from './metric-records';
-import { monthKeyOf } from './month-key-of';
 import { severityOf } from './severity-of';
 import { timeToRestoreMinutes } from './time-to-restore-minutes';
+import { parseIsoMs, zoneClock } from './zone-clock';
 
 export interface MonthBucket {
   readonly month: string;
@@ -17,8 +17,6 @@ export interface MonthBucket {
   actionItemsCreated: number;
   actionItemsDone: number;
 }
-
-const SLOT_MS = 15 * 60_000;
 
 function emptyBucket(month: string): MonthBucket {
   return {
@@ -34,24 +32,10 @@ function emptyBucket(month: string): MonthBucket {
   };
 }
 
-/**
- * Month keys through a cache per 15-minute slot: every zone offset in use is a multiple of 15 minutes,
- * so all instants of one slot share a local month, and zone conversion (the costly part) runs once
- * per slot instead of once per issue.
- */
+/** Month keys of ISO instants in a zone, through one shared zone clock (see zone-clock.ts). */
 export function monthKeyCache(timeZone: string): (iso: string) => string {
-  const cache = new Map<number, string>();
-  return (iso) => {
-    const ms = Date.parse(iso);
-    if (Number.isNaN(ms)) throw new RangeError(`Not an ISO date-time: ${iso}`);
-    const slot = Math.floor(ms / SLOT_MS);
-    let key = cache.get(slot);
-    if (key === undefined) {
-      key = monthKeyOf(new Date(slot * SLOT_MS).toISOString(), timeZone);
-      cache.set(slot, key);
-    }
-    return key;
-  };
+  const clock = zoneClock(timeZone);
+  return (iso) => clock.monthKey(parseIsoMs(iso));
 }
 
 // DESIGN.md "Metric definitions": one linear pass buckets incidents and action items by month of `created`.

@@ -1,11 +1,8 @@
-import { TZDate } from '@date-fns/tz';
+import { parseIsoMs, zoneClock } from './zone-clock';
 
 // DESIGN.md "Metric definitions — Month bucket": `created` in the configured time zone.
 export function monthKeyOf(iso: string, timeZone: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO date-time: ${iso}`);
-  const local = new TZDate(ms, timeZone);
-  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}`;
+  return zoneClock(timeZone).monthKey(parseIsoMs(iso));
 }
 
 /** 'YYYY-MM' shifted by whole months (negative = earlier). */

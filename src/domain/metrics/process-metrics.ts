@@ -1,10 +1,8 @@
-import { TZDate } from '@date-fns/tz';
-import { subMonths } from 'date-fns';
 import { businessDaysBetween } from './business-days-between';
 import { categoryOf, UNCATEGORIZED } from './category-of';
 import type { ActionItemRecord, IncidentRecord } from './metric-records';
-import { monthKeyCache } from './month-buckets';
 import { roundHalfUp } from './round-half-up';
+import { parseIsoMs, zoneClock, type ZoneClock } from './zone-clock';
 
 export interface ProcessMetric {
   readonly id:
@@ -42,9 +40,20 @@ function inPeriod(month: string, period: MonthPeriod): boolean {
   return month >= period.from && month <= period.to;
 }
 
-function localDate(iso: string, timeZone: string): string {
-  const d = new TZDate(Date.parse(iso), timeZone);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+function clockOf(zone: string | ZoneClock): ZoneClock {
+  return typeof zone === 'string' ? zoneClock(zone) : zone;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The same local wall time 6 calendar months earlier, the day clamped to the month's end (31 Aug → 28/29 Feb). */
+function sixMonthsBefore(ms: number, clock: ZoneClock): number {
+  const offset = clock.offsetMs(ms);
+  const parts = clock.localParts(ms);
+  const timeOfDay = ms + offset - parts.dayNumber * DAY_MS;
+  const lastDay = new Date(Date.UTC(parts.year, parts.month - 6, 0)).getUTCDate();
+  const local = Date.UTC(parts.year, parts.month - 7, Math.min(parts.day, lastDay)) + timeOfDay;
+  return local - clock.offsetMs(local - offset);
 }
 
 // Reference "Metrics": postmortem completion rate — qualifying incidents with a FINAL postmortem ÷ qualifying (target 100 %).
@@ -69,14 +78,18 @@ export function postmortemCompletionRate(incidents: readonly IncidentRecord[]): 
 }
 
 // Reference "Metrics": time-to-postmortem — business days from resolution to finalization (target ≤ 5).
-export function timeToPostmortem(incidents: readonly IncidentRecord[], timeZone: string): ProcessMetric {
+export function timeToPostmortem(
+  incidents: readonly IncidentRecord[],
+  zone: string | ZoneClock,
+): ProcessMetric {
+  const clock = clockOf(zone);
   let measured = 0;
   let within = 0;
   let sum = 0;
   for (const i of incidents) {
     const finalizedAt = i.postmortem?.status === 'FINAL' ? i.postmortem.finalizedAt : null;
     if (!finalizedAt || !i.resolved) continue;
-    const days = businessDaysBetween(i.resolved, finalizedAt, timeZone);
+    const days = businessDaysBetween(i.resolved, finalizedAt, clock);
     measured += 1;
     sum += days;
     if (days <= 5) within += 1;
@@ -99,10 +112,11 @@ export function actionItemCompletionByDueDate(
   actionItems: readonly ActionItemRecord[],
   period: MonthPeriod,
   now: string,
-  timeZone: string,
+  zone: string | ZoneClock,
 ): ProcessMetrics['actionItemCompletionByDueDate'] {
+  const clock = clockOf(zone);
   // Items due later than today are not late yet; counting them would punish the current month.
-  const today = localDate(now, timeZone);
+  const today = clock.dateKey(parseIsoMs(now));
   let due = 0;
   let onTime = 0;
   let withoutDueDate = 0;
@@ -114,7 +128,11 @@ export function actionItemCompletionByDueDate(
     if (!inPeriod(item.dueDate.slice(0, 7), period) || item.dueDate > today) continue;
     due += 1;
     // A Done item without a resolution date cannot prove it was on time.
-    if (item.statusCategory === 'done' && item.doneAt && localDate(item.doneAt, timeZone) <= item.dueDate)
+    if (
+      item.statusCategory === 'done' &&
+      item.doneAt &&
+      clock.dateKey(parseIsoMs(item.doneAt)) <= item.dueDate
+    )
       onTime += 1;
   }
   return {
@@ -138,23 +156,24 @@ export function actionItemCompletionByDueDate(
 export function repeatIncidentRate(
   periodIncidents: readonly IncidentRecord[],
   history: readonly IncidentRecord[],
-  timeZone: string,
+  zone: string | ZoneClock,
 ): ProcessMetric {
+  const clock = clockOf(zone);
   const byCategory = new Map<string, number[]>();
   for (const i of history) {
     const category = categoryOf(i);
     if (category === UNCATEGORIZED) continue;
     const list = byCategory.get(category) ?? [];
     if (list.length === 0) byCategory.set(category, list);
-    list.push(Date.parse(i.created));
+    list.push(parseIsoMs(i.created));
   }
   for (const list of byCategory.values()) list.sort((a, b) => a - b);
   let repeats = 0;
   for (const i of periodIncidents) {
     const list = byCategory.get(categoryOf(i));
     if (!list) continue;
-    const created = Date.parse(i.created);
-    const windowStart = subMonths(new TZDate(created, timeZone), 6).getTime();
+    const created = parseIsoMs(i.created);
+    const windowStart = sixMonthsBefore(created, clock);
     // Binary search for the first instant ≥ created; another incident before it (or equal, not itself) is in window.
     let lo = 0;
     let hi = list.length;
@@ -191,17 +210,33 @@ export function processMetrics(input: {
   readonly now: string;
   readonly timeZone: string;
 }): ProcessMetrics {
-  const keyOf = monthKeyCache(input.timeZone);
-  const inRange = input.incidents.filter((i) => inPeriod(keyOf(i.created), input.period));
+  const clock = zoneClock(input.timeZone);
+  const inRange = input.incidents.filter((i) =>
+    inPeriod(clock.monthKey(parseIsoMs(i.created)), input.period),
+  );
+  return processMetricsOf(inRange, input, clock);
+}
+
+/** The four metrics once the period's incidents are known (shared with globalPageMetrics' single pass). */
+export function processMetricsOf(
+  inRange: readonly IncidentRecord[],
+  input: {
+    readonly incidents: readonly IncidentRecord[];
+    readonly actionItems: readonly ActionItemRecord[];
+    readonly period: MonthPeriod;
+    readonly now: string;
+  },
+  clock: ZoneClock,
+): ProcessMetrics {
   return {
     postmortemCompletionRate: postmortemCompletionRate(inRange),
-    timeToPostmortem: timeToPostmortem(inRange, input.timeZone),
+    timeToPostmortem: timeToPostmortem(inRange, clock),
     actionItemCompletionByDueDate: actionItemCompletionByDueDate(
       input.actionItems,
       input.period,
       input.now,
-      input.timeZone,
+      clock,
     ),
-    repeatIncidentRate: repeatIncidentRate(inRange, input.incidents, input.timeZone),
+    repeatIncidentRate: repeatIncidentRate(inRange, input.incidents, clock),
   };
 }
