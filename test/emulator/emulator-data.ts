@@ -45,14 +45,16 @@ export const DEFAULT_USERS: EmulatorUser[] = [
 ];
 
 const STANDARD_TYPES: EmulatorIssueType[] = [
-  issueType('10001', 'Incident', false),
-  issueType('10002', 'Task', false),
-  issueType('10003', 'Sub-task', true),
+  issueType('10000', 'Incident', false),
+  issueType('10001', 'Task', false),
+  issueType('10002', 'Sub-task', true),
 ];
 
 export const DEFAULT_PROJECTS: EmulatorProject[] = [
   { id: '10000', key: 'INC', name: 'Incidents', issueTypes: STANDARD_TYPES },
   { id: '10010', key: 'OPS', name: 'Operations', issueTypes: STANDARD_TYPES },
+  // Ids of Atlassian's OpenAPI examples (project 1000 in createIssues), so they are accepted as-is.
+  { id: '1000', key: 'ED', name: 'Example Domain', issueTypes: STANDARD_TYPES },
   // Deliberately without a sub-task type: action items fall back to linked tasks here.
   {
     id: '10020',
