@@ -23,3 +23,22 @@ describe('createMemoryKvs', () => {
     expect(await kvs.get('once')).toBeUndefined();
   });
 });
+
+describe('createMemoryKvs with a file', () => {
+  it('persists plain values and secrets across instances', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const filePath = path.join(mkdtempSync(path.join(tmpdir(), 'kvs-')), 'store.json');
+    const first = createMemoryKvs({ filePath });
+    await first.set('settings', { jql: 'issuetype = Incident' });
+    await first.setSecret('slack', 'https://hooks.slack.com/x');
+    const second = createMemoryKvs({ filePath });
+    expect(await second.get('settings')).toEqual({ jql: 'issuetype = Incident' });
+    expect(await second.getSecret('slack')).toBe('https://hooks.slack.com/x');
+  });
+
+  it('rejects keys Forge would reject', async () => {
+    await expect(createMemoryKvs().set('bad/key', 1)).rejects.toThrow('Invalid storage key');
+  });
+});
