@@ -1,51 +1,45 @@
-import SectionMessage from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
-import { useEffect, useState } from 'react';
-import type { AppErrorShape } from '../../../src/contract/errors';
-import type { GlobalPageApi } from '../../../src/contract/global-page-api';
-import { enableJiraTheme, resolverClient } from '../../shared/api/bridge';
+import Heading from '@atlaskit/heading';
+import { Box, Stack, xcss } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import { ComputingState } from './components/computing-state';
+import { ErrorMessage } from './components/error-message';
+import { LoadingSkeleton } from './components/loading-skeleton';
+import { PostmortemSearchPanel } from './components/postmortem-search-panel';
+import { ReportFilters } from './components/report-filters';
+import { SectionCard } from './components/section-card';
+import { TrendReport } from './components/trend-report';
+import { usePageParams } from './hooks/use-page-params';
+import { useSiteUrl } from './hooks/use-site-url';
+import { useTrends } from './hooks/use-trends';
+import { monthLabel } from './logic/month-label';
 
-const call = resolverClient<GlobalPageApi>();
+const pageStyles = xcss({ padding: 'space.300', maxWidth: '1200px', marginInline: 'auto' });
 
-type State = { kind: 'loading' } | { kind: 'error'; error: AppErrorShape } | { kind: 'ready'; month: string };
-
-/** Month in the page URL (`?month=YYYY-MM`) so a report can be linked; default: last complete month. */
-function monthFromUrl(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('month');
-  if (fromUrl && /^\d{4}-(0[1-9]|1[0-2])$/.test(fromUrl)) return fromUrl;
-  const now = new Date();
-  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return last.toISOString().slice(0, 7);
-}
-
+/** The `jira:globalPage` "Incident learning": monthly trends, metrics, maturity and the postmortem database. */
 export function GlobalPageApp() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const { params, update } = usePageParams();
+  const { state, retry } = useTrends(params.month, params.projectKeys);
+  const siteUrl = useSiteUrl();
 
-  useEffect(() => {
-    let cancelled = false;
-    const load = async () => {
-      await enableJiraTheme();
-      const result = await call('getTrends', { month: monthFromUrl(), projectKeys: [] });
-      if (cancelled) return;
-      setState(
-        result.ok ? { kind: 'ready', month: result.data.month } : { kind: 'error', error: result.error },
-      );
-    };
-    void load();
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  if (state.kind === 'loading') return <Spinner label="Loading the trend report" />;
-  if (state.kind === 'error')
-    return (
-      <SectionMessage
-        appearance={state.error.kind === 'NotImplemented' ? 'information' : 'error'}
-        title="Incident learning"
-      >
-        <p>{state.error.message}</p>
-      </SectionMessage>
-    );
-  return <h1>Incident trend report – {state.month}</h1>;
+  return (
+    <Box as="main" xcss={pageStyles} style={{ color: token('color.text') }}>
+      <Stack space="space.300">
+        <Heading size="xlarge" as="h1">
+          Incident Trend Report – {monthLabel(params.month)}
+        </Heading>
+        <ReportFilters params={params} onChange={update} />
+        <div aria-live="polite" aria-busy={state.kind === 'loading' || state.kind === 'computing'}>
+          {state.kind === 'loading' ? <LoadingSkeleton /> : null}
+          {state.kind === 'computing' ? <ComputingState startedAt={state.startedAt} /> : null}
+          {state.kind === 'error' ? (
+            <ErrorMessage error={state.error} onRetry={retry} testId="trends-error" />
+          ) : null}
+          {state.kind === 'ready' ? <TrendReport trends={state.trends} siteUrl={siteUrl} /> : null}
+        </div>
+        <SectionCard title="Postmortem database" testId="section-search">
+          <PostmortemSearchPanel siteUrl={siteUrl} />
+        </SectionCard>
+      </Stack>
+    </Box>
+  );
 }
