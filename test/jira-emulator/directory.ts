@@ -121,7 +121,6 @@ export function userBean(baseUrl: string, user: EmulatedUser): Record<string, un
     displayName: user.displayName,
     active: user.active,
     timeZone: user.timeZone,
-    locale: 'en_US',
   };
 }
 

@@ -31,17 +31,21 @@ export function reference(value: unknown, ...names: string[]): string | undefine
   return undefined;
 }
 
-const PRIORITIES = ['Highest', 'High', 'Medium', 'Low', 'Lowest'];
+// Jira's default scheme, plus the custom priority (id 20000) that Atlassian's REST examples use.
+const PRIORITIES: Array<{ id: string; name: string }> = [
+  { id: '1', name: 'Highest' },
+  { id: '2', name: 'High' },
+  { id: '3', name: 'Medium' },
+  { id: '4', name: 'Low' },
+  { id: '5', name: 'Lowest' },
+  { id: '20000', name: 'Blocker' },
+];
 
 export function priorityBean(baseUrl: string, value: unknown): Record<string, unknown> | undefined {
   const wanted = reference(value, 'name', 'id');
-  if (wanted === undefined) return undefined;
-  const index = PRIORITIES.findIndex(
-    (name, i) => name.toLowerCase() === wanted.toLowerCase() || String(i + 1) === wanted,
-  );
-  if (index < 0) return undefined;
-  const id = String(index + 1);
-  return { self: `${baseUrl}/rest/api/3/priority/${id}`, id, name: PRIORITIES[index] };
+  const priority = PRIORITIES.find((p) => p.id === wanted || p.name.toLowerCase() === wanted?.toLowerCase());
+  if (!priority) return undefined;
+  return { self: `${baseUrl}/rest/api/3/priority/${priority.id}`, id: priority.id, name: priority.name };
 }
 
 const STATUSES: Array<{

@@ -21,10 +21,10 @@ export interface Exchange {
 }
 
 export interface ValidationReport {
-  problems: string[];
-  /** Exchanges whose operation the spec subset does not describe (not validated). */
-  unmatched: string[];
-  validated: number;
+  /** One message per violation, with the index of its exchange. */
+  problems: Array<{ index: number; message: string }>;
+  /** Per exchange: whether the spec subset describes its operation (only those are validated). */
+  matched: boolean[];
 }
 
 // openapi-backend's ref parser ships as ESM, which this Jest setup does not transform; Node loads it
@@ -33,32 +33,37 @@ const VALIDATOR = `
 const OpenAPIBackend = require('openapi-backend').default;
 const fs = require('fs');
 const exchanges = JSON.parse(fs.readFileSync(0, 'utf8'));
-const relax = (node) => {
-  if (Array.isArray(node)) return node.forEach(relax);
-  if (!node || typeof node !== 'object') return;
-  if (typeof node.type === 'string' || node.$ref || node.allOf) node.nullable = true;
-  Object.values(node).forEach(relax);
+// Only schema objects are relaxed. Ajv needs a type beside "nullable", so a $ref becomes
+// "the reference, or a nullable string that can only be null".
+const relax = (schema) => {
+  if (!schema || typeof schema !== 'object') return;
+  if (schema.$ref) { schema.anyOf = [{ $ref: schema.$ref }, { type: 'string', nullable: true, enum: [null] }]; delete schema.$ref; }
+  if (typeof schema.type === 'string') schema.nullable = true;
+  Object.values(schema.properties || {}).forEach(relax);
+  if (schema.items) relax(schema.items);
+  if (typeof schema.additionalProperties === 'object') relax(schema.additionalProperties);
+  ['allOf', 'oneOf', 'anyOf'].forEach((k) => (schema[k] || []).forEach((s) => s.$ref || relax(s)));
 };
 const strict = JSON.parse(fs.readFileSync(process.argv[1], 'utf8'));
 const relaxed = JSON.parse(JSON.stringify(strict));
-relax(relaxed.components);
-Object.values(relaxed.paths).forEach((item) => Object.values(item).forEach((op) => op && op.responses && relax(op.responses)));
+Object.values(relaxed.components.schemas).forEach(relax);
+Object.values(relaxed.paths).forEach((item) => Object.values(item).forEach((op) => Object.values((op && op.responses) || {}).forEach((r) => Object.values(r.content || {}).forEach((c) => relax(c.schema)))));
 const opts = (definition) => ({ definition, quick: false, validate: true, ajvOpts: { logger: false, strict: false } });
 const requestApi = new OpenAPIBackend(opts(strict));
 const responseApi = new OpenAPIBackend(opts(relaxed));
 Promise.all([requestApi.init(), responseApi.init()]).then(() => {
-  const report = { problems: [], unmatched: [], validated: 0 };
-  for (const x of exchanges) {
+  const report = { problems: [], matched: [] };
+  exchanges.forEach((x, index) => {
     const url = new URL(x.path, 'http://x');
     const req = { method: x.method.toLowerCase(), path: decodeURIComponent(url.pathname), query: Object.fromEntries(url.searchParams), headers: { 'content-type': 'application/json', accept: 'application/json' }, body: x.requestBody };
     const operation = requestApi.matchOperation(req);
     const label = x.method + ' ' + x.path;
-    if (!operation) { report.unmatched.push(label); continue; }
-    report.validated += 1;
-    for (const e of requestApi.validateRequest(req, operation).errors || []) report.problems.push('request ' + label + ' ' + e.instancePath + ' ' + e.message);
-    if (x.responseBody === undefined) continue;
-    for (const e of responseApi.validateResponse(x.responseBody, operation.operationId, x.status).errors || []) report.problems.push('response ' + x.status + ' ' + label + ' ' + e.instancePath + ' ' + e.message);
-  }
+    report.matched.push(Boolean(operation));
+    if (!operation) return;
+    for (const e of requestApi.validateRequest(req, operation).errors || []) report.problems.push({ index, message: 'request ' + label + ' ' + e.instancePath + ' ' + e.message });
+    if (x.responseBody === undefined) return;
+    for (const e of responseApi.validateResponse(x.responseBody, operation.operationId, x.status).errors || []) report.problems.push({ index, message: 'response ' + x.status + ' ' + label + ' ' + e.instancePath + ' ' + e.message });
+  });
   process.stdout.write(JSON.stringify(report));
 });`;
 

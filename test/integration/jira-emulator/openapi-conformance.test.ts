@@ -1,0 +1,290 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getChangelogs } from '../../../src/jira/changelog';
+import { createIssueLink } from '../../../src/jira/issue-links';
+import { findSubtaskIssueType } from '../../../src/jira/issue-metadata';
+import {
+  deleteIssueProperty,
+  getIssueProperty,
+  getIssuePropertyKeys,
+  setIssueProperty,
+} from '../../../src/jira/issue-properties';
+import { bulkCreateIssues, createIssue, editIssue, getIssue } from '../../../src/jira/issues';
+import { parseJql } from '../../../src/jira/jql';
+import { getMyPermissions } from '../../../src/jira/permissions';
+import { approximateCount, searchJqlAll } from '../../../src/jira/search-jql';
+import { getMyself, searchUsers } from '../../../src/jira/users';
+import type { JiraPort } from '../../../src/ports';
+import { SHARED_DIR } from '../../helpers/shared-files';
+import type { EmulatorRequest } from '../../jira-emulator/emulator-types';
+import { toJiraResponse } from '../../jira-emulator/jira-port-adapter';
+import { createJiraEmulator, type JiraEmulator } from '../../jira-emulator/jira-emulator';
+import { validateExchanges, type Exchange } from './openapi-validator';
+
+const EXAMPLES = join(SHARED_DIR, 'corpus', 'jira-examples');
+
+function example(name: string): unknown {
+  return JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8')) as unknown;
+}
+
+/** Every request and response that passes through the emulator, for validation afterwards. */
+function recorder(emulator: JiraEmulator): {
+  exchanges: Exchange[];
+  send(request: EmulatorRequest): Promise<Exchange>;
+  port: JiraPort;
+} {
+  const exchanges: Exchange[] = [];
+  const send = async (request: EmulatorRequest): Promise<Exchange> => {
+    const response = await emulator.handle(request);
+    const exchange: Exchange = {
+      method: request.method,
+      path: request.path,
+      ...(request.body ? { requestBody: JSON.parse(request.body) as unknown } : {}),
+      status: response.status,
+      ...(response.body ? { responseBody: JSON.parse(response.body) as unknown } : {}),
+    };
+    exchanges.push(exchange);
+    return exchange;
+  };
+  const port: JiraPort = {
+    async requestJira(path, init) {
+      const request: EmulatorRequest = {
+        method: init?.method ?? 'GET',
+        path: path.value,
+        ...(init?.body ? { body: init.body } : {}),
+      };
+      const response = await emulator.handle(request);
+      exchanges.push({
+        method: request.method,
+        path: request.path,
+        ...(request.body ? { requestBody: JSON.parse(request.body) as unknown } : {}),
+        status: response.status,
+        ...(response.body ? { responseBody: JSON.parse(response.body) as unknown } : {}),
+      });
+      return toJiraResponse(response);
+    },
+  };
+  return { exchanges, send, port };
+}
+
+/** Drives every endpoint function of src/jira/ through the emulator. */
+async function appScenario(port: JiraPort): Promise<void> {
+  const incident = await createIssue(port, {
+    fields: {
+      project: { key: 'INC' },
+      issuetype: { name: 'Incident' },
+      summary: 'Payments down',
+      labels: ['SEV-1'],
+    },
+  });
+  await editIssue(port, {
+    issueIdOrKey: incident.key,
+    labels: { add: ['POSTMORTEM-FINAL'] },
+    fields: { summary: 'Payments outage' },
+  });
+  await getIssue(port, {
+    issueIdOrKey: incident.key,
+    fields: ['summary', 'labels'],
+    expand: ['changelog'],
+    properties: ['*all'],
+  });
+  const subtask = await findSubtaskIssueType(port, { projectIdOrKey: 'INC' });
+  const bulk = await bulkCreateIssues(port, {
+    issues: [1, 2, 3].map((n) => ({
+      fields: {
+        project: { key: 'INC' },
+        issuetype: { id: subtask?.id ?? '' },
+        parent: { key: incident.key },
+        summary: `Action ${n}`,
+        labels: ['postmortem-action'],
+        assignee: { accountId: '5b109f2e9729b51b54dc274d' },
+        duedate: '2026-04-01',
+      },
+      properties: [{ key: 'postmortem-action-source', value: { incidentKey: incident.key, rowId: `r${n}` } }],
+    })),
+  });
+  expect(bulk.failed).toEqual([]);
+  await setIssueProperty(port, {
+    issueIdOrKey: incident.key,
+    propertyKey: 'postmortem-summary',
+    value: { status: 'FINAL' },
+  });
+  await getIssueProperty(port, { issueIdOrKey: incident.key, propertyKey: 'postmortem-summary' });
+  await getIssuePropertyKeys(port, { issueIdOrKey: incident.key });
+  await deleteIssueProperty(port, { issueIdOrKey: incident.key, propertyKey: 'postmortem-summary' });
+  const children = await searchJqlAll(port, {
+    jql: `issue.property[postmortem-action-source].incidentKey = "${incident.key}"`,
+    fields: ['summary'],
+    properties: ['postmortem-action-source'],
+    maxResults: 2,
+  });
+  expect(children).toHaveLength(3);
+  await approximateCount(port, { jql: 'project = INC' });
+  await parseJql(port, { queries: ['project = INC', 'project = = INC'] });
+  await getMyself(port);
+  await searchUsers(port, { query: 'maria' });
+  await getMyPermissions(port, { permissions: ['EDIT_ISSUES'], issueKey: incident.key });
+  await createIssueLink(port, {
+    type: 'Relates',
+    inwardIssueKey: incident.key,
+    outwardIssueKey: bulk.created[0]?.key ?? '',
+  });
+  for await (const page of getChangelogs(port, { issueIdOrKey: incident.key, maxResults: 1 }))
+    expect(page.values).toHaveLength(1);
+}
+
+// Loading the spec takes seconds, so every scenario's exchanges are validated together at the end.
+const recorded: Array<{ scenario: string; exchanges: Exchange[] }> = [];
+
+describe('Jira emulator against the OpenAPI spec', () => {
+  it('answers every endpoint function of src/jira/ without errors', async () => {
+    const emulator = createJiraEmulator();
+    const { exchanges, port } = recorder(emulator);
+    await appScenario(port);
+    await editIssue(port, { issueIdOrKey: 'INC-1', labels: { remove: ['SEV-1'] } });
+    expect(exchanges.filter((x) => (x.status ?? 0) >= 400)).toEqual([]);
+    recorded.push({ scenario: 'app endpoints', exchanges });
+  });
+
+  it('answers errors as Jira does (404, 400 bulk, 400 JQL)', async () => {
+    const emulator = createJiraEmulator();
+    const { exchanges, send } = recorder(emulator);
+    await send({ method: 'GET', path: '/rest/api/3/issue/NOPE-1' });
+    await send({
+      method: 'POST',
+      path: '/rest/api/3/search/jql',
+      body: JSON.stringify({ jql: 'order by created' }),
+    });
+    await send({
+      method: 'POST',
+      path: '/rest/api/3/issue/bulk',
+      body: JSON.stringify({
+        issueUpdates: [{ fields: { project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: '' } }],
+      }),
+    });
+    expect(exchanges.map((x) => x.status)).toEqual([404, 400, 400]);
+    recorded.push({ scenario: 'errors', exchanges });
+  });
+
+  it('accepts Atlassian’s createIssue and createIssues examples and answers like their 201 examples', async () => {
+    const emulator = createJiraEmulator({ baseUrl: 'https://your-domain.atlassian.net' });
+    emulator.seed([{ key: 'PROJ-123', fields: { summary: 'Parent' } }]);
+    emulator.addProject({
+      id: '1000',
+      key: 'ED',
+      name: 'Editorial',
+      issueTypes: [{ id: '10000', name: 'Task', subtask: false }],
+    });
+    const { exchanges, send } = recorder(emulator);
+    const single = await send({
+      method: 'POST',
+      path: '/rest/api/3/issue',
+      body: JSON.stringify(example('openapi-examples/createIssue.request.json')),
+    });
+    const bulk = await send({
+      method: 'POST',
+      path: '/rest/api/3/issue/bulk',
+      body: JSON.stringify(example('openapi-examples/createIssues.request.json')),
+    });
+    expect(single.status).toBe(201);
+    expect(bulk.status).toBe(201);
+    const singleExample = example('openapi-examples/createIssue.response.201.json') as Record<
+      string,
+      unknown
+    >;
+    for (const key of ['id', 'key', 'self'])
+      expect(typeof (single.responseBody as Record<string, unknown>)[key]).toBe(typeof singleExample[key]);
+    expect((single.responseBody as { self: string }).self).toMatch(
+      /^https:\/\/your-domain\.atlassian\.net\/rest\/api\/3\/issue\/\d+$/,
+    );
+    const bulkExample = example('openapi-examples/createIssues.response.201.json') as {
+      issues: unknown[];
+      errors: unknown[];
+    };
+    expect(bulk.responseBody).toMatchObject({
+      issues: bulkExample.issues.map(() =>
+        expect.objectContaining({
+          id: expect.any(String),
+          key: expect.any(String),
+          self: expect.any(String),
+        }),
+      ),
+      errors: [],
+    });
+    const created = emulator.getIssue((single.responseBody as { key: string }).key);
+    expect(created?.fields).toMatchObject({
+      summary: 'Main order flow broken',
+      labels: ['bugfix', 'blitz_test'],
+      parent: { key: 'PROJ-123' },
+      assignee: { accountId: '5b109f2e9729b51b54dc274d' },
+    });
+    recorded.push({ scenario: 'corpus create examples', exchanges });
+  });
+
+  it('seeds jira-cli’s search fixtures and pages them back in the same shape', async () => {
+    const emulator = createJiraEmulator();
+    const pages = ['search_page1.json', 'search_page2.json', 'search_page3.json'].map(
+      (name) =>
+        example(`jira-cli/${name}`) as { issues: Array<{ key: string; fields: Record<string, unknown> }> },
+    );
+    const fixtures = pages.flatMap((page) => page.issues);
+    emulator.seed(fixtures);
+    const fields = Object.keys(fixtures[0]?.fields ?? {});
+    const { exchanges, send } = recorder(emulator);
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await send({
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        body: JSON.stringify({
+          jql: 'project = TEST ORDER BY key ASC',
+          fields,
+          maxResults: 2,
+          ...(token ? { nextPageToken: token } : {}),
+        }),
+      });
+      const body = page.responseBody as {
+        isLast: boolean;
+        nextPageToken?: string;
+        issues: Array<{ key: string; fields: Record<string, unknown> }>;
+      };
+      expect(Object.keys(body).sort()).toEqual(
+        body.isLast ? ['isLast', 'issues'] : ['isLast', 'issues', 'nextPageToken'],
+      );
+      for (const issue of body.issues) {
+        const fixture = fixtures.find((f) => f.key === issue.key);
+        expect(Object.keys(issue.fields).sort()).toEqual(fields.sort());
+        expect(issue.fields).toMatchObject({
+          summary: fixture?.fields.summary,
+          labels: fixture?.fields.labels,
+          created: fixture?.fields.created,
+        });
+      }
+      keys.push(...body.issues.map((i) => i.key));
+      token = body.isLast ? undefined : body.nextPageToken;
+    } while (token);
+    expect(keys).toEqual(fixtures.map((f) => f.key));
+    recorded.push({ scenario: 'jira-cli search pages', exchanges });
+  });
+
+  it('sent only requests, and gave only responses, that the spec allows', () => {
+    const all = recorded.flatMap(({ scenario, exchanges }) =>
+      exchanges.map((exchange) => ({ scenario, exchange })),
+    );
+    expect(new Set(recorded.map((r) => r.scenario)).size).toBe(4);
+    const report = validateExchanges(all.map((entry) => entry.exchange));
+    const problems = report.problems.map((p) => `${all[p.index]?.scenario ?? '?'}: ${p.message}`);
+    expect(problems).toEqual([]);
+    // Most of what the app calls is in the spec subset (createmeta, user search, mypermissions, issueLink are not).
+    const covered = new Set(
+      all
+        .filter((_, i) => report.matched[i])
+        .map(
+          (e) =>
+            `${e.exchange.method} ${e.exchange.path.split('?')[0]?.replace(/INC-\d+|[A-Z]+-\d+/, '{key}')}`,
+        ),
+    );
+    expect(covered.size).toBeGreaterThanOrEqual(12);
+  }, 120_000);
+});
