@@ -13,5 +13,5 @@ export * from './twelve-month-series';
 export { businessDaysBetween } from './business-days-between';
 export * from './process-metrics';
 export * from './maturity-level';
-export { zoneClock, type ZoneClock, type LocalParts } from './zone-clock';
+export { zoneClock, parseIsoMs, isoMs, type ZoneClock, type LocalParts } from './zone-clock';
 export * from './global-page-metrics';

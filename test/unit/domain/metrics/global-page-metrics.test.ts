@@ -1,4 +1,4 @@
-import { globalPageMetrics, monthKeyOf, zoneClock } from '../../../../src/domain/metrics';
+import { globalPageMetrics, isoMs, monthKeyOf, zoneClock } from '../../../../src/domain/metrics';
 import { actionItem, february2025, incident } from './metric-fixtures';
 
 const PRACTICES = {
@@ -82,5 +82,21 @@ describe('zone clock at DST transitions', () => {
     // New York, EDT (−4) on 31 Oct: 03:59Z on 1 Nov is still 23:59 on 31 Oct.
     expect(monthKeyOf('2025-11-01T03:59:00Z', 'America/New_York')).toBe('2025-10');
     expect(monthKeyOf('2025-11-01T04:00:00Z', 'America/New_York')).toBe('2025-11');
+  });
+});
+
+describe('isoMs', () => {
+  it.each([
+    ['2025-03-15T14:23:00.000+0000', Date.UTC(2025, 2, 15, 14, 23)],
+    ['2025-03-15T15:23:00.000+0100', Date.UTC(2025, 2, 15, 14, 23)],
+    ['2025-03-15T09:23:00-05:00', Date.UTC(2025, 2, 15, 14, 23)],
+    ['2025-03-15T14:23:00.250Z', Date.UTC(2025, 2, 15, 14, 23, 0, 250)],
+    ['2025-03-15', Date.UTC(2025, 2, 15)],
+  ])('reads %s', (iso, expected) => {
+    expect(isoMs(iso)).toBe(expected);
+  });
+
+  it('is NaN for text that is not a date', () => {
+    expect(isoMs('2025-03-15Tnoon')).toBeNaN();
   });
 });
