@@ -1,0 +1,61 @@
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import type { FinalizeState } from '../hooks/use-finalize';
+import { PanelError } from './panel-error';
+
+/**
+ * Finalize / Reopen. Blockers come as a list of what to fix (the caller moves focus to the first);
+ * warnings never block. While final, the document is read-only until reopened.
+ */
+export function FinalizeSection({
+  state,
+  isFinal,
+  canEdit,
+  finalizationLabel,
+  onFinalize,
+  onReopen,
+  onDismiss,
+}: {
+  state: FinalizeState;
+  isFinal: boolean;
+  canEdit: boolean;
+  finalizationLabel: string;
+  onFinalize: () => void;
+  onReopen: () => void;
+  onDismiss: () => void;
+}) {
+  const busy = state.kind === 'checking' || state.kind === 'finalizing';
+  return (
+    <Stack space="space.100" testId="finalize-section">
+      {state.kind === 'blocked' ? (
+        <Box testId="finalize-blockers">
+          <SectionMessage appearance="error" title="Fix these before finalizing">
+            <ul>
+              {state.blockers.map((blocker) => (
+                <li key={`${blocker.path}-${blocker.code}`}>{blocker.message}</li>
+              ))}
+            </ul>
+          </SectionMessage>
+        </Box>
+      ) : null}
+      {state.kind === 'error' ? <PanelError error={state.error} onRetry={onDismiss} /> : null}
+      {canEdit ? (
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          {isFinal ? (
+            <Button onClick={onReopen}>Reopen</Button>
+          ) : (
+            <Button appearance="primary" onClick={onFinalize} isLoading={busy}>
+              Finalize
+            </Button>
+          )}
+          <Text size="small" color="color.text.subtle">
+            {isFinal
+              ? 'Final and read-only. Reopen to edit.'
+              : `Adds the ${finalizationLabel} label: creates the action item issues and notifies Slack.`}
+          </Text>
+        </Inline>
+      ) : null}
+    </Stack>
+  );
+}

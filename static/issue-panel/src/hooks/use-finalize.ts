@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppErrorShape } from '../../../../src/contract/errors';
+import type { AutomationView, Finding, PostmortemDocument } from '../../../../src/contract/issue-panel-api';
+import { panelApi } from '../api/panel-api';
+
+export type FinalizeState =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'blocked'; blockers: Finding[] }
+  | { kind: 'finalizing' }
+  | { kind: 'error'; error: AppErrorShape };
+
+const POLL_MS = 2000;
+const POLL_LIMIT_MS = 60_000;
+
+/** Automation is complete once Slack has an answer (sent, failed or not configured). */
+const automationSettled = (view: AutomationView | null): boolean => view !== null && view.slack !== null;
+
+/**
+ * Finalize (checked first, so blockers are told rather than refused) and the automation that the
+ * label triggers: getAutomation every 2 s for up to 60 s, until Slack has an answer.
+ */
+export function useFinalize(options: {
+  issueKey: string;
+  initialAutomation: AutomationView | null;
+  onFinalized: (document: PostmortemDocument) => void;
+  onReopened: (document: PostmortemDocument) => void;
+}) {
+  const { issueKey } = options;
+  const [state, setState] = useState<FinalizeState>({ kind: 'idle' });
+  const [automation, setAutomation] = useState<AutomationView | null>(options.initialAutomation);
+  const [polling, setPolling] = useState(false);
+  const callbacks = useRef(options);
+  callbacks.current = options;
+
+  useEffect(() => {
+    if (!polling) return;
+    let cancelled = false;
+    let handle: ReturnType<typeof setTimeout> | undefined;
+    const started = Date.now();
+    const poll = async () => {
+      const result = await panelApi('getAutomation', { issueKey });
+      if (cancelled) return;
+      if (result.ok) setAutomation(result.data);
+      if ((result.ok && automationSettled(result.data)) || Date.now() - started >= POLL_LIMIT_MS) {
+        setPolling(false);
+        return;
+      }
+      handle = setTimeout(() => void poll(), POLL_MS);
+    };
+    handle = setTimeout(() => void poll(), POLL_MS);
+    return () => {
+      cancelled = true;
+      if (handle) clearTimeout(handle);
+    };
+  }, [polling, issueKey]);
+
+  const finalize = useCallback(
+    async (document: PostmortemDocument): Promise<Finding[]> => {
+      setState({ kind: 'checking' });
+      const check = await panelApi('checkDraft', { issueKey, document });
+      if (check.ok && check.data.blockers.length > 0) {
+        setState({ kind: 'blocked', blockers: check.data.blockers });
+        return check.data.blockers;
+      }
+      setState({ kind: 'finalizing' });
+      const result = await panelApi('finalize', { issueKey, document });
+      if (!result.ok) {
+        setState({ kind: 'error', error: result.error });
+        return [];
+      }
+      setState({ kind: 'idle' });
+      setAutomation(null);
+      callbacks.current.onFinalized(result.data.document);
+      setPolling(true);
+      return [];
+    },
+    [issueKey],
+  );
+
+  const reopen = useCallback(async () => {
+    const result = await panelApi('reopen', { issueKey });
+    if (!result.ok) {
+      setState({ kind: 'error', error: result.error });
+      return;
+    }
+    setState({ kind: 'idle' });
+    setPolling(false);
+    callbacks.current.onReopened(result.data.document);
+  }, [issueKey]);
+
+  const dismiss = useCallback(() => setState({ kind: 'idle' }), []);
+
+  return { state, automation, polling, finalize, reopen, dismiss };
+}
