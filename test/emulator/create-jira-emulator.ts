@@ -149,6 +149,10 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}) {
   let nextIssueId = 10000;
   let nextHistoryId = 100000;
   const projectCounters = new Map<string, number>();
+  // Sorted hits per (account, JQL), valid until the next write: paging 50,000 issues must not
+  // re-filter and re-sort the whole store for every page.
+  let version = 0;
+  const searchCache = new Map<string, { version: number; hits: StoredIssue[] }>();
 
   // ---------- helpers over state ----------
   const userBean = (accountId: string): Record<string, unknown> => {
@@ -720,9 +724,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}) {
         errorMessages: ['The provided next page token is invalid or expired.'],
         errors: {},
       });
-    const hits = grant(ctx.accountId).browse
-      ? [...store.values()].filter((issue) => compiled.matches(issue)).sort(compiled.compare)
-      : [];
+    const hits = sortedHits(ctx, params.jql, compiled);
     const page = hits.slice(offset, offset + maxResults);
     const isLast = offset + maxResults >= hits.length;
     const issues = page.map((issue) =>
@@ -734,6 +736,22 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}) {
       200,
       isLast ? { issues, isLast } : { issues, nextPageToken: encodeToken(offset + maxResults), isLast },
     );
+  }
+
+  function sortedHits(
+    ctx: RequestContext,
+    jql: string,
+    compiled: { matches(issue: StoredIssue): boolean; compare(a: StoredIssue, b: StoredIssue): number },
+  ): StoredIssue[] {
+    if (!grant(ctx.accountId).browse) return [];
+    // The minute is part of the key because relative dates (-30d, now()) move with the clock.
+    const key = `${ctx.accountId}\u0000${Math.floor(now().getTime() / 60_000)}\u0000${jql}`;
+    const cached = searchCache.get(key);
+    if (cached && cached.version === version) return cached.hits;
+    if (searchCache.size > 100) searchCache.clear();
+    const hits = [...store.values()].filter((issue) => compiled.matches(issue)).sort(compiled.compare);
+    searchCache.set(key, { version, hits });
+    return hits;
   }
 
   function compileOr400(ctx: RequestContext, jql: string) {
@@ -909,6 +927,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}) {
   }
 
   function reset(): void {
+    version++;
     store.clear();
     histories.clear();
     permissions.clear();
@@ -925,6 +944,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}) {
     const method = req.method.toUpperCase();
     const accountId = req.accountId ?? defaultAccountId;
     requests.push({ method, path: url.pathname + url.search, body: req.body, accountId });
+    if (method !== 'GET' && !/\/(search|jql)\//.test(url.pathname)) version++;
     const fault = takeFault(method, url.pathname + url.search);
     if (fault) return faultResponse(fault);
     let body: unknown = undefined;
@@ -1012,7 +1032,10 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}) {
     /** Requests the app makes as itself (asApp): their edits are flagged selfGenerated. */
     appJiraPort: (): JiraPort => jiraPort(APP_ACCOUNT_ID),
     nodeHandler,
-    seed: (beans: IssueBean[]): void => void beans.forEach(seedOne),
+    seed: (beans: IssueBean[]): void => {
+      version++;
+      beans.forEach(seedOne);
+    },
     reset,
     issues: (): StoredIssue[] => [...store.values()].map((issue) => structuredClone(issue)),
     issue: (key: string): StoredIssue | undefined => {
@@ -1023,6 +1046,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}) {
     users,
     projects,
     setPermissions: (accountId: string, grantFor: Partial<PermissionGrant>): void => {
+      version++;
       permissions.set(accountId, { ...grant(accountId), ...grantFor });
     },
     onIssueUpdated: (listener: IssueUpdatedListener): (() => void) => {

@@ -148,6 +148,18 @@ describe('Jira emulator', () => {
     expect(count.json).toEqual({ count: 1 });
   });
 
+  it('sees writes made between searches (the sorted-hit cache is invalidated)', async () => {
+    const emulator = seeded();
+    const jql = { jql: 'labels = SEV-1', fields: ['summary'] };
+    expect(
+      ((await call(emulator, 'POST', '/rest/api/3/search/jql', jql)).json.issues as unknown[]).length,
+    ).toBe(1);
+    await call(emulator, 'PUT', '/rest/api/3/issue/INC-3', { update: { labels: [{ add: 'SEV-1' }] } });
+    expect(
+      ((await call(emulator, 'POST', '/rest/api/3/search/jql', jql)).json.issues as unknown[]).length,
+    ).toBe(2);
+  });
+
   it('creates issues in bulk with partial failures and refuses more than 50', async () => {
     const emulator = seeded();
     const ok = {
