@@ -22,7 +22,7 @@ export function GlobalPageApp() {
   const siteUrl = useSiteUrl();
 
   return (
-    <Box as="main" xcss={pageStyles} style={{ color: token('color.text') }}>
+    <Box as="main" xcss={pageStyles} style={{ color: token('color.text'), font: token('font.body') }}>
       <Stack space="space.300">
         <Heading size="xlarge" as="h1">
           Incident Trend Report – {monthLabel(params.month)}

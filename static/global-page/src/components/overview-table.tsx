@@ -50,19 +50,12 @@ export function OverviewTable({ report }: { report: MonthlyTrendReport }) {
             <td style={cell} data-testid={`overview-${row.id}-previous`}>
               {row.previous}
             </td>
-            <td style={{ ...cell, color: trendColor(row) }} data-testid={`overview-${row.id}-trend`}>
-              <span aria-hidden>{row.trendText}</span>
-              <span
-                style={{
-                  position: 'absolute',
-                  width: 1,
-                  height: 1,
-                  overflow: 'hidden',
-                  clip: 'rect(0 0 0 0)',
-                }}
-              >
-                {describeTrend(row.trend)}
-              </span>
+            <td
+              style={{ ...cell, color: trendColor(row) }}
+              data-testid={`overview-${row.id}-trend`}
+              title={describeTrend(row.trend)}
+            >
+              {row.trendText}
             </td>
           </tr>
         ))}

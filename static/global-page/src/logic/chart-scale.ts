@@ -6,11 +6,14 @@ export interface ChartScale {
   heightOf: (value: number, height: number) => number;
 }
 
-/** 1, 2, 2.5, 5 × 10^k: the smallest such step giving at most `maxTicks` intervals up to `dataMax`. */
-function niceStep(dataMax: number, maxTicks: number): number {
+/**
+ * 1, 2, 2.5, 5 × 10^k: the smallest such step giving at most `maxTicks` intervals up to `dataMax`.
+ * Counts skip 2.5 (rounding it up to 3 would give odd axes like 0, 3, 6, 9, 12).
+ */
+function niceStep(dataMax: number, maxTicks: number, integers: boolean): number {
   const rough = dataMax / maxTicks;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  for (const factor of [1, 2, 2.5, 5, 10]) {
+  for (const factor of integers ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]) {
     const step = factor * magnitude;
     if (step >= rough) return step;
   }
@@ -27,7 +30,7 @@ export function chartScale(
 ) {
   const maxTicks = options.maxTicks ?? 4;
   const dataMax = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
-  let step = dataMax === 0 ? 1 : niceStep(dataMax, maxTicks);
+  let step = dataMax === 0 ? 1 : niceStep(dataMax, maxTicks, options.integers ?? false);
   if (options.integers) step = Math.max(1, Math.ceil(step));
   const max = Math.max(step, Math.ceil(dataMax / step) * step);
   const ticks: number[] = [];

@@ -6,8 +6,8 @@ export interface PageParams {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-// Jira project keys: an uppercase letter, then uppercase letters, digits or underscores.
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
+// Jira project keys as the resolver accepts them: an uppercase letter, then 1+ uppercase letters, digits or underscores.
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{1,49}$/;
 
 /** Splits `INC, ops,,OPS` into valid, upper-cased, de-duplicated keys in the order typed. */
 export function parseProjectKeys(text: string): string[] {
