@@ -68,6 +68,7 @@ export function createIssueStore(context: StoreContext): IssueStore {
   const byKey = new Map<string, EmulatedIssue>();
   let nextId = 10000;
   let nextHistoryId = 10000;
+  let lastCreatedAt = 0;
   const nextNumber = new Map<string, number>();
 
   const actorBean = (actor: Actor): Record<string, unknown> => {
@@ -135,7 +136,10 @@ export function createIssueStore(context: StoreContext): IssueStore {
     if (!priority) errors.priority = 'Specify the Priority (id or name) in the proper format';
     if (!project || !type || Object.keys(errors).length > 0) return { ok: false, errors };
 
-    const now = jiraTimestamp(context.now());
+    // Creation instants strictly increase (as on a real site, where a bulk create takes time), so
+    // ORDER BY created is stable even under a frozen test clock.
+    lastCreatedAt = Math.max(context.now().getTime(), lastCreatedAt + 1);
+    const now = jiraTimestamp(new Date(lastCreatedAt));
     const number = nextNumber.get(project.key) ?? 1;
     const issue: EmulatedIssue = {
       id: String(nextId),
@@ -321,6 +325,7 @@ export function createIssueStore(context: StoreContext): IssueStore {
       nextNumber.clear();
       nextId = 10000;
       nextHistoryId = 10000;
+      lastCreatedAt = 0;
     },
   };
 }

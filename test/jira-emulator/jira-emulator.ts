@@ -27,6 +27,7 @@ import { ISSUE_ROUTES } from './issue-routes';
 import { createIssueStore } from './issue-store';
 import { compileJql as defaultCompileJql } from './jql/compile-jql';
 import { emulatorJiraPort } from './jira-port-adapter';
+import { manifestPropertyAliases } from './manifest-property-aliases';
 import type { Route, RouteContext } from './route-context';
 import { SEARCH_ROUTES } from './search-routes';
 import { createSlackSink, type SlackSink } from './slack-sink';
@@ -36,7 +37,7 @@ export interface JiraEmulatorOptions {
   now?: () => Date;
   baseUrl?: string;
   compileJql?: CompileJql;
-  /** Indexed entity properties (the manifest's `jira:entityProperty` values) for JQL aliases. */
+  /** Indexed entity properties for JQL aliases; by default the repository manifest's `jira:entityProperty`. */
   propertyAliases?: JqlContext['propertyAliases'];
   /** The sink served under `/__slack/...` by `nodeHandler`; a fresh one by default. */
   slack?: SlackSink;
@@ -97,6 +98,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
   const faults = createFaultInjector();
   const slack = options.slack ?? createSlackSink();
   const requests: RecordedEmulatorRequest[] = [];
+  const propertyAliases = options.propertyAliases ?? manifestPropertyAliases();
 
   const serve = (request: EmulatorRequest, accountId: string, url: URL): EmulatorResponse => {
     const method = request.method.toUpperCase();
@@ -112,7 +114,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       baseUrl,
       now,
       compileJql: options.compileJql ?? defaultCompileJql,
-      propertyAliases: options.propertyAliases ?? [],
+      propertyAliases,
       actor: { accountId, asApp: request.asApp === true },
       method,
       query: url.searchParams,

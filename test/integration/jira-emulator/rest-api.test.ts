@@ -375,6 +375,19 @@ describe('Jira emulator REST API', () => {
       }
     });
 
+    it('finds issues by the manifest’s indexed property aliases', async () => {
+      seedIncidents(emulator, 3);
+      await call(emulator, 'PUT', '/issue/INC-2/properties/postmortem-summary', {
+        status: 'FINAL',
+        severity: 'SEV-1',
+      });
+      const page = await call(emulator, 'POST', '/search/jql', {
+        jql: 'postmortemStatus = FINAL',
+        fields: ['summary'],
+      });
+      expect((page.json as { issues: Array<{ key: string }> }).issues.map((i) => i.key)).toEqual(['INC-2']);
+    });
+
     it('uses an injected compileJql', async () => {
       const custom = createJiraEmulator({
         compileJql: () => ({ matches: (issue) => issue.key === 'INC-2', compare: () => 0, bounded: true }),
