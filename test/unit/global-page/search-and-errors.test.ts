@@ -57,3 +57,10 @@ describe('errorAdvice', () => {
     expect(errorAdvice({ kind: 'InvalidInput', message: '' }).retryable).toBe(false);
   });
 });
+
+describe('errorAdvice per context', () => {
+  it('advises on the search fields, not the report filter, for an invalid search', () => {
+    expect(errorAdvice({ kind: 'InvalidInput', message: '' }, 'search').next).toMatch(/search fields/);
+    expect(errorAdvice({ kind: 'InvalidInput', message: '' }, 'report').next).toMatch(/project keys/);
+  });
+});

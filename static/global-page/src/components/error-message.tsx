@@ -1,17 +1,18 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import type { AppErrorShape } from '../../../../src/contract/errors';
-import { errorAdvice } from '../logic/error-advice';
+import { errorAdvice, type ErrorContext } from '../logic/error-advice';
 
 interface ErrorMessageProps {
   error: AppErrorShape;
   onRetry?: () => void;
+  context?: ErrorContext;
   testId?: string;
 }
 
 /** An error with what to do next and, where it can help, a retry. */
-export function ErrorMessage({ error, onRetry, testId }: ErrorMessageProps) {
-  const advice = errorAdvice(error);
+export function ErrorMessage({ error, onRetry, context, testId }: ErrorMessageProps) {
+  const advice = errorAdvice(error, context);
   return (
     <SectionMessage appearance={advice.appearance} title={advice.title} testId={testId}>
       <p>{error.message}</p>

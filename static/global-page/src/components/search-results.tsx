@@ -30,7 +30,7 @@ export function SearchResults({ state, siteUrl, onRetry }: SearchResultsProps) {
     );
   if (state.kind === 'searching') return <Spinner label="Searching postmortems" />;
   if (state.kind === 'error')
-    return <ErrorMessage error={state.error} onRetry={onRetry} testId="pm-search-error" />;
+    return <ErrorMessage error={state.error} onRetry={onRetry} context="search" testId="pm-search-error" />;
   const jqlLink = (
     <p data-testid="pm-search-jql">
       JQL: <code>{state.jql}</code>{' '}

@@ -8,8 +8,11 @@ export interface ErrorAdvice {
   retryable: boolean;
 }
 
+/** Where the error happened: the same kind needs different advice for the report and the search. */
+export type ErrorContext = 'report' | 'search';
+
 /** One message per error kind, always with a next step, so an error is never a dead end. */
-export function errorAdvice(error: AppErrorShape): ErrorAdvice {
+export function errorAdvice(error: AppErrorShape, context: ErrorContext = 'report'): ErrorAdvice {
   switch (error.kind) {
     case 'Forbidden':
       return {
@@ -20,7 +23,7 @@ export function errorAdvice(error: AppErrorShape): ErrorAdvice {
       };
     case 'NotFound':
       return {
-        title: 'Nothing found for this filter',
+        title: context === 'search' ? 'The postmortem index was not found' : 'Nothing found for this filter',
         next: 'Check the project keys in the filter; a project may have been renamed or deleted.',
         appearance: 'warning',
         retryable: true,
@@ -33,12 +36,19 @@ export function errorAdvice(error: AppErrorShape): ErrorAdvice {
         retryable: true,
       };
     case 'InvalidInput':
-      return {
-        title: 'The month or project filter is not valid',
-        next: 'Pick a month from the list and enter project keys like INC, OPS.',
-        appearance: 'error',
-        retryable: false,
-      };
+      return context === 'search'
+        ? {
+            title: 'The search could not run',
+            next: 'Check the search fields (dates as YYYY-MM-DD, text under 200 characters) and try again.',
+            appearance: 'error',
+            retryable: false,
+          }
+        : {
+            title: 'The month or project filter is not valid',
+            next: 'Pick a month from the list and enter project keys like INC, OPS.',
+            appearance: 'error',
+            retryable: false,
+          };
     case 'RateLimited':
       return {
         title: 'Jira is busy',
