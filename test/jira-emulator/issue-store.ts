@@ -61,6 +61,10 @@ export interface IssueStore {
   seed(bean: unknown): EmulatedIssue;
   self(issue: EmulatedIssue): string;
   clear(): void;
+  /** Changes on every write, so search results can be cached between pages. */
+  version(): number;
+  /** Records a write made directly on an issue (its properties). */
+  touch(): void;
 }
 
 export function createIssueStore(context: StoreContext): IssueStore {
@@ -69,6 +73,7 @@ export function createIssueStore(context: StoreContext): IssueStore {
   let nextId = 10000;
   let nextHistoryId = 10000;
   let lastCreatedAt = 0;
+  let version = 0;
   const nextNumber = new Map<string, number>();
 
   const actorBean = (actor: Actor): Record<string, unknown> => {
@@ -80,6 +85,7 @@ export function createIssueStore(context: StoreContext): IssueStore {
   };
 
   const index = (issue: EmulatedIssue): void => {
+    version += 1;
     byId.set(issue.id, issue);
     byKey.set(issue.key.toUpperCase(), issue);
     const [project, number] = issue.key.split('-');
@@ -200,6 +206,7 @@ export function createIssueStore(context: StoreContext): IssueStore {
     const items = changelogItems(issue.fields, next);
     if (items.length === 0) return { ok: true, issue, history: undefined };
     const now = jiraTimestamp(context.now());
+    version += 1;
     Object.assign(issue.fields, next, { updated: now });
     if (isDoneStatus(next.status) && issue.fields.resolutiondate === null) {
       issue.fields.resolutiondate = now;
@@ -319,7 +326,12 @@ export function createIssueStore(context: StoreContext): IssueStore {
     edit,
     seed,
     self: (issue) => `${context.baseUrl}/rest/api/3/issue/${issue.id}`,
+    version: () => version,
+    touch: () => {
+      version += 1;
+    },
     clear: () => {
+      version += 1;
       byId.clear();
       byKey.clear();
       nextNumber.clear();

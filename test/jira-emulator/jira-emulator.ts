@@ -99,6 +99,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
   const slack = options.slack ?? createSlackSink();
   const requests: RecordedEmulatorRequest[] = [];
   const propertyAliases = options.propertyAliases ?? manifestPropertyAliases();
+  const searchCache = new Map<string, EmulatedIssue[]>();
 
   const serve = (request: EmulatorRequest, accountId: string, url: URL): EmulatorResponse => {
     const method = request.method.toUpperCase();
@@ -115,6 +116,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       now,
       compileJql: options.compileJql ?? defaultCompileJql,
       propertyAliases,
+      searchCache,
       actor: { accountId, asApp: request.asApp === true },
       method,
       query: url.searchParams,

@@ -18,6 +18,8 @@ export interface RouteContext {
   method: string;
   query: URLSearchParams;
   body: string | undefined;
+  /** Sorted search results by query, caller and store version (paging 50,000 issues must not re-sort per page). */
+  searchCache: Map<string, EmulatedIssue[]>;
   /** Path parameters captured by the route's pattern, decoded. */
   params: string[];
 }

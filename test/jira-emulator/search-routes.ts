@@ -38,12 +38,25 @@ function compile(context: RouteContext, jql: string): Compiled {
   }
 }
 
-function matching(context: RouteContext, compiled: CompiledJql): EmulatedIssue[] {
+// Relative dates and date functions make a query's result depend on the clock.
+const TIME_DEPENDENT = /\(|[-+]\s*\d+\s*[a-z]/i;
+const SEARCH_CACHE_SIZE = 16;
+
+function matching(context: RouteContext, jql: string, compiled: CompiledJql): EmulatedIssue[] {
   if (!permissionsOf(context.directory, context.actor.accountId, context.actor.asApp).browse) return [];
-  return context.store
+  const clock = TIME_DEPENDENT.test(jql) ? context.now().getTime() : '';
+  const key = [jql, context.actor.accountId, context.actor.asApp, context.store.version(), clock].join(
+    '\u0000',
+  );
+  const cached = context.searchCache.get(key);
+  if (cached) return cached;
+  const found = context.store
     .all()
     .filter((issue) => compiled.matches(issue))
     .sort((a, b) => compiled.compare(a, b));
+  if (context.searchCache.size >= SEARCH_CACHE_SIZE) context.searchCache.clear();
+  context.searchCache.set(key, found);
+  return found;
 }
 
 function encodeToken(offset: number, jql: string): string {
@@ -113,7 +126,7 @@ function searchJql(context: RouteContext): EmulatorResponse {
   const offset = request.nextPageToken === undefined ? 0 : decodeToken(request.nextPageToken, request.jql);
   if (offset === undefined)
     return errorResponse(400, ['The provided next page token is invalid or expired.']);
-  const found = matching(context, compiled.jql);
+  const found = matching(context, request.jql, compiled.jql);
   const size = Math.min(maxResults, cap);
   const page = found.slice(offset, offset + size);
   const isLast = offset + page.length >= found.length;
@@ -136,9 +149,10 @@ function searchJql(context: RouteContext): EmulatorResponse {
 function approximateCount(context: RouteContext): EmulatorResponse {
   const body = parseBody(context);
   if (!body.ok) return body.response;
-  const compiled = compile(context, asString(asRecord(body.value)?.jql) ?? '');
+  const jql = asString(asRecord(body.value)?.jql) ?? '';
+  const compiled = compile(context, jql);
   if (!compiled.ok) return compiled.response;
-  return jsonResponse(200, { count: matching(context, compiled.jql).length });
+  return jsonResponse(200, { count: matching(context, jql, compiled.jql).length });
 }
 
 function parseJql(context: RouteContext): EmulatorResponse {

@@ -388,6 +388,27 @@ describe('Jira emulator REST API', () => {
       expect((page.json as { issues: Array<{ key: string }> }).issues.map((i) => i.key)).toEqual(['INC-2']);
     });
 
+    it('sees writes made between pages of the same query', async () => {
+      seedIncidents(emulator, 3);
+      const search = async () =>
+        (
+          (
+            await call(emulator, 'POST', '/search/jql', {
+              jql: 'postmortemStatus = FINAL',
+              fields: ['summary'],
+            })
+          ).json as {
+            issues: unknown[];
+          }
+        ).issues.length;
+      expect(await search()).toBe(0);
+      await call(emulator, 'PUT', '/issue/INC-1/properties/postmortem-summary', { status: 'FINAL' });
+      expect(await search()).toBe(1);
+      await call(emulator, 'PUT', '/issue/INC-3', { update: { labels: [{ add: 'extra' }] } });
+      await call(emulator, 'DELETE', '/issue/INC-1/properties/postmortem-summary');
+      expect(await search()).toBe(0);
+    });
+
     it('uses an injected compileJql', async () => {
       const custom = createJiraEmulator({
         compileJql: () => ({ matches: (issue) => issue.key === 'INC-2', compare: () => 0, bounded: true }),
