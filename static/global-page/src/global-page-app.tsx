@@ -1,10 +1,11 @@
 import Heading from '@atlaskit/heading';
 import { Box, Stack, xcss } from '@atlaskit/primitives';
+import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
+import { lazy, Suspense } from 'react';
 import { ComputingState } from './components/computing-state';
 import { ErrorMessage } from './components/error-message';
 import { LoadingSkeleton } from './components/loading-skeleton';
-import { PostmortemSearchPanel } from './components/postmortem-search-panel';
 import { ReportFilters } from './components/report-filters';
 import { SectionCard } from './components/section-card';
 import { TrendReport } from './components/trend-report';
@@ -12,6 +13,13 @@ import { usePageParams } from './hooks/use-page-params';
 import { useSiteUrl } from './hooks/use-site-url';
 import { useTrends } from './hooks/use-trends';
 import { monthLabel } from './logic/month-label';
+
+// The search form (date pickers, empty state) is below the fold: load it after the report renders.
+const PostmortemSearchPanel = lazy(() =>
+  import('./components/postmortem-search-panel').then((module) => ({
+    default: module.PostmortemSearchPanel,
+  })),
+);
 
 const pageStyles = xcss({ padding: 'space.300', maxWidth: '1200px', marginInline: 'auto' });
 
@@ -37,7 +45,9 @@ export function GlobalPageApp() {
           {state.kind === 'ready' ? <TrendReport trends={state.trends} siteUrl={siteUrl} /> : null}
         </div>
         <SectionCard title="Postmortem database" testId="section-search">
-          <PostmortemSearchPanel siteUrl={siteUrl} />
+          <Suspense fallback={<Spinner label="Loading the postmortem search" />}>
+            <PostmortemSearchPanel siteUrl={siteUrl} />
+          </Suspense>
         </SectionCard>
       </Stack>
     </Box>
