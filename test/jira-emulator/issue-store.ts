@@ -314,6 +314,9 @@ export function createIssueStore(context: StoreContext): IssueStore {
       properties: { ...(asRecord(bean.properties) ?? {}) },
       histories: seededHistories(bean.changelog).map((h) => ({ ...h, id: h.id || String(nextHistoryId++) })),
     };
+    // New changelog ids continue after the seeded ones, so ids keep increasing per issue.
+    for (const history of issue.histories)
+      nextHistoryId = Math.max(nextHistoryId, Number(history.id) + 1 || 0);
     if (existing) byId.delete(existing.id);
     index(issue);
     return issue;

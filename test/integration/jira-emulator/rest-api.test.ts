@@ -149,6 +149,42 @@ describe('Jira emulator REST API', () => {
       });
     });
 
+    it('keeps a seeded changelog and continues its ids', async () => {
+      emulator.seed([
+        {
+          key: 'INC-5',
+          fields: { summary: 'Old', labels: ['SEV-2'] },
+          changelog: {
+            histories: [
+              {
+                id: '20001',
+                created: '2025-01-01T10:00:00.000+0000',
+                items: [
+                  {
+                    field: 'labels',
+                    fieldtype: 'jira',
+                    fieldId: 'labels',
+                    from: null,
+                    fromString: '',
+                    to: null,
+                    toString: 'SEV-2',
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      ]);
+      await call(emulator, 'PUT', '/issue/INC-5', { update: { labels: [{ add: 'POSTMORTEM-FINAL' }] } });
+      const page = await call(emulator, 'GET', '/issue/INC-5/changelog');
+      const values = (page.json as { values: Array<{ id: string; created: string }> }).values;
+      expect(values.map((v) => v.created)).toEqual([
+        '2025-01-01T10:00:00.000+0000',
+        '2026-03-10T12:00:00.000+0000',
+      ]);
+      expect(Number(values[1]?.id)).toBeGreaterThan(Number(values[0]?.id));
+    });
+
     it('refuses edits from a read-only account and hides issues from one without browse', async () => {
       await call(emulator, 'POST', '/issue', newIssue('x'));
       emulator.setPermissions('6a20bb1c93f06d33dd1e5f02', { browse: true, edit: false });
