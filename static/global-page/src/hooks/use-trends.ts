@@ -1,16 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppErrorShape } from '../../../../src/contract/errors';
-import type { TrendsView } from '../../../../src/contract/global-page-api';
 import { callGlobalPage } from '../api/global-page-client';
+import { pollTrends, type TrendsState } from '../logic/poll-trends';
 
 /** The backend answers `computing` while the async consumer refreshes; the contract says poll every 3 s. */
 export const POLL_INTERVAL_MS = 3000;
 
-export type TrendsState =
-  | { kind: 'loading' }
-  | { kind: 'computing'; startedAt: string }
-  | { kind: 'ready'; trends: TrendsView }
-  | { kind: 'error'; error: AppErrorShape };
+const browserSchedule = (run: () => void, ms: number) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
 
 /** The trend report for a month and project set, polling while a cold refresh runs. */
 export function useTrends(month: string, projectKeys: readonly string[]) {
@@ -20,30 +18,13 @@ export function useTrends(month: string, projectKeys: readonly string[]) {
   const projectsKey = projectKeys.join(',');
 
   useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const keys = projectsKey === '' ? [] : projectsKey.split(',');
-    setState({ kind: 'loading' });
-    const load = async (): Promise<void> => {
-      const result = await callGlobalPage('getTrends', { month, projectKeys: keys });
-      if (cancelled) return;
-      if (!result.ok) {
-        setState({ kind: 'error', error: result.error });
-        return;
-      }
-      const answer = result.data;
-      if (answer.state === 'ready') {
-        setState({ kind: 'ready', trends: answer.trends });
-        return;
-      }
-      setState({ kind: 'computing', startedAt: answer.startedAt });
-      timer = setTimeout(() => void load(), POLL_INTERVAL_MS);
-    };
-    void load();
-    return () => {
-      cancelled = true;
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return pollTrends({
+      fetch: () => callGlobalPage('getTrends', { month, projectKeys: keys }),
+      onState: setState,
+      schedule: browserSchedule,
+      intervalMs: POLL_INTERVAL_MS,
+    });
   }, [month, projectsKey, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
