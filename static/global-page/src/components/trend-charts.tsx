@@ -45,6 +45,8 @@ export function TrendCharts({ series }: { series: MonthPoint[] }) {
           { name: 'MTTR', color: token('color.chart.brand'), values: series.map((p) => p.mttrMinutes) },
         ]}
         formatValue={(v) => `${v} min`}
+        // MTTR is reported in whole minutes; fractional ticks would suggest a precision the data lacks.
+        integers
         testId="chart-mttr"
       />
       <BarChart
