@@ -109,38 +109,67 @@ export function createIssueStore(context: StoreContext): IssueStore {
     },
   });
 
-  const create = (input: unknown, actor: Actor): CreateResult => {
-    const body = asRecord(input) ?? {};
-    const fields = asRecord(body.fields) ?? {};
+  /** A user field as sent on create: a bean, `null` (unassigned), or an error when no such user. */
+  const userField = (
+    fields: Record<string, unknown>,
+    name: string,
+    fallback: Record<string, unknown> | null,
+  ): { value: Record<string, unknown> | null } | { error: string } => {
+    if (!(name in fields)) return { value: fallback };
+    const user = resolveUser(context.directory, context.baseUrl, fields[name]);
+    return user === undefined
+      ? { error: `User '${reference(fields[name], 'accountId', 'id') ?? ''}' does not exist.` }
+      : { value: user };
+  };
+
+  /** Jira's create validation: every problem at once, keyed by field, as its ErrorCollection does. */
+  const checkCreate = (fields: Record<string, unknown>, actor: Actor) => {
     const errors: FieldErrors = {};
     const project = resolveProject(context.directory, fields.project);
     if (!project) errors.project = 'Specify a valid project ID or key';
     const type = project ? findIssueType(project, fields.issuetype) : undefined;
     if (project && !type) errors.issuetype = 'Specify a valid issue type';
-    const summary = asString(fields.summary);
-    if (!summary || summary.trim() === '') errors.summary = 'You must specify a summary of the issue.';
+    const summary = asString(fields.summary) ?? '';
+    if (summary.trim() === '') errors.summary = 'You must specify a summary of the issue.';
     else if (summary.length > 255) errors.summary = 'Summary must be less than 255 characters.';
     const parentRef = reference(fields.parent, 'key', 'id');
     const parent = parentRef === undefined ? undefined : find(parentRef);
-    if (parentRef !== undefined && !parent) errors.parent = `Could not find issue by id or key.`;
+    if (parentRef !== undefined && !parent) errors.parent = 'Could not find issue by id or key.';
     if (type?.subtask && parentRef === undefined)
       errors.parentId = 'Issue type is a sub-task but parent issue key or id not specified.';
-    const assignee =
-      'assignee' in fields ? resolveUser(context.directory, context.baseUrl, fields.assignee) : null;
-    if (assignee === undefined)
-      errors.assignee = `User '${reference(fields.assignee, 'accountId', 'id') ?? ''}' does not exist.`;
-    const reporter =
-      'reporter' in fields
-        ? resolveUser(context.directory, context.baseUrl, fields.reporter)
-        : actorBean(actor);
-    if (reporter === undefined)
-      errors.reporter = `User '${reference(fields.reporter, 'accountId', 'id') ?? ''}' does not exist.`;
-    const priority =
-      'priority' in fields
-        ? priorityBean(context.baseUrl, fields.priority)
-        : priorityBean(context.baseUrl, 'Medium');
+    const assignee = userField(fields, 'assignee', null);
+    if ('error' in assignee) errors.assignee = assignee.error;
+    const reporter = userField(fields, 'reporter', actorBean(actor));
+    if ('error' in reporter) errors.reporter = reporter.error;
+    const priority = priorityBean(context.baseUrl, 'priority' in fields ? fields.priority : 'Medium');
     if (!priority) errors.priority = 'Specify the Priority (id or name) in the proper format';
-    if (!project || !type || Object.keys(errors).length > 0) return { ok: false, errors };
+    if (
+      !project ||
+      !type ||
+      !priority ||
+      'error' in assignee ||
+      'error' in reporter ||
+      Object.keys(errors).length > 0
+    )
+      return { ok: false as const, errors };
+    return {
+      ok: true as const,
+      project,
+      type,
+      summary,
+      parent,
+      assignee: assignee.value,
+      reporter: reporter.value,
+      priority,
+    };
+  };
+
+  const create = (input: unknown, actor: Actor): CreateResult => {
+    const body = asRecord(input) ?? {};
+    const fields = asRecord(body.fields) ?? {};
+    const checked = checkCreate(fields, actor);
+    if (!checked.ok) return { ok: false, errors: checked.errors };
+    const { project, type, summary, parent, assignee, reporter, priority } = checked;
 
     // Creation instants strictly increase (as on a real site, where a bulk create takes time), so
     // ORDER BY created is stable even under a frozen test clock.
