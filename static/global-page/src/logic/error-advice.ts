@@ -45,7 +45,7 @@ export function errorAdvice(error: AppErrorShape, context: ErrorContext = 'repor
           }
         : {
             title: 'The month or project filter is not valid',
-            next: 'Pick a month from the list and enter project keys like INC, OPS.',
+            next: 'Pick a month from the list and enter up to 20 project keys like INC, OPS.',
             appearance: 'error',
             retryable: false,
           };
