@@ -6,11 +6,12 @@ import { PanelError } from './panel-error';
 
 /**
  * Finalize / Reopen. Blockers come as a list of what to fix (the caller moves focus to the first);
- * warnings never block. While final, the document is read-only until reopened.
+ * warnings never block. While finalizing (IN_REVIEW) or final, the document is read-only until reopened.
  */
 export function FinalizeSection({
   state,
   isFinal,
+  isInReview,
   canEdit,
   finalizationLabel,
   onFinalize,
@@ -19,6 +20,7 @@ export function FinalizeSection({
 }: {
   state: FinalizeState;
   isFinal: boolean;
+  isInReview: boolean;
   canEdit: boolean;
   finalizationLabel: string;
   onFinalize: () => void;
@@ -42,7 +44,7 @@ export function FinalizeSection({
       {state.kind === 'error' ? <PanelError error={state.error} onRetry={onDismiss} /> : null}
       {canEdit ? (
         <Inline space="space.100" alignBlock="center" shouldWrap>
-          {isFinal ? (
+          {isFinal || isInReview ? (
             <Button onClick={onReopen}>Reopen</Button>
           ) : (
             <Button appearance="primary" onClick={onFinalize} isLoading={busy}>
@@ -52,7 +54,9 @@ export function FinalizeSection({
           <Text size="small" color="color.text.subtle">
             {isFinal
               ? 'Final and read-only. Reopen to edit.'
-              : `Adds the ${finalizationLabel} label: creates the action item issues and notifies Slack.`}
+              : isInReview
+                ? 'Finalizing: the automation is creating the action item issues. Read-only until reopened.'
+                : `Adds the ${finalizationLabel} label: creates the action item issues and notifies Slack.`}
           </Text>
         </Inline>
       ) : null}

@@ -71,8 +71,10 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
   const finalizer = useFinalize({
     issueKey,
     initialAutomation: panel.automation,
+    initialPolling: panel.document.header.status === 'IN_REVIEW',
     onFinalized: editor.adoptServerDocument,
     onReopened: editor.adoptServerDocument,
+    onAutomationSettled: () => void editor.refresh(),
   });
 
   // Move focus to the first thing to fix once the blocker list has rendered.
@@ -98,6 +100,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
   const sectionFindings = (path: string) => findingsForSection(checks.findings, path);
   const general = unplacedFindings(checks.findings, SECTIONS);
   const isFinal = doc.header.status === 'FINAL';
+  const isInReview = doc.header.status === 'IN_REVIEW';
 
   return (
     <Box xcss={panelStyles} testId="postmortem-panel">
@@ -107,10 +110,13 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
             <Heading size="medium" as="h2">
               Postmortem
             </Heading>
-            <Lozenge appearance={isFinal ? 'success' : 'inprogress'} testId="document-status">
+            <Lozenge
+              appearance={isFinal ? 'success' : isInReview ? 'moved' : 'inprogress'}
+              testId="document-status"
+            >
               {doc.header.status}
             </Lozenge>
-            {panel.saved ? null : <Lozenge>Not saved yet</Lozenge>}
+            {editor.everSaved ? null : <Lozenge>Not saved yet</Lozenge>}
           </Inline>
           {!editor.canEdit ? (
             <SectionMessage appearance="information" title="Read-only" testId="read-only-message">
@@ -251,6 +257,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
         <FinalizeSection
           state={finalizer.state}
           isFinal={isFinal}
+          isInReview={isInReview}
           canEdit={editor.canEdit}
           finalizationLabel={panel.finalizationLabel}
           onFinalize={() => void onFinalize()}

@@ -23,13 +23,17 @@ const automationSettled = (view: AutomationView | null): boolean => view !== nul
 export function useFinalize(options: {
   issueKey: string;
   initialAutomation: AutomationView | null;
+  /** Opened mid-finalization (IN_REVIEW): keep watching the automation as if we had just finalized. */
+  initialPolling: boolean;
   onFinalized: (document: PostmortemDocument) => void;
   onReopened: (document: PostmortemDocument) => void;
+  /** The automation answered (or the wait ran out): time to re-read the document it marked FINAL. */
+  onAutomationSettled: () => void;
 }) {
   const { issueKey } = options;
   const [state, setState] = useState<FinalizeState>({ kind: 'idle' });
   const [automation, setAutomation] = useState<AutomationView | null>(options.initialAutomation);
-  const [polling, setPolling] = useState(false);
+  const [polling, setPolling] = useState(options.initialPolling);
   const callbacks = useRef(options);
   callbacks.current = options;
 
@@ -44,6 +48,7 @@ export function useFinalize(options: {
       if (result.ok) setAutomation(result.data);
       if ((result.ok && automationSettled(result.data)) || Date.now() - started >= POLL_LIMIT_MS) {
         setPolling(false);
+        callbacks.current.onAutomationSettled();
         return;
       }
       handle = setTimeout(() => void poll(), POLL_MS);

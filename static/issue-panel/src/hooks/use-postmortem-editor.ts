@@ -19,7 +19,8 @@ export function usePostmortemEditor(issueKey: string, panel: PanelView) {
   const [document, setDocument] = useState<PostmortemDocument>(panel.document);
   const documentRef = useRef(document);
   const [canEdit] = useState(panel.canEdit);
-  const readOnly = !canEdit || document.header.status === 'FINAL';
+  // IN_REVIEW is the moment between finalize and the automation marking it FINAL: no edits then either.
+  const readOnly = !canEdit || document.header.status !== 'DRAFT';
 
   const live = useLiveChecks(issueKey, { findings: panel.findings, blockers: panel.blockers });
   const autosave = useAutosave({
@@ -35,7 +36,7 @@ export function usePostmortemEditor(issueKey: string, panel: PanelView) {
   );
 
   const [restoreOffer, setRestoreOffer] = useState<LocalDraft | null>(() => {
-    if (!panel.canEdit || panel.document.header.status === 'FINAL') return null;
+    if (!panel.canEdit || panel.document.header.status !== 'DRAFT') return null;
     const local = autosave.backup.read() ?? conflictStore.read();
     return shouldOfferRestore(local, panel.document) ? local : null;
   });
@@ -100,8 +101,18 @@ export function usePostmortemEditor(issueKey: string, panel: PanelView) {
     [autosave.backup, autosave.saver, replace],
   );
 
+  /** Re-reads the document after the automation changed it (FINAL, child issue keys on rows). */
+  const refresh = useCallback(async () => {
+    const result = await panelApi('getPanel', { issueKey });
+    if (!result.ok) return;
+    adoptServerDocument(result.data.document);
+    live.accept({ findings: result.data.findings, blockers: result.data.blockers });
+  }, [adoptServerDocument, issueKey, live]);
+
   return {
     document,
+    refresh,
+    everSaved: panel.saved || autosave.lastSavedAt !== null || document.revision > 0,
     documentForServer: (): PostmortemDocument => ({
       ...documentRef.current,
       revision: autosave.saver.revision(),
