@@ -14,6 +14,8 @@ export default tseslint.config(
       '.preview-data/**',
       'jest.config.js',
       'eslint.config.mjs',
+      // A classic browser script standing in for the Forge host page (no build step, no types).
+      'test/preview/bridge-shim.js',
     ],
   },
   js.configs.recommended,

@@ -2,9 +2,13 @@ import { startPreviewServer } from '../test/preview/preview-server';
 
 /** `npm start`: the local preview of the app (see README, "Local preview"). */
 async function main() {
+  const started = Date.now();
   const port = Number(process.env.PORT ?? 8080);
-  const preview = await startPreviewServer({ port });
-  console.log(`Postmortems for Jira preview running at ${preview.url}`);
+  const preview = await startPreviewServer({
+    port,
+    ...(process.env.SLACK_WEBHOOK_URL ? { slackWebhookUrl: process.env.SLACK_WEBHOOK_URL } : {}),
+  });
+  console.log(`Postmortems for Jira preview running at ${preview.url} (ready in ${Date.now() - started} ms)`);
 }
 
 main().catch((error: unknown) => {

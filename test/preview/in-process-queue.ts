@@ -26,7 +26,11 @@ export function inProcessQueue(
     try {
       await consume(job);
     } catch (error) {
-      if (isAppError(error) && (error.kind === 'RateLimited' || error.kind === 'Unavailable') && retry < maxRetries) {
+      if (
+        isAppError(error) &&
+        (error.kind === 'RateLimited' || error.kind === 'Unavailable') &&
+        retry < maxRetries
+      ) {
         await new Promise((resolve) => setTimeout(resolve, (error.retryAfterMs ?? 1000) * scale));
         return run(job, retry + 1);
       }

@@ -1,0 +1,332 @@
+import { parseMarkdown, type PostmortemDocument } from '../../../src/domain/postmortem';
+import { editIssue } from '../../../src/jira/issues';
+import { searchJqlAll } from '../../../src/jira/search-jql';
+import { loadAutomationRecord } from '../../../src/storage/automation-record-store';
+import { loadPostmortem, savePostmortem } from '../../../src/storage/postmortem-store';
+import { saveSlackWebhookUrl } from '../../../src/storage/settings-store';
+import { finalizePostmortem } from '../../../src/usecases/finalize-postmortem';
+import { referencePostmortemMarkdown } from '../../helpers/shared-files';
+import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp } from '../../preview/preview-app';
+
+const NOW = new Date('2025-03-17T09:00:00Z');
+
+function incident(key: string, project = 'INC') {
+  return {
+    key,
+    fields: {
+      summary: 'Payment Service Outage',
+      issuetype: { name: 'Incident', subtask: false },
+      project: { key: project },
+      status: { name: 'Done', statusCategory: { key: 'done', name: 'Done' } },
+      priority: { name: 'Highest' },
+      labels: ['SEV-1'],
+      components: [{ name: 'Payments' }],
+      created: '2025-03-15T14:23:00.000+0000',
+      updated: '2025-03-15T15:10:00.000+0000',
+      resolutiondate: '2025-03-15T15:10:00.000+0000',
+    },
+  };
+}
+
+const referenceDocument = (): PostmortemDocument => {
+  const { document } = parseMarkdown(referencePostmortemMarkdown());
+  return { ...document, header: { ...document.header, status: 'IN_REVIEW', finalizedAt: null } };
+};
+
+async function setUp(
+  key = 'INC-1',
+  document: PostmortemDocument = referenceDocument(),
+  project = 'INC',
+): Promise<PreviewApp> {
+  const app = await createPreviewApp({
+    baseUrl: 'http://jira.test',
+    now: () => NOW,
+    demo: false,
+    quiet: true,
+    retryDelayScale: 0.001,
+  });
+  app.emulator.seed([incident(key, project)]);
+  await savePostmortem(app.services({}).kv, key, document, { accountId: PREVIEW_ACCOUNT_ID, at: NOW });
+  return app;
+}
+
+/** What a person does in Jira: add the label; the emulator delivers the product event to the trigger. */
+async function addLabel(app: PreviewApp, key: string, label = 'POSTMORTEM-FINAL') {
+  await editIssue(app.emulator.jiraPort(PREVIEW_ACCOUNT_ID), { issueIdOrKey: key, labels: { add: [label] } });
+  await settle(app);
+}
+
+async function removeLabel(app: PreviewApp, key: string, label = 'POSTMORTEM-FINAL') {
+  await editIssue(app.emulator.jiraPort(PREVIEW_ACCOUNT_ID), {
+    issueIdOrKey: key,
+    labels: { remove: [label] },
+  });
+  await settle(app);
+}
+
+async function settle(app: PreviewApp) {
+  await app.emulator.drainEvents();
+  await app.queue.drain();
+}
+
+const children = (app: PreviewApp, key: string) =>
+  searchJqlAll(app.emulator.appJiraPort(), {
+    jql: `issue.property[postmortem-action-source].incidentKey = "${key}" ORDER BY created ASC`,
+    fields: ['summary', 'assignee', 'duedate', 'labels', 'parent', 'issuetype', 'description'],
+    properties: ['postmortem-action-source'],
+  });
+
+const bulkCalls = (app: PreviewApp) =>
+  app.emulator.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/rest/api/3/issue/bulk'));
+
+describe('finalization: POSTMORTEM-FINAL → child action items exactly once → Slack', () => {
+  it("creates one child per row of the reference document's five action items, and posts one Slack message", async () => {
+    const app = await setUp();
+    await addLabel(app, 'INC-1');
+
+    const created = await children(app, 'INC-1');
+    expect(created.map((issue) => (issue.fields as { summary: string }).summary)).toEqual([
+      'Add index on `payment_methods.user_id`',
+      'Enable AWS Performance Insights (all RDS instances)',
+      'Reduce canary start percentage to 5%',
+      'Performance test with production data volume in staging',
+      'Update runbook for "failed deployment"',
+    ]);
+    const first = created[0]?.fields as Record<string, unknown>;
+    expect(first).toMatchObject({
+      duedate: '2025-03-18',
+      labels: ['postmortem-action'],
+      parent: { key: 'INC-1' },
+    });
+    expect(JSON.stringify(first.description)).toContain('PAY-456');
+    expect(created.map((issue) => issue.properties?.['postmortem-action-source'])).toEqual(
+      ['ai-1', 'ai-2', 'ai-3', 'ai-4', 'ai-5'].map((rowId) => ({ incidentKey: 'INC-1', rowId })),
+    );
+
+    const messages = app.slackSink.messages();
+    expect(messages).toHaveLength(1);
+    expect(JSON.stringify(messages[0])).toContain('INC-1');
+
+    const stored = await loadPostmortem(app.services({}).kv, 'INC-1');
+    expect(stored?.document.header.status).toBe('FINAL');
+    expect(stored?.document.header.finalizedAt).toBe(NOW.toISOString());
+    expect(stored?.document.actionItems.map((item) => item.createdIssueKey)).toEqual(
+      created.map((issue) => issue.key),
+    );
+
+    const summary = await searchJqlAll(app.emulator.appJiraPort(), {
+      jql: 'postmortemStatus = FINAL',
+      fields: ['summary'],
+    });
+    expect(summary.map((issue) => issue.key)).toEqual(['INC-1']);
+  });
+
+  it('creates nothing twice when the same event is delivered twice', async () => {
+    const app = await setUp();
+    app.emulator.deliveryOptions({ duplicate: 2 });
+    await addLabel(app, 'INC-1');
+    expect(await children(app, 'INC-1')).toHaveLength(5);
+    expect(app.slackSink.messages()).toHaveLength(1);
+  });
+
+  it('creates nothing twice when two deliveries run at the same time', async () => {
+    const app = await setUp();
+    const deps = app.services({});
+    const job = { issueKey: 'INC-1', deliveryId: 'changelog-1' };
+    const runs = await Promise.allSettled([
+      finalizePostmortem({ ...deps, jira: deps.jiraAsApp }, job),
+      finalizePostmortem({ ...deps, jira: deps.jiraAsApp }, { ...job, deliveryId: 'changelog-1-copy' }),
+    ]);
+    // The loser is told to come back later (the platform retries it); when it does, nothing is left to do.
+    const retried = await finalizePostmortem(
+      { ...deps, jira: deps.jiraAsApp },
+      { ...job, deliveryId: 'changelog-1-copy' },
+    );
+    expect(runs.filter((run) => run.status === 'fulfilled')).not.toHaveLength(0);
+    expect(retried.created).toEqual([]);
+    expect(await children(app, 'INC-1')).toHaveLength(5);
+  });
+
+  it('does not create children again when the label is removed and added again, but announces the new finalization', async () => {
+    const app = await setUp();
+    await addLabel(app, 'INC-1');
+    await removeLabel(app, 'INC-1');
+    await addLabel(app, 'INC-1');
+    expect(await children(app, 'INC-1')).toHaveLength(5);
+    expect(app.slackSink.messages()).toHaveLength(2);
+  });
+
+  it('gives rows added after a first finalization their child at the next one', async () => {
+    const app = await setUp();
+    await addLabel(app, 'INC-1');
+    const kv = app.services({}).kv;
+    const stored = (await loadPostmortem(kv, 'INC-1'))!.document;
+    const extra = {
+      id: 'ai-6',
+      action: 'Alert on connection pool saturation',
+      owner: null,
+      dueDate: '2025-04-10',
+      externalRef: null,
+      createdIssueKey: null,
+    };
+    await savePostmortem(
+      kv,
+      'INC-1',
+      {
+        ...stored,
+        header: { ...stored.header, status: 'DRAFT' },
+        actionItems: [...stored.actionItems, extra],
+      },
+      { accountId: PREVIEW_ACCOUNT_ID, at: NOW },
+    );
+    await removeLabel(app, 'INC-1');
+    await addLabel(app, 'INC-1');
+    const created = await children(app, 'INC-1');
+    expect(created).toHaveLength(6);
+    expect(created.at(-1)?.properties?.['postmortem-action-source']).toEqual({
+      incidentKey: 'INC-1',
+      rowId: 'ai-6',
+    });
+  });
+
+  it('creates 120 action items in three bulk calls', async () => {
+    const base = referenceDocument();
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      id: `ai-${i + 1}`,
+      action: `Action ${i + 1}`,
+      owner: null,
+      dueDate: '2025-04-01',
+      externalRef: null,
+      createdIssueKey: null,
+    }));
+    const app = await setUp('INC-1', { ...base, actionItems: many });
+    await addLabel(app, 'INC-1');
+    expect(await children(app, 'INC-1')).toHaveLength(120);
+    expect(bulkCalls(app)).toHaveLength(3);
+  });
+
+  it.each([
+    ['429 with Retry-After', { status: 429 as const, retryAfterSeconds: 1 }],
+    ['500', { status: 500 as const }],
+    ['503', { status: 503 as const }],
+  ])('retries a bulk create answered %s and creates every child once', async (_name, response) => {
+    const app = await setUp();
+    app.emulator.faults.add({ method: 'POST', path: /\/rest\/api\/3\/issue\/bulk/, times: 2, response });
+    await addLabel(app, 'INC-1');
+    expect(await children(app, 'INC-1')).toHaveLength(5);
+    expect(app.queue.failures).toEqual([]);
+  });
+
+  it.each([
+    ['the issue read', 'GET', /\/rest\/api\/3\/issue\/INC-1\?/],
+    ['the children search', 'POST', /\/rest\/api\/3\/search\/jql/],
+    ['createmeta', 'GET', /\/createmeta\//],
+    ['the user search', 'GET', /\/user\/search/],
+    ['the summary property', 'PUT', /\/properties\/postmortem-summary/],
+  ])('survives 429 and 500 on %s', async (_name, method, path) => {
+    const app = await setUp();
+    app.emulator.faults.add({ method, path, times: 1, response: { status: 429, retryAfterSeconds: 1 } });
+    app.emulator.faults.add({ method, path, times: 1, response: { status: 500 } });
+    await addLabel(app, 'INC-1');
+    expect(await children(app, 'INC-1')).toHaveLength(5);
+    expect(app.slackSink.messages()).toHaveLength(1);
+  });
+
+  it.each([
+    [400, 'invalid_blocks'],
+    [404, 'no_service'],
+    [410, 'channel_is_archived'],
+    [500, 'rollup_error'],
+  ])(
+    'keeps the children when Slack answers %i %s, and records the failure for the panel',
+    async (status, body) => {
+      const app = await setUp();
+      app.slackSink.failNext(status, body);
+      await addLabel(app, 'INC-1');
+      expect(await children(app, 'INC-1')).toHaveLength(5);
+      const record = await loadAutomationRecord(app.services({}).kv, 'INC-1');
+      expect(record?.slack).toMatchObject({ state: 'failed', retryable: status >= 500 });
+      expect(record?.slack?.error).toContain(String(status));
+    },
+  );
+
+  it('creates the children and says Slack is not set up when no webhook is configured', async () => {
+    const app = await setUp();
+    await saveSlackWebhookUrl(app.services({}).kv, null);
+    await addLabel(app, 'INC-1');
+    expect(await children(app, 'INC-1')).toHaveLength(5);
+    expect((await loadAutomationRecord(app.services({}).kv, 'INC-1'))?.slack?.state).toBe('not-configured');
+    expect(app.slackSink.messages()).toHaveLength(0);
+  });
+
+  it('creates rows without owner or due date unassigned, and warns about them in Slack', async () => {
+    const base = referenceDocument();
+    const items = base.actionItems.map((item, i) =>
+      i === 0 ? { ...item, owner: null } : i === 1 ? { ...item, dueDate: null } : item,
+    );
+    const app = await setUp('INC-1', { ...base, actionItems: items });
+    await addLabel(app, 'INC-1');
+    const created = await children(app, 'INC-1');
+    expect(created).toHaveLength(5);
+    expect((created[0]?.fields as { assignee?: unknown }).assignee ?? null).toBeNull();
+    expect((created[1]?.fields as { duedate?: unknown }).duedate ?? null).toBeNull();
+    const message = JSON.stringify(app.slackSink.messages()[0]);
+    expect(message).toContain('no owner');
+    expect(message).toContain('no due date');
+  });
+
+  it('leaves owners Jira does not know unassigned and reports them', async () => {
+    const base = referenceDocument();
+    const items = base.actionItems.map((item) => ({ ...item, owner: { text: '@nobody-by-this-name' } }));
+    const app = await setUp('INC-1', { ...base, actionItems: items });
+    await addLabel(app, 'INC-1');
+    const record = await loadAutomationRecord(app.services({}).kv, 'INC-1');
+    expect(record?.unresolvedOwners).toEqual(['@nobody-by-this-name']);
+    expect(JSON.stringify(app.slackSink.messages()[0])).toContain('nobody-by-this-name');
+  });
+
+  it('creates linked tasks where the project has no sub-task type', async () => {
+    const app = await setUp('OPS-1', referenceDocument(), 'OPS');
+    await addLabel(app, 'OPS-1');
+    const created = await children(app, 'OPS-1');
+    expect(created).toHaveLength(5);
+    expect(
+      created.every((issue) => (issue.fields as { issuetype: { name: string } }).issuetype.name === 'Task'),
+    ).toBe(true);
+    const links = app.emulator.requests.filter(
+      (r) => r.method === 'POST' && r.path.startsWith('/rest/api/3/issueLink'),
+    );
+    expect(links).toHaveLength(5);
+  });
+
+  it('keeps hostile text inert in Slack and within Block Kit limits', async () => {
+    const base = referenceDocument();
+    const hostile: PostmortemDocument = {
+      ...base,
+      rootCause: { text: `<!channel> @here ${'&<>'.repeat(3_000)}${'x'.repeat(1_000)}`, summary: null },
+      actionItems: base.actionItems.map((item) => ({
+        ...item,
+        action: `<https://evil.example|click> <!everyone> ${item.action}`,
+      })),
+    };
+    const app = await setUp('INC-1', hostile);
+    await addLabel(app, 'INC-1');
+    const messages = app.slackSink.messages();
+    expect(messages).toHaveLength(1);
+    const text = JSON.stringify(messages[0]);
+    expect(text).not.toContain('<!channel>');
+    expect(text).not.toContain('<!everyone>');
+    expect(text).not.toContain('<https://evil.example|click>');
+  });
+
+  it('ignores updates that do not add the label', async () => {
+    const app = await setUp();
+    await editIssue(app.emulator.jiraPort(PREVIEW_ACCOUNT_ID), {
+      issueIdOrKey: 'INC-1',
+      fields: { summary: 'Renamed' },
+    });
+    await addLabel(app, 'INC-1', 'customer-impact');
+    expect(await children(app, 'INC-1')).toHaveLength(0);
+    expect(app.slackSink.messages()).toHaveLength(0);
+  });
+});
