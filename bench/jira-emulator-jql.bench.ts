@@ -1,5 +1,5 @@
 import { compileJql } from '../test/jira-emulator/jql/compile-jql';
-import type { JqlContext, StoredIssue } from '../test/emulator/jql/compile-jql.types';
+import type { JqlContext, StoredIssue } from '../test/jira-emulator/jql/compile-jql.types';
 
 const ISSUE_COUNT = 50_000;
 const ROUNDS = 5;

@@ -1,5 +1,5 @@
 /** Shapes shared by the emulator's parts: requests, responses and the issues it stores. */
-import type { StoredIssue } from '../emulator/jql/compile-jql.types';
+import type { StoredIssue } from './jql/compile-jql.types';
 
 export interface EmulatorRequest {
   method: string;

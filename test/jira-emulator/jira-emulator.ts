@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JiraPort } from '../../src/ports';
-import type { CompileJql, JqlContext } from '../emulator/jql/compile-jql.types';
+import type { CompileJql, JqlContext } from './jql/compile-jql.types';
 import {
   DEFAULT_ACCOUNT_ID,
   defaultDirectory,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JqlContext } from '../emulator/jql/compile-jql.types';
+import type { JqlContext } from './jql/compile-jql.types';
 
 type Alias = JqlContext['propertyAliases'][number];
 

@@ -1,5 +1,5 @@
 /** What every REST handler gets: the emulator's state, the caller, and the parsed request. */
-import type { CompileJql, JqlContext } from '../emulator/jql/compile-jql.types';
+import type { CompileJql, JqlContext } from './jql/compile-jql.types';
 import { permissionsOf, type Directory } from './directory';
 import type { EmulatedIssue, EmulatorResponse } from './emulator-types';
 import { errorResponse, issueNotFound } from './emulator-types';

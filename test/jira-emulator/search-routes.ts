@@ -1,5 +1,5 @@
 /** `search/jql`, `search/approximate-count`, `jql/parse`, and the removed `search` (410 Gone). */
-import { JqlError, type CompiledJql } from '../emulator/jql/compile-jql.types';
+import { JqlError, type CompiledJql } from './jql/compile-jql.types';
 import { permissionsOf } from './directory';
 import { errorResponse, jsonResponse, type EmulatedIssue, type EmulatorResponse } from './emulator-types';
 import { asRecord, asString } from './field-values';

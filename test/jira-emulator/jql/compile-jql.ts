@@ -12,7 +12,7 @@ import {
   type CompiledJql,
   type JqlContext,
   type StoredIssue,
-} from '../../emulator/jql/compile-jql.types';
+} from './compile-jql.types';
 import { DATE_FUNCTIONS, evaluateDateFunction, parseDateValue } from './jql-dates';
 import {
   keySortKey,

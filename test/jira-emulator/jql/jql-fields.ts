@@ -1,5 +1,5 @@
 import type { Field } from '@atlassianlabs/jql-ast';
-import { JqlError, type JqlContext, type StoredIssue } from '../../emulator/jql/compile-jql.types';
+import { JqlError, type JqlContext, type StoredIssue } from './compile-jql.types';
 import { adfText } from './adf-text';
 import { parseStoredDate } from './jql-dates';
 
