@@ -23,7 +23,8 @@ interface CheckReport {
 function appCopy(name: string, editedManifest: string): string {
   const dir = mkdtempSync(join(tmpdir(), `forge-conformance-${name}-`));
   writeFileSync(join(dir, 'manifest.yml'), editedManifest);
-  for (const entry of ['src', 'static', 'package.json', 'node_modules']) symlinkSync(join(repo, entry), join(dir, entry));
+  for (const entry of ['src', 'static', 'package.json', 'node_modules'])
+    symlinkSync(join(repo, entry), join(dir, entry));
   // A real copy, not a link: `forge lint` lints only files its include globs name, relative to the app.
   writeFileSync(join(dir, 'tsconfig.json'), readFileSync(join(repo, 'tsconfig.json')));
   return dir;
