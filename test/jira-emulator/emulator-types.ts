@@ -49,6 +49,8 @@ export interface RecordedEmulatorRequest {
   body: string | undefined;
   asApp: boolean;
   accountId: string;
+  /** What the emulator answered; absent while the request is in flight. */
+  response?: EmulatorResponse;
 }
 
 export function jsonResponse(

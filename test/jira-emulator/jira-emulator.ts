@@ -129,13 +129,20 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
   const handle = async (request: EmulatorRequest): Promise<EmulatorResponse> => {
     const url = new URL(request.path, 'http://emulator.invalid');
     const accountId = request.accountId ?? DEFAULT_ACCOUNT_ID;
-    requests.push({
+    const record: RecordedEmulatorRequest = {
       method: request.method.toUpperCase(),
       path: request.path,
       body: request.body,
       asApp: request.asApp === true,
       accountId,
-    });
+    };
+    requests.push(record);
+    const response = await answer(request, accountId, url);
+    record.response = response;
+    return response;
+  };
+
+  const answer = async (request: EmulatorRequest, accountId: string, url: URL): Promise<EmulatorResponse> => {
     const faulted = faults.intercept(request.method, url.pathname, request.signal);
     if (faulted) return faulted;
     if (!url.pathname.startsWith(`${API_PREFIX}/`))

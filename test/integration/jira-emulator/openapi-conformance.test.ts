@@ -19,6 +19,7 @@ import { SHARED_DIR } from '../../helpers/shared-files';
 import type { EmulatorRequest } from '../../jira-emulator/emulator-types';
 import { toJiraResponse } from '../../jira-emulator/jira-port-adapter';
 import { createJiraEmulator, type JiraEmulator } from '../../jira-emulator/jira-emulator';
+import { createPreviewApp, PREVIEW_ACCOUNT_ID } from '../../preview/preview-app';
 import { validateExchanges, type Exchange } from './openapi-validator';
 
 const EXAMPLES = join(SHARED_DIR, 'corpus', 'jira-examples');
@@ -268,11 +269,66 @@ describe('Jira emulator against the OpenAPI spec', () => {
     recorded.push({ scenario: 'jira-cli search pages', exchanges });
   });
 
+  it("carries the app's own flows: panel, finalization automation, trends and search", async () => {
+    const app = await createPreviewApp({
+      baseUrl: 'http://jira.test',
+      now: () => new Date('2026-11-20T10:00:00Z'),
+      demo: true,
+      quiet: true,
+      retryDelayScale: 0.001,
+    });
+    const [outage] = await searchJqlAll(app.emulator.appJiraPort(), {
+      jql: 'summary ~ "Payment Service Outage"',
+      fields: ['summary'],
+    });
+    const issueKey = outage?.key ?? '';
+    const context = { accountId: PREVIEW_ACCOUNT_ID, issueKey };
+    const panel = app.resolvers['issue-panel'];
+    const call = async (name: string, payload: unknown) => {
+      const result = (await panel[name]?.({ payload, context })) as { ok: boolean; data?: unknown };
+      expect({ name, ok: result.ok }).toEqual({ name, ok: true });
+      return result.data as Record<string, unknown>;
+    };
+    app.emulator.requests.length = 0;
+    const view = await call('getPanel', { issueKey });
+    await call('searchUsers', { query: 'a' });
+    const saved = await call('saveDraft', { issueKey, document: view.document });
+    await call('exportToDescription', { issueKey, document: saved.document });
+    await call('finalize', { issueKey, document: saved.document });
+    await app.emulator.drainEvents();
+    await app.queue.drain();
+    expect(await call('getAutomation', { issueKey })).toMatchObject({ children: expect.any(Array) });
+    const trends = app.resolvers['global-page'];
+    for (const [name, payload] of [
+      ['getTrends', { month: '2026-10', projectKeys: [] }],
+      ['searchPostmortems', { text: 'database' }],
+    ] as const) {
+      const result = (await trends[name]?.({ payload, context })) as { ok: boolean };
+      expect({ name, ok: result.ok }).toEqual({ name, ok: true });
+    }
+
+    const exchanges: Exchange[] = app.emulator.requests
+      .filter((request) => request.path.startsWith('/rest/api/3/'))
+      .map((request) => ({
+        method: request.method,
+        path: request.path,
+        ...(request.body ? { requestBody: JSON.parse(request.body) as unknown } : {}),
+        status: request.response?.status ?? 0,
+        ...(request.response?.body ? { responseBody: JSON.parse(request.response.body) as unknown } : {}),
+      }));
+    expect(exchanges.filter((x) => (x.status ?? 0) >= 400)).toEqual([]);
+    // Finalization went through: bulk create, the trigger's label edit, and the trend search all happened.
+    const paths = new Set(exchanges.map((x) => `${x.method} ${x.path.split('?')[0] ?? ''}`));
+    for (const expected of ['POST /rest/api/3/issue/bulk', 'POST /rest/api/3/search/jql'])
+      expect([...paths]).toContain(expected);
+    recorded.push({ scenario: 'app flows', exchanges });
+  });
+
   it('sent only requests, and gave only responses, that the spec allows', () => {
     const all = recorded.flatMap(({ scenario, exchanges }) =>
       exchanges.map((exchange) => ({ scenario, exchange })),
     );
-    expect(new Set(recorded.map((r) => r.scenario)).size).toBe(4);
+    expect(new Set(recorded.map((r) => r.scenario)).size).toBe(5);
     const report = validateExchanges(all.map((entry) => entry.exchange));
     const problems = report.problems.map((p) => `${all[p.index]?.scenario ?? '?'}: ${p.message}`);
     expect(problems).toEqual([]);
