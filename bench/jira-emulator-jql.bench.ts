@@ -41,7 +41,7 @@ function pick<T>(items: readonly T[], next: () => number): T {
   return item;
 }
 
-function generateIssues(count: number): StoredIssue[] {
+export function generateIssues(count: number): StoredIssue[] {
   const next = random(42);
   const start = Date.parse('2024-06-01T00:00:00.000Z');
   const span = Date.parse('2025-06-15T00:00:00.000Z') - start;

@@ -11,7 +11,7 @@ export function selectFields(all: Record<string, unknown>, requested: string[]):
   const selected: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(all)) {
     if (excluded.has(name)) continue;
-    if (wantsAll || named.includes(name)) selected[name] = structuredClone(value);
+    if (wantsAll || named.includes(name)) selected[name] = value;
   }
   return selected;
 }
@@ -20,7 +20,7 @@ export function selectProperties(issue: EmulatedIssue, requested: string[]): Rec
   const all = requested.includes('*all');
   const selected: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(issue.properties)) {
-    if (all || requested.includes(key)) selected[key] = structuredClone(value);
+    if (all || requested.includes(key)) selected[key] = value;
   }
   return selected;
 }
@@ -31,6 +31,7 @@ export interface IssueViewOptions {
   properties: string[];
 }
 
+/** Shares the stored values: every caller serialises the view straight away (no copy needed). */
 export function issueView(
   issue: EmulatedIssue,
   self: string,
@@ -49,7 +50,7 @@ export function issueView(
       startAt: 0,
       maxResults: issue.histories.length,
       total: issue.histories.length,
-      histories: structuredClone(issue.histories),
+      histories: issue.histories,
     };
   }
   return view;

@@ -42,21 +42,31 @@ function compile(context: RouteContext, jql: string): Compiled {
 const TIME_DEPENDENT = /\(|[-+]\s*\d+\s*[a-z]/i;
 const SEARCH_CACHE_SIZE = 16;
 
-function matching(context: RouteContext, jql: string, compiled: CompiledJql): EmulatedIssue[] {
-  if (!permissionsOf(context.directory, context.actor.accountId, context.actor.asApp).browse) return [];
+/**
+ * The issues a JQL query finds, in its order. Cached per query, caller, store version and (for
+ * time-dependent queries) clock, so paging a large result neither re-parses the JQL nor re-sorts.
+ */
+function matching(
+  context: RouteContext,
+  jql: string,
+): { ok: true; found: EmulatedIssue[] } | { ok: false; response: EmulatorResponse } {
   const clock = TIME_DEPENDENT.test(jql) ? context.now().getTime() : '';
   const key = [jql, context.actor.accountId, context.actor.asApp, context.store.version(), clock].join(
     '\u0000',
   );
   const cached = context.searchCache.get(key);
-  if (cached) return cached;
-  const found = context.store
-    .all()
-    .filter((issue) => compiled.matches(issue))
-    .sort((a, b) => compiled.compare(a, b));
+  if (cached) return { ok: true, found: cached };
+  const compiled = compile(context, jql);
+  if (!compiled.ok) return compiled;
+  const found = permissionsOf(context.directory, context.actor.accountId, context.actor.asApp).browse
+    ? context.store
+        .all()
+        .filter((issue) => compiled.jql.matches(issue))
+        .sort((a, b) => compiled.jql.compare(a, b))
+    : [];
   if (context.searchCache.size >= SEARCH_CACHE_SIZE) context.searchCache.clear();
   context.searchCache.set(key, found);
-  return found;
+  return { ok: true, found };
 }
 
 function encodeToken(offset: number, jql: string): string {
@@ -121,12 +131,12 @@ function searchJql(context: RouteContext): EmulatorResponse {
   const maxResults = request.maxResults ?? DEFAULT_MAX_RESULTS;
   if (!Number.isInteger(maxResults) || maxResults < 0)
     return errorResponse(400, ['maxResults must be a non-negative integer.']);
-  const compiled = compile(context, request.jql);
-  if (!compiled.ok) return compiled.response;
+  const matched = matching(context, request.jql);
+  if (!matched.ok) return matched.response;
   const offset = request.nextPageToken === undefined ? 0 : decodeToken(request.nextPageToken, request.jql);
   if (offset === undefined)
     return errorResponse(400, ['The provided next page token is invalid or expired.']);
-  const found = matching(context, request.jql, compiled.jql);
+  const { found } = matched;
   const size = Math.min(maxResults, cap);
   const page = found.slice(offset, offset + size);
   const isLast = offset + page.length >= found.length;
@@ -150,9 +160,9 @@ function approximateCount(context: RouteContext): EmulatorResponse {
   const body = parseBody(context);
   if (!body.ok) return body.response;
   const jql = asString(asRecord(body.value)?.jql) ?? '';
-  const compiled = compile(context, jql);
-  if (!compiled.ok) return compiled.response;
-  return jsonResponse(200, { count: matching(context, jql, compiled.jql).length });
+  const matched = matching(context, jql);
+  if (!matched.ok) return matched.response;
+  return jsonResponse(200, { count: matched.found.length });
 }
 
 function parseJql(context: RouteContext): EmulatorResponse {

@@ -530,7 +530,7 @@ describe('Jira emulator REST API', () => {
     });
   });
 
-  it('logs every request with method, path, body and caller', async () => {
+  it('logs every request with method, path, body, caller and the answer', async () => {
     await emulator.appJiraPort().requestJira({ value: '/rest/api/3/myself' }, { method: 'GET' });
     await emulator.jiraPort('5b109f2e9729b51b54dc274d').requestJira({ value: '/rest/api/3/issue/INC-1?' });
     expect(emulator.requests).toEqual([
@@ -540,6 +540,7 @@ describe('Jira emulator REST API', () => {
         body: undefined,
         asApp: true,
         accountId: '5b10ac8d82e05b22cc7d4ef5',
+        response: expect.objectContaining({ status: 200 }),
       },
       {
         method: 'GET',
@@ -547,6 +548,10 @@ describe('Jira emulator REST API', () => {
         body: undefined,
         asApp: false,
         accountId: '5b109f2e9729b51b54dc274d',
+        response: expect.objectContaining({
+          status: 404,
+          body: expect.stringContaining('Issue does not exist or you do not have permission to see it.'),
+        }),
       },
     ]);
   });
