@@ -51,6 +51,30 @@ function blameFigures(): string {
 }
 
 /** Parse + render time per corpus document (Markdown import → template Markdown, and through ADF). */
+function millisecondsOnce(run: () => void): number {
+  const started = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/** Huge inputs (the unit tests check they are handled; this says how fast and at what memory). */
+function hugeInputFigures(): string {
+  const paragraph = 'The cache node restarted and the queue grew. '.repeat(20);
+  const markdown = Array.from(
+    { length: 5500 },
+    (_, i) => `## Section ${i}\n${paragraph}\n| a | b |\n|---|---|\n| ${i} | x |`,
+  ).join('\n');
+  const text = `${'the cache warmed up and '.repeat(200_000)}he ignored it.`;
+  const heapBefore = process.memoryUsage().heapUsed;
+  const importMs = millisecondsOnce(() => void importMarkdown(markdown));
+  const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  const blameMs = millisecondsOnce(() => void findBlameLanguage(text));
+  return [
+    `huge: import ${(markdown.length / 1e6).toFixed(1)} MB Markdown ${importMs.toFixed(0)} ms (heap +${heapMiB.toFixed(0)} MiB after),`,
+    `blame scan ${(text.length / 1e6).toFixed(1)} MB ${blameMs.toFixed(0)} ms`,
+  ].join(' ');
+}
+
 export async function run(): Promise<void> {
   const files = corpusFiles(CORPUS);
   const rows: Array<{ file: string; kb: number; mdUs: number; adfUs: number; blameUs: number }> = [];
@@ -78,6 +102,7 @@ export async function run(): Promise<void> {
     (rows.reduce((sum, row) => sum + pick(row), 0) / rows.length).toFixed(0);
   const max = Math.max(...rows.map((row) => row.mdUs));
   console.log(blameFigures());
+  console.log(hugeInputFigures());
   console.log(
     `mean: ${mean((r) => r.mdUs)} µs md, ${mean((r) => r.adfUs)} µs adf, ${mean((r) => r.blameUs)} µs blame; slowest md ${max.toFixed(0)} µs`,
   );

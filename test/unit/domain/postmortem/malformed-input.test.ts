@@ -20,16 +20,15 @@ describe('importing malformed Markdown', () => {
     expect(document.timeline).toEqual([]);
   });
 
-  it('imports 5 MB of text in seconds, not minutes, and keeps it all', () => {
+  // How fast: `npm run bench -- domain` (huge inputs).
+  it('imports 5 MB of text and keeps it all', () => {
     const paragraph = 'The cache node restarted and the queue grew. '.repeat(20);
     const big = Array.from(
       { length: 5500 },
       (_, i) => `## Section ${i}\n${paragraph}\n| a | b |\n|---|---|\n| ${i} | x |`,
     ).join('\n');
     expect(big.length).toBeGreaterThan(5_000_000);
-    const started = performance.now();
     const { document } = expectValid(big);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(document.otherNotes.length).toBeGreaterThan(5_000_000 * 0.95);
   });
 
