@@ -7,6 +7,7 @@ import {
   parseMarkdown,
   renderAdf,
   type PostmortemDocument,
+  type PostmortemStatus,
 } from '../../domain/postmortem';
 import { editIssue } from '../../jira/issues';
 import { getMyPermissions } from '../../jira/permissions';
@@ -31,6 +32,8 @@ export async function saveDraft(
   services: Services,
   issueKey: string,
   document: PostmortemDocument,
+  /** Only finalization moves the status on; a save from the panel keeps the stored one. */
+  status?: PostmortemStatus,
 ): Promise<CheckView & { document: PostmortemDocument; savedAt: string }> {
   await requireEditPermission(services, issueKey);
   const current = await loadPostmortem(services.kv, issueKey);
@@ -38,10 +41,15 @@ export async function saveDraft(
     throw new AppError('Conflict', 'This postmortem is final and read-only. Reopen it to make changes.');
   }
   const now = services.clock.now();
-  const saved = await savePostmortem(services.kv, issueKey, document, {
-    accountId: services.accountId,
-    at: now,
-  });
+  // Status and finalization time belong to the server (finalize, reopen, the automation): a payload
+  // saying FINAL must not mark a postmortem final without its label, children and Slack message.
+  const header = {
+    ...document.header,
+    status: status ?? current?.document.header.status ?? 'DRAFT',
+    finalizedAt: current?.document.header.finalizedAt ?? null,
+  };
+  const by = { accountId: services.accountId, at: now };
+  const saved = await savePostmortem(services.kv, issueKey, { ...document, header }, by);
   const settings = await loadSettings(services.kv, services.logger);
   return { document: saved, savedAt: now.toISOString(), ...checkDraft(saved, settings, now) };
 }
@@ -65,12 +73,25 @@ export async function finalizeFromPanel(
       },
     );
   }
-  const saved = await saveDraft(services, issueKey, {
-    ...document,
-    header: { ...document.header, status: 'IN_REVIEW' },
-  });
+  const saved = await saveDraft(services, issueKey, document, 'IN_REVIEW');
   const { finalizationLabel } = await loadSettings(services.kv, services.logger);
-  await editIssue(services.jiraAsUser, { issueIdOrKey: issueKey, labels: { add: [finalizationLabel] } });
+  try {
+    await editIssue(services.jiraAsUser, { issueIdOrKey: issueKey, labels: { add: [finalizationLabel] } });
+  } catch (error) {
+    // Without the label no automation runs to settle IN_REVIEW (read-only in the panel): back to DRAFT.
+    await savePostmortem(
+      services.kv,
+      issueKey,
+      { ...saved.document, header: { ...saved.document.header, status: 'DRAFT' } },
+      { accountId: services.accountId, at: services.clock.now() },
+    ).catch((revertError: unknown) =>
+      services.logger.error('could not put a failed finalization back to DRAFT', {
+        issueKey,
+        error: revertError instanceof Error ? revertError.message : String(revertError),
+      }),
+    );
+    throw error;
+  }
   return { document: saved.document };
 }
 

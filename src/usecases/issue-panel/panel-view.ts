@@ -1,25 +1,32 @@
-import type { AutomationView, CheckView, PanelView, PolicyView } from '../../contract/issue-panel-api';
+import type { AutomationView, CheckView, PanelView } from '../../contract/issue-panel-api';
 import { checkCompleteness, finalizationBlockers } from '../../domain/checks';
 import { emptyPostmortem, type PostmortemDocument } from '../../domain/postmortem';
-import { deadlineStatus, documentDueAt, isPostmortemRequired, meetingDueAt } from '../../domain/policy';
-import { incidentFacts } from '../../domain/policy/incident-facts';
 import type { AppSettings } from '../../domain/settings/app-settings';
 import { getMyPermissions } from '../../jira/permissions';
 import type { Services } from '../../services';
 import { loadAutomationRecord, type AutomationRecord } from '../../storage/automation-record-store';
 import { loadPostmortem } from '../../storage/postmortem-store';
 import { loadSettings, loadSlackWebhookUrl } from '../../storage/settings-store';
+import { incidentPolicy } from './incident-policy';
 import { readIncidentIssue, type IncidentIssue } from './incident-issue';
 
 /** Everything the panel shows for an incident, read on the user's behalf. */
 export async function loadPanel(services: Services, issueKey: string): Promise<PanelView> {
+  const incidentRead = readIncidentIssue(services.jiraAsUser, issueKey, services.siteUrl);
   const [incident, stored, settings, record, webhook, permissions] = await Promise.all([
-    readIncidentIssue(services.jiraAsUser, issueKey, services.siteUrl),
+    incidentRead,
     loadPostmortem(services.kv, issueKey),
     loadSettings(services.kv, services.logger),
     loadAutomationRecord(services.kv, issueKey),
     loadSlackWebhookUrl(services.kv),
-    getMyPermissions(services.jiraAsUser, { permissions: ['EDIT_ISSUES'], issueKey }),
+    // Jira answers 404 to both calls for an issue the user cannot see: report the issue read's error
+    // ("could not read issue INC-1"), not whichever answer happened to arrive first.
+    getMyPermissions(services.jiraAsUser, { permissions: ['EDIT_ISSUES'], issueKey }).catch(
+      async (error: unknown) => {
+        await incidentRead;
+        throw error;
+      },
+    ),
   ]);
   const document = stored?.document ?? prefilledPostmortem(incident);
   const now = services.clock.now();
@@ -28,7 +35,7 @@ export async function loadPanel(services: Services, issueKey: string): Promise<P
     document,
     saved: stored !== null,
     canEdit: permissions.EDIT_ISSUES,
-    policy: policyView(incident, document, settings, now),
+    policy: incidentPolicy(incident, document, settings, now),
     ...checkDraft(document, settings, now),
     automation: record ? automationView(record, services.siteUrl) : null,
     slackConfigured: webhook !== null,
@@ -70,33 +77,6 @@ function prefilledPostmortem(incident: IncidentIssue): PostmortemDocument {
 }
 
 const isoMinute = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ');
-
-function policyView(
-  incident: IncidentIssue,
-  document: PostmortemDocument,
-  settings: AppSettings,
-  now: Date,
-): PolicyView {
-  const resolved = incident.view.resolved ? new Date(incident.view.resolved) : null;
-  const decision = isPostmortemRequired(
-    incidentFacts({
-      severity: document.header.severity ?? incident.view.severity,
-      labels: incident.labels,
-      created: new Date(incident.view.created),
-      resolved,
-      sloImpact: document.impact.sloImpact,
-    }),
-    { userImpactMinutesThreshold: settings.userImpactMinutesThreshold },
-  );
-  const deadline = (dueAt: Date) => ({ dueAt: dueAt.toISOString(), ...deadlineStatus(dueAt, now) });
-  return {
-    ...decision,
-    meeting: resolved ? deadline(meetingDueAt(resolved)) : null,
-    document: resolved
-      ? deadline(documentDueAt(resolved, { timeZone: settings.timeZone, holidays: settings.holidays }))
-      : null,
-  };
-}
 
 export function automationView(record: AutomationRecord, siteUrl: string): AutomationView {
   return {

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { AppError } from '../../contract/errors';
+import type { GlanceDeadline, GlanceView } from '../../contract/issue-context-api';
+import type { PolicyView } from '../../contract/issue-panel-api';
+import { POSTMORTEM_STATUSES, type PostmortemDocument } from '../../domain/postmortem';
+import { getIssueProperty } from '../../jira/issue-properties';
+import type { Services } from '../../services';
+import { loadPostmortem } from '../../storage/postmortem-store';
+import { loadSettings } from '../../storage/settings-store';
+import { POSTMORTEM_SUMMARY_PROPERTY } from '../finalize-postmortem';
+import { readIncidentIssue } from '../issue-panel/incident-issue';
+import { incidentPolicy } from '../issue-panel/incident-policy';
+
+// Only what the glance reads of the indexed summary; anything else in it may change freely.
+const summarySchema = z.looseObject({
+  status: z.enum(POSTMORTEM_STATUSES),
+  actionItemCount: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * The postmortem at a glance, read as the user: the issue read goes first through Jira's browse
+ * permission, so someone who cannot see the incident learns nothing about its postmortem.
+ */
+export async function loadGlance(services: Services, issueKey: string): Promise<GlanceView> {
+  if (services.accountId === null) {
+    throw new AppError('Forbidden', 'Log in to Jira to see the postmortem of this incident.');
+  }
+  const [incident, stored, settings] = await Promise.all([
+    readIncidentIssue(services.jiraAsUser, issueKey, services.siteUrl),
+    loadPostmortem(services.kv, issueKey),
+    loadSettings(services.kv, services.logger),
+  ]);
+  const document = stored?.document ?? null;
+  const policy = incidentPolicy(incident, document, settings, services.clock.now());
+  const base = { issueKey: incident.view.key, required: policy.required, reasons: policy.reasons };
+  if (document) {
+    return { ...base, ...deadlineOf(document.header.status, policy), ...documentFacts(document) };
+  }
+  // App storage is per installation, the issue property is not: after a reinstall only the summary is left.
+  const summary = await readSummary(services, issueKey);
+  if (summary) {
+    return {
+      ...base,
+      ...deadlineOf(summary.status, policy),
+      status: summary.status,
+      source: 'summary',
+      actionItems: { total: summary.actionItemCount ?? 0, withoutOwner: null, withoutDueDate: null },
+    };
+  }
+  return {
+    ...base,
+    ...deadlineOf(null, policy),
+    status: null,
+    source: null,
+    actionItems: { total: 0, withoutOwner: 0, withoutDueDate: 0 },
+  };
+}
+
+function documentFacts(document: PostmortemDocument): Pick<GlanceView, 'status' | 'source' | 'actionItems'> {
+  const items = document.actionItems;
+  return {
+    status: document.header.status,
+    source: 'document',
+    actionItems: {
+      total: items.length,
+      withoutOwner: items.filter((item) => item.owner === null).length,
+      withoutDueDate: items.filter((item) => item.dueDate === null).length,
+    },
+  };
+}
+
+async function readSummary(services: Services, issueKey: string) {
+  const value = await getIssueProperty(services.jiraAsUser, {
+    issueIdOrKey: issueKey,
+    propertyKey: POSTMORTEM_SUMMARY_PROPERTY,
+  });
+  if (value === undefined) return null;
+  const parsed = summarySchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  services.logger.warn('ignored a postmortem summary property of unexpected shape', {
+    issueKey,
+    problem: parsed.error.issues[0]?.message,
+  });
+  return null;
+}
+
+/**
+ * A final postmortem has nothing left to meet. Otherwise the deadline to act on next: the earliest
+ * one still ahead, or — once both have passed — the document's, which stays open until it is final.
+ */
+function deadlineOf(
+  status: GlanceView['status'],
+  policy: PolicyView,
+): Pick<GlanceView, 'nearestDeadline' | 'noDeadlineBecause'> {
+  if (status === 'FINAL') return { nearestDeadline: null, noDeadlineBecause: 'final' };
+  const deadlines: GlanceDeadline[] = [];
+  if (policy.meeting) deadlines.push({ kind: 'meeting', ...policy.meeting });
+  if (policy.document) deadlines.push({ kind: 'document', ...policy.document });
+  if (deadlines.length === 0) return { nearestDeadline: null, noDeadlineBecause: 'unresolved' };
+  const ahead = deadlines
+    .filter((deadline) => deadline.state !== 'overdue')
+    .sort((a, b) => a.remainingMs - b.remainingMs);
+  return {
+    nearestDeadline: ahead[0] ?? deadlines.find((deadline) => deadline.kind === 'document') ?? null,
+    noDeadlineBecause: null,
+  };
+}
