@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { PanelView, PostmortemDocument } from '../../../../src/contract/issue-panel-api';
 import { panelApi } from '../api/panel-api';
 import { documentReducer, type DocumentAction } from '../logic/document-reducer';
+import { dropSettledFindings } from '../logic/drop-settled-findings';
 import {
   browserStorage,
   createLocalDraftStore,
@@ -74,6 +75,12 @@ export function usePostmortemEditor(issueKey: string, panel: PanelView) {
     setRestoreOffer(null);
   }, [autosave.backup, conflictStore]);
 
+  // The last answer may predate the latest edit: hints the edit already settled go now, not after it.
+  const checks = useMemo(
+    () => dropSettledFindings(live.checks, document.actionItems),
+    [live.checks, document.actionItems],
+  );
+
   const [loadError, setLoadError] = useState<string | null>(null);
   const loadTheirs = useCallback(async () => {
     const result = await panelApi('getPanel', { issueKey });
@@ -120,7 +127,7 @@ export function usePostmortemEditor(issueKey: string, panel: PanelView) {
     dispatch,
     readOnly,
     canEdit,
-    checks: live.checks,
+    checks,
     acceptChecks: live.accept,
     save: { status: autosave.status, detail: autosave.detail, saveNow: () => void autosave.saver.saveNow() },
     restoreOffer,

@@ -1,0 +1,86 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { searchJqlAll } from '../src/jira/search-jql';
+import { launchChromium } from '../test/helpers/browser';
+import { startPreviewServer, type PreviewServer } from '../test/preview/preview-server';
+
+const repo = resolve(__dirname, '..');
+const outDir = join(repo, 'docs', 'screenshots');
+// Jira's issue panel column is about this wide; the global page gets a laptop-sized window.
+const PANEL_VIEWPORT = { width: 700, height: 900 };
+const PAGE_VIEWPORT = { width: 1280, height: 900 };
+// The top of the panel (status, policy, summary, impact, the start of the timeline): a README image, not a scroll.
+const PANEL_CLIP_HEIGHT = 1800;
+
+/** The demo's copy of the reference document's INC-2025-034 payment outage: a full postmortem. */
+async function referenceIncidentKey(preview: PreviewServer): Promise<string> {
+  const incidents = await searchJqlAll(preview.app.emulator.appJiraPort(), {
+    jql: 'issuetype = Incident ORDER BY created DESC',
+    fields: ['summary'],
+  });
+  const match = incidents.find(
+    (issue) => (issue.fields as { summary?: string }).summary === 'Payment Service Outage',
+  );
+  if (!match)
+    throw new Error('The demo has no "Payment Service Outage" incident: is ../shared/reference there?');
+  return match.key;
+}
+
+async function shoot(page: Page, file: string, clipHeight?: number): Promise<void> {
+  const path = join(outDir, file);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = page.viewportSize()?.width ?? PANEL_VIEWPORT.width;
+  await page.screenshot({
+    path,
+    animations: 'disabled',
+    caret: 'hide',
+    fullPage: true,
+    ...(clipHeight ? { clip: { x: 0, y: 0, width, height: Math.min(clipHeight, height) } } : {}),
+  });
+  console.log(`${relative(repo, path)}  ${Math.round(statSync(path).size / 1024)} KB`);
+}
+
+async function panelShot(browser: Browser, preview: PreviewServer, key: string, theme: 'light' | 'dark') {
+  const page = await browser.newPage({ viewport: PANEL_VIEWPORT, colorScheme: theme });
+  await page.goto(`${preview.url}/panel?issue=${key}&theme=${theme}`);
+  await page.getByRole('button', { name: 'Finalize' }).waitFor();
+  // The live checks' first answer and the design tokens' web fonts, so nothing shifts mid-shot.
+  await page.locator('[data-testid="save-status"]').waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  await shoot(page, `issue-panel-${theme}.png`, PANEL_CLIP_HEIGHT);
+  await page.close();
+}
+
+async function globalPageShot(browser: Browser, preview: PreviewServer) {
+  const page = await browser.newPage({ viewport: PAGE_VIEWPORT, colorScheme: 'light' });
+  await page.goto(`${preview.url}/trends?theme=light`);
+  await page.getByRole('table', { name: 'Trend overview' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('region', { name: 'Postmortem maturity' }).waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  await shoot(page, 'global-page.png');
+  await page.close();
+}
+
+/** `npm run screenshots`: the README's images, taken from the local preview with its demo data. */
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  const [preview, browser] = await Promise.all([
+    startPreviewServer({ port: 0, quiet: true }),
+    launchChromium(),
+  ]);
+  try {
+    const key = await referenceIncidentKey(preview);
+    await panelShot(browser, preview, key, 'light');
+    await panelShot(browser, preview, key, 'dark');
+    await globalPageShot(browser, preview);
+  } finally {
+    await browser.close();
+    await preview.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Could not take the screenshots: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

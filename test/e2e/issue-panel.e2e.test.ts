@@ -1,0 +1,301 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { searchJqlAll } from '../../src/jira/search-jql';
+import { launchChromium } from '../helpers/browser';
+import { referencePostmortemMarkdown } from '../helpers/shared-files';
+import { startPreviewServer, type PreviewServer } from '../preview/preview-server';
+
+// Jira's issue panel column is about 700 px wide, and Jira sizes the panel's iframe to its content:
+// the issue page scrolls around it, so anything moving inside the panel moves on screen. A viewport
+// taller than the panel reproduces that (inside a scrolling page Chromium would hide such moves by
+// clamping or anchoring the scroll position).
+const PANEL_VIEWPORT = { width: 700, height: 6000 };
+const DAY_MS = 86_400_000;
+
+/** A resolved SEV-1 incident from three days ago with no postmortem yet (the preview uses the real clock). */
+function incident(key: string, summary: string) {
+  const created = new Date(Date.now() - 3 * DAY_MS);
+  const resolved = new Date(created.getTime() + 47 * 60_000);
+  const jiraTime = (date: Date) => date.toISOString().replace('Z', '+0000');
+  return {
+    key,
+    fields: {
+      summary,
+      issuetype: { name: 'Incident', subtask: false },
+      project: { key: 'INC' },
+      status: { name: 'Done', statusCategory: { key: 'done', name: 'Done' } },
+      priority: { name: 'Highest' },
+      labels: ['SEV-1'],
+      components: [{ name: 'Payments' }],
+      created: jiraTime(created),
+      updated: jiraTime(resolved),
+      resolutiondate: jiraTime(resolved),
+    },
+  };
+}
+
+/** The 15th or 20th of next month: always in the future, and one "Next month" click away in the calendar. */
+function nextMonthDay(day: number): { iso: string; name: RegExp } {
+  const now = new Date();
+  const date = new Date(now.getFullYear(), now.getMonth() + 1, day);
+  const month = date.toLocaleString('en-US', { month: 'long' });
+  const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { iso, name: new RegExp(`^${day}, \\w+ ${month} ${date.getFullYear()}$`) };
+}
+
+describe('issue panel in the browser (local preview: real resolvers, Jira emulator, Slack sink)', () => {
+  let preview: PreviewServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [preview, browser] = await Promise.all([
+      startPreviewServer({ port: 0, demo: false, quiet: true, retryDelayScale: 0.001 }),
+      launchChromium(),
+    ]);
+    preview.app.emulator.seed([
+      incident('INC-1', 'Checkout latency spike'),
+      incident('INC-2', 'Payment Service Outage'),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  async function openPanel(issueKey: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: PANEL_VIEWPORT });
+    // Every state the test waits for arrives within a few seconds; fail fast instead of at Jest's limit.
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(`${preview.url}/panel?issue=${issueKey}`);
+    await page.getByRole('heading', { name: 'Postmortem', exact: true }).waitFor();
+    return page;
+  }
+
+  /** Waits for the autosave to answer: the indicator turns "dirty" on every edit and "saved" once stored. */
+  const saved = (page: Page) =>
+    page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 10_000 });
+
+  async function pickOwner(page: Page, label: string, name: string) {
+    await page.getByRole('combobox', { name: label }).fill(name.split(' ')[0] ?? name);
+    await page.getByRole('option', { name }).click();
+  }
+
+  async function pickDueDate(page: Page, label: string, day: { name: RegExp }) {
+    await page.getByRole('combobox', { name: label }).click();
+    await page.getByRole('button', { name: /^Next month/ }).click();
+    await page.getByRole('button', { name: day.name }).click();
+  }
+
+  // Exact names: "Contributing factor 1" is also part of its "Remove contributing factor 1" button.
+  const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+  const value = (page: Page, label: string) => field(page, label).inputValue();
+  const texts = (locator: Locator) => locator.allInnerTexts();
+
+  it('writes a postmortem from scratch, is blocked by an ownerless action item, then finalizes into child issues and one Slack message that survive a reload', async () => {
+    const page = await openPanel('INC-1');
+    await page.getByText('Not saved yet').waitFor();
+    const due1 = nextMonthDay(15);
+    const due2 = nextMonthDay(20);
+
+    // Header
+    await field(page, 'Title').fill('Checkout latency spike after release 3.2');
+    await page.getByRole('combobox', { name: 'Severity' }).click();
+    await page.getByRole('option', { name: 'SEV-2' }).click();
+    await field(page, 'Start time').fill('14:23');
+    await field(page, 'End time').fill('15:10');
+    await field(page, 'Time zone').fill('UTC');
+    await field(page, 'Duration (minutes)').fill('47');
+    await field(page, 'Written by').fill('Mia Krystof');
+    await field(page, 'Reviewed by').fill('Maria Chen, Alex Rivera');
+    await field(page, 'Category').fill('Deployment');
+
+    // Impact
+    await field(page, 'Users affected').fill('~8,000 checkout users');
+    await field(page, 'Failed transactions').fill('~210');
+    await field(page, 'Revenue impact').fill('~€5,000');
+    await field(page, 'SLO impact').fill('1.1% of monthly error budget');
+    await field(page, 'Impact details').fill('Checkout requests took over 10 s for 47 minutes.');
+
+    // Timeline
+    await page.getByRole('button', { name: 'Add timeline row' }).click();
+    await field(page, 'Time 1').fill('14:23');
+    await field(page, 'Event 1').fill('Release 3.2 rolled out to all checkout pods');
+
+    // Root cause, with a blame phrase first: the hint appears, and goes once reworded.
+    const rootCauseFindings = page.getByTestId('findings-rootCause');
+    await field(page, 'Root cause').fill('John forgot to restart the payment workers.');
+    await rootCauseFindings.getByText(/"forgot to" puts a person at the centre/).waitFor();
+    await field(page, 'Root cause').fill(
+      'The payment workers kept the old connection pool: the release runbook has no restart step.',
+    );
+    await rootCauseFindings.waitFor({ state: 'detached' });
+    await field(page, 'Root cause summary').fill('Workers not restarted after release');
+
+    // Lists
+    await page.getByRole('button', { name: 'Add contributing factor' }).click();
+    await field(page, 'Contributing factor 1').fill('The restart step lives only in a wiki page');
+    await page.getByRole('button', { name: 'Add what worked well' }).click();
+    await field(page, 'What worked well 1').fill('The latency alert fired within two minutes');
+    await page.getByRole('button', { name: 'Add lesson learned' }).click();
+    await field(page, 'Lesson learned 1').fill('Deploy steps belong in the pipeline, not in a wiki');
+
+    // Action items: the first complete, the second without an owner.
+    await page.getByRole('button', { name: 'Add action item' }).click();
+    await field(page, 'Action 1').fill('Restart workers from the deploy pipeline');
+    await pickOwner(page, 'Owner 1', 'Alex Rivera');
+    await pickDueDate(page, 'Due date 1', due1);
+    await field(page, 'External reference 1').fill('OPS-42');
+    await page.getByRole('button', { name: 'Add action item' }).click();
+    await field(page, 'Action 2').fill('Document the restart step in the runbook');
+    await pickDueDate(page, 'Due date 2', due2);
+
+    await field(page, 'Notes on blameless culture').fill('The release followed the runbook as written.');
+    await field(page, 'Other notes').fill('Reviewed in the weekly incident meeting.');
+    await saved(page);
+
+    // Finalize is blocked, with a list of what to fix, and focus goes to the first thing to fix.
+    await page.getByRole('button', { name: 'Finalize' }).click();
+    const blockers = page.getByTestId('finalize-blockers');
+    await blockers.getByText('Fix these before finalizing').waitFor();
+    expect(await texts(blockers.getByRole('listitem'))).toEqual([
+      'Action item 2 ("Document the restart step in the runbook") has no owner; assign one before finalizing.',
+    ]);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Owner 2');
+    expect(preview.app.slackSink.messages()).toHaveLength(0);
+
+    // Fix it, then aim at Finalize at once, as a person does: the button must still be there when
+    // the live check and the autosave answer (their hints used to vanish late and pull it up).
+    await pickOwner(page, 'Owner 2', 'Maria Chen');
+    const finalizeButton = page.getByRole('button', { name: 'Finalize' });
+    const aimed = await finalizeButton.boundingBox();
+    if (!aimed) throw new Error('Finalize button not rendered');
+    await saved(page);
+    expect(await finalizeButton.boundingBox()).toEqual(aimed);
+    await page.mouse.click(aimed.x + aimed.width / 2, aimed.y + aimed.height / 2);
+
+    // The automation: child issues listed in the panel and Slack delivery reported.
+    const slackStatus = page.getByTestId('slack-status');
+    await slackStatus.getByText('Sent').waitFor({ timeout: 20_000 });
+    await page.getByTestId('document-status').getByText('FINAL').waitFor();
+    const shownKeys = await texts(page.getByTestId('automation-children').getByRole('link'));
+
+    const children = await searchJqlAll(preview.app.emulator.appJiraPort(), {
+      jql: 'issue.property[postmortem-action-source].incidentKey = "INC-1" ORDER BY created ASC',
+      fields: ['summary', 'assignee', 'duedate', 'parent'],
+    });
+    expect(children.map((child) => child.fields)).toEqual([
+      expect.objectContaining({
+        summary: 'Restart workers from the deploy pipeline',
+        assignee: expect.objectContaining({ displayName: 'Alex Rivera' }),
+        duedate: due1.iso,
+        parent: expect.objectContaining({ key: 'INC-1' }),
+      }),
+      expect.objectContaining({
+        summary: 'Document the restart step in the runbook',
+        assignee: expect.objectContaining({ displayName: 'Maria Chen' }),
+        duedate: due2.iso,
+      }),
+    ]);
+    expect(shownKeys).toEqual(children.map((child) => child.key));
+    const messages = preview.app.slackSink.messages();
+    expect(messages).toHaveLength(1);
+    expect(JSON.stringify(messages[0]?.payload)).toContain('INC-1');
+
+    // Everything is stored: a reload shows the final document, the child keys and the Slack status.
+    await page.reload();
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    expect(await page.getByTestId('document-status').innerText()).toBe('FINAL');
+    expect(await value(page, 'Title')).toBe('Checkout latency spike after release 3.2');
+    await page.getByTestId('section-header').getByText('SEV-2', { exact: true }).waitFor();
+    expect(await value(page, 'Start time')).toBe('14:23');
+    expect(await value(page, 'End time')).toBe('15:10');
+    expect(await value(page, 'Time zone')).toBe('UTC');
+    expect(await value(page, 'Duration (minutes)')).toBe('47');
+    expect(await value(page, 'Written by')).toBe('Mia Krystof');
+    expect(await value(page, 'Reviewed by')).toBe('Maria Chen, Alex Rivera');
+    expect(await value(page, 'Category')).toBe('Deployment');
+    expect(await value(page, 'Users affected')).toBe('~8,000 checkout users');
+    expect(await value(page, 'Failed transactions')).toBe('~210');
+    expect(await value(page, 'Revenue impact')).toBe('~€5,000');
+    expect(await value(page, 'SLO impact')).toBe('1.1% of monthly error budget');
+    expect(await value(page, 'Impact details')).toBe('Checkout requests took over 10 s for 47 minutes.');
+    expect(await value(page, 'Time 1')).toBe('14:23');
+    expect(await value(page, 'Event 1')).toBe('Release 3.2 rolled out to all checkout pods');
+    expect(await value(page, 'Root cause')).toBe(
+      'The payment workers kept the old connection pool: the release runbook has no restart step.',
+    );
+    expect(await value(page, 'Root cause summary')).toBe('Workers not restarted after release');
+    expect(await value(page, 'Contributing factor 1')).toBe('The restart step lives only in a wiki page');
+    expect(await value(page, 'What worked well 1')).toBe('The latency alert fired within two minutes');
+    expect(await value(page, 'Lesson learned 1')).toBe('Deploy steps belong in the pipeline, not in a wiki');
+    expect(await value(page, 'Action 1')).toBe('Restart workers from the deploy pipeline');
+    expect(await value(page, 'Action 2')).toBe('Document the restart step in the runbook');
+    expect(await value(page, 'External reference 1')).toBe('OPS-42');
+    const actionItems = page.getByTestId('section-actionItems');
+    for (const text of ['Alex Rivera', 'Maria Chen', due1.iso, due2.iso, ...shownKeys]) {
+      await actionItems.getByText(text, { exact: true }).waitFor();
+    }
+    expect(await value(page, 'Notes on blameless culture')).toBe(
+      'The release followed the runbook as written.',
+    );
+    expect(await value(page, 'Other notes')).toBe('Reviewed in the weekly incident meeting.');
+    expect(await texts(page.getByTestId('automation-children').getByRole('link'))).toEqual(shownKeys);
+    await slackStatus.getByText('Sent').waitFor();
+    expect(preview.app.slackSink.messages()).toHaveLength(1);
+    await page.context().close();
+  }, 60_000);
+
+  it('imports the reference Markdown on another incident: the preview names the mapped sections, Apply fills the form, and a reload finds it saved', async () => {
+    const page = await openPanel('INC-2');
+    await page.getByRole('button', { name: 'Import Markdown' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a postmortem' });
+    await dialog.getByLabel('Markdown to import').fill(referencePostmortemMarkdown());
+    await dialog.getByRole('button', { name: 'Preview import' }).click();
+
+    const importPreview = dialog.getByTestId('import-preview');
+    await importPreview.waitFor();
+    const mapped = await texts(importPreview.getByRole('list').first().getByRole('listitem'));
+    expect(mapped).toEqual(
+      expect.arrayContaining([
+        'Impact',
+        'Timeline',
+        'Root Cause',
+        'Contributing Factors',
+        'What Worked Well',
+        'Action Items',
+        'Notes on Blameless Culture',
+      ]),
+    );
+    await importPreview.getByText('Nothing', { exact: true }).waitFor();
+
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await saved(page);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Finalize' }).waitFor();
+    expect(await page.getByText('Not saved yet').count()).toBe(0);
+    // The incident keeps its own key; the content is the reference document's.
+    expect(await value(page, 'Incident ID')).toBe('INC-2');
+    expect(await value(page, 'Title')).toBe('Payment Service Outage');
+    expect(await value(page, 'Duration (minutes)')).toBe('47');
+    expect(await value(page, 'Users affected')).toBe('~12,000 users were unable to make payments');
+    expect(await value(page, 'Time 9')).toBe('15:15');
+    expect(await value(page, 'Event 3')).toBe('On-call engineer (Alex) paged, starts diagnosis');
+    expect(await value(page, 'Root cause summary')).toBe(
+      'Missing database index (`payment_methods.user_id`)',
+    );
+    expect(await value(page, 'What worked well 4')).toBe(
+      'Communication to stakeholders happened within 30 minutes',
+    );
+    expect(await value(page, 'Action 5')).toBe('Update runbook for "failed deployment"');
+    expect(await value(page, 'External reference 1')).toBe('PAY-456');
+    // Owners written as handles wait for a real Jira user to be picked.
+    await page.getByTestId('action-item-ai-1-owner-text').getByText('@db-engineer').waitFor();
+    expect(await value(page, 'Notes on blameless culture')).toContain(
+      'The action items address the system, not the people.',
+    );
+    await page.context().close();
+  }, 60_000);
+});
