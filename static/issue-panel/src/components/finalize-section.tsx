@@ -1,7 +1,9 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
+import type { Finding } from '../../../../src/contract/issue-panel-api';
 import type { FinalizeState } from '../hooks/use-finalize';
+import { blockerProgress } from '../logic/blocker-progress';
 import { PanelError } from './panel-error';
 
 /**
@@ -10,6 +12,7 @@ import { PanelError } from './panel-error';
  */
 export function FinalizeSection({
   state,
+  currentBlockers,
   isFinal,
   isInReview,
   canEdit,
@@ -19,6 +22,8 @@ export function FinalizeSection({
   onDismiss,
 }: {
   state: FinalizeState;
+  /** The live checks' blockers, to tick off what was fixed since the last Finalize. */
+  currentBlockers: readonly Finding[];
   isFinal: boolean;
   isInReview: boolean;
   canEdit: boolean;
@@ -34,8 +39,16 @@ export function FinalizeSection({
         <Box testId="finalize-blockers">
           <SectionMessage appearance="error" title="Fix these before finalizing">
             <ul>
-              {state.blockers.map((blocker) => (
-                <li key={`${blocker.path}-${blocker.code}`}>{blocker.message}</li>
+              {blockerProgress(state.blockers, currentBlockers).map(({ blocker, fixed }) => (
+                <li key={`${blocker.path}-${blocker.code}`}>
+                  {fixed ? (
+                    <Text color="color.text.subtlest">
+                      <s>{blocker.message}</s> — fixed
+                    </Text>
+                  ) : (
+                    blocker.message
+                  )}
+                </li>
               ))}
             </ul>
           </SectionMessage>

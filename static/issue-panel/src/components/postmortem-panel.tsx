@@ -256,6 +256,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
 
         <FinalizeSection
           state={finalizer.state}
+          currentBlockers={checks.blockers}
           isFinal={isFinal}
           isInReview={isInReview}
           canEdit={editor.canEdit}
