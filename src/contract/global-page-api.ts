@@ -19,7 +19,13 @@ export interface TrendsView {
 export type TrendsAnswer =
   | { state: 'ready'; trends: TrendsView }
   /** A cold refresh too large for a resolver's 25 s runs in the async consumer; poll again. */
-  | { state: 'computing'; startedAt: string };
+  | { state: 'computing'; startedAt: string; progress?: TrendsProgress };
+
+/** How far the async consumer has read; `issuesTotal` is Jira's approximate count. */
+export interface TrendsProgress {
+  issuesRead: number;
+  issuesTotal: number;
+}
 
 export interface PostmortemSearchHit {
   key: string;

@@ -30,3 +30,10 @@ export {
   type MaturityLevelNumber,
 } from './maturity-level';
 export { maturityEvidence, type MaturityEvidenceInput } from './maturity-evidence';
+export {
+  trendRefreshDecision,
+  updatedSinceJqlLiteral,
+  TREND_CACHE_FRESH_MS,
+  type TrendCacheIndexEntry,
+  type TrendRefreshDecision,
+} from './trend-refresh-decision';

@@ -1,4 +1,4 @@
-import type { TrendsAnswer, TrendsView } from '../../contract/global-page-api';
+import type { TrendsAnswer, TrendsProgress, TrendsView } from '../../contract/global-page-api';
 import {
   maturityLevel,
   monthKeyOf,
@@ -6,27 +6,55 @@ import {
   renderTrendReportMarkdown,
   severityOf,
   twelveMonthSeries,
+  type TrendCacheIndexEntry,
 } from '../../domain/trends';
 import { shiftMonth } from '../../domain/trends/month-arithmetic';
+import type { AppSettings } from '../../domain/settings/app-settings';
 import { withRetry } from '../../jira/retry-policy';
 import { approximateCount } from '../../jira/search-jql';
+import type { JiraPort } from '../../ports';
 import type { Services } from '../../services';
 import { loadSettings } from '../../storage/settings-store';
-import { fetchActionItemRecords, fetchIncidentRecords, trendQueries } from './trend-inputs';
+import {
+  fetchActionItemRecords,
+  fetchIncidentRecords,
+  trendQueries,
+  type TrendQueries,
+} from './trend-inputs';
 
 // Above this many issues a cold refresh may not fit a resolver's 25 s: it moves to the async consumer.
 export const INLINE_ISSUE_LIMIT = 4_000;
+// One progress write per this much time: a KVS write per 100-issue page would cost more than it tells.
+const PROGRESS_EVERY_MS = 2_000;
+const JOB_MARKER_TTL_SECONDS = 900;
 
 interface CachedTrends {
   trends: TrendsView;
 }
 
+/** What the job marker holds while the consumer computes (older markers were the bare start time). */
+interface JobMarker {
+  startedAt: string;
+  progress?: TrendsProgress;
+}
+
+export const TRENDS_CACHE_PREFIX = 'trends:';
 export const trendsCacheKey = (month: string, projectKeys: string[]) =>
-  `trends:${month}:${[...projectKeys].sort().join(',') || '*'}`;
+  `${TRENDS_CACHE_PREFIX}${month}:${[...projectKeys].sort().join(',') || '*'}`;
 const jobMarkerKey = (cacheKey: string) => `trends-job:${cacheKey}`;
+/** One small index entry per cached report, so the daily refresh lists them without reading reports. */
+export const TREND_CACHE_INDEX_PREFIX = 'trends-index:';
+export interface TrendCacheIndexValue extends TrendCacheIndexEntry {
+  /** The queries behind the report; entries written before they were recorded have none. */
+  jql?: TrendQueries;
+}
+const indexKey = (cacheKey: string) => `${TREND_CACHE_INDEX_PREFIX}${cacheKey}`;
 
 const dayBefore = (month: string) =>
   new Date(Date.parse(`${month}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+const markerOf = (value: JobMarker | string): JobMarker =>
+  typeof value === 'string' ? { startedAt: value } : value;
 
 /** Warm: one storage read. Cold: computed here when small, else handed to the consumer (poll again). */
 export async function loadTrends(
@@ -38,22 +66,17 @@ export async function loadTrends(
   const cached = await services.kv.get<CachedTrends>(cacheKey);
   if (cached) return { state: 'ready', trends: cached.trends };
 
-  const pendingSince = await services.kv.get<string>(jobMarkerKey(cacheKey));
-  if (pendingSince) return { state: 'computing', startedAt: pendingSince };
+  const pending = await services.kv.get<JobMarker | string>(jobMarkerKey(cacheKey));
+  if (pending) return { state: 'computing', ...markerOf(pending) };
 
   const settings = await loadSettings(services.kv, services.logger);
   const queries = windowQueries(settings, month, projectKeys);
   const attempt = <T>(call: () => Promise<T>) =>
     withRetry(call, { clock: services.clock, budgetMs: 5_000, maxAttempts: 3 });
-  const [incidents, actionItems] = await Promise.all([
-    attempt(() => approximateCount(services.jiraAsUser, { jql: stripOrder(queries.incidents) })),
-    attempt(() => approximateCount(services.jiraAsUser, { jql: stripOrder(queries.actionItems) })),
-  ]);
-  if (incidents + actionItems > INLINE_ISSUE_LIMIT) {
-    const startedAt = services.clock.now().toISOString();
-    await services.kv.set(jobMarkerKey(cacheKey), startedAt, { ttlSeconds: 900 });
-    await services.queue.push({ type: 'refresh-trends', month, projectKeys });
-    return { state: 'computing', startedAt };
+  const issuesTotal = await attempt(() => countWindowIssues(services.jiraAsUser, queries));
+  if (issuesTotal > INLINE_ISSUE_LIMIT) {
+    const marker = await queueTrendsRefresh(services, month, projectKeys, issuesTotal);
+    return { state: 'computing', ...marker };
   }
   return { state: 'ready', trends: await refreshTrends(services, month, projectKeys, 'user') };
 }
@@ -75,9 +98,23 @@ export async function refreshTrends(
       maxAttempts: 5,
       budgetMs: Math.max(0, deadline - services.clock.now().getTime()),
     });
+  const cacheKey = trendsCacheKey(month, projectKeys);
+  const dataAsOf = services.clock.now().toISOString();
+  const reportProgress = await progressReporter(services, cacheKey, actor);
+  const read = { incidents: 0, actionItems: 0 };
   const [incidents, actionItems] = await Promise.all([
-    attempt(() => fetchIncidentRecords(jira, queries.incidents, settings)),
-    attempt(() => fetchActionItemRecords(jira, queries.actionItems)),
+    attempt(() =>
+      fetchIncidentRecords(jira, queries.incidents, settings, (count) => {
+        read.incidents = count;
+        return reportProgress(read.incidents + read.actionItems);
+      }),
+    ),
+    attempt(() =>
+      fetchActionItemRecords(jira, queries.actionItems, (count) => {
+        read.actionItems = count;
+        return reportProgress(read.incidents + read.actionItems);
+      }),
+    ),
   ]);
   const input = { incidents, actionItems, month, timeZone: settings.timeZone, holidays: settings.holidays };
   const report = monthlyTrendReport(input);
@@ -109,13 +146,76 @@ export async function refreshTrends(
     computedAt: services.clock.now().toISOString(),
     jql: queries,
   };
-  const cacheKey = trendsCacheKey(month, projectKeys);
   await services.kv.set(cacheKey, { trends } satisfies CachedTrends);
+  await services.kv.set(indexKey(cacheKey), {
+    month,
+    projectKeys,
+    dataAsOf,
+    jql: queries,
+  } satisfies TrendCacheIndexValue);
   await services.kv.delete(jobMarkerKey(cacheKey));
   return trends;
 }
 
-function windowQueries(settings: Parameters<typeof trendQueries>[0], month: string, projectKeys: string[]) {
+/** Hands one month's refresh to the async consumer, once: a marker already there means it is queued. */
+export async function queueTrendsRefresh(
+  services: Services,
+  month: string,
+  projectKeys: string[],
+  issuesTotal: number,
+): Promise<JobMarker> {
+  const key = jobMarkerKey(trendsCacheKey(month, projectKeys));
+  const marker: JobMarker = {
+    startedAt: services.clock.now().toISOString(),
+    progress: { issuesRead: 0, issuesTotal },
+  };
+  if (!(await services.kv.setIfAbsent(key, marker, { ttlSeconds: JOB_MARKER_TTL_SECONDS }))) {
+    const existing = await services.kv.get<JobMarker | string>(key);
+    if (existing) return markerOf(existing);
+    await services.kv.set(key, marker, { ttlSeconds: JOB_MARKER_TTL_SECONDS });
+  }
+  await services.queue.push({ type: 'refresh-trends', month, projectKeys });
+  return marker;
+}
+
+/** Jira's approximate count of the issues a month's report reads (incidents and action items). */
+export async function countWindowIssues(
+  jira: JiraPort,
+  queries: TrendQueries,
+  extraClause = '',
+): Promise<number> {
+  const [incidents, actionItems] = await Promise.all([
+    approximateCount(jira, { jql: stripOrder(queries.incidents) + extraClause }),
+    approximateCount(jira, { jql: stripOrder(queries.actionItems) + extraClause }),
+  ]);
+  return incidents + actionItems;
+}
+
+/** In the consumer, keeps the job marker's progress current (at most every 2 s); a no-op inline. */
+async function progressReporter(
+  services: Services,
+  cacheKey: string,
+  actor: 'user' | 'app',
+): Promise<(issuesRead: number) => Promise<void>> {
+  const key = jobMarkerKey(cacheKey);
+  const found = actor === 'app' ? await services.kv.get<JobMarker | string>(key) : undefined;
+  if (!found) return async () => undefined;
+  const marker = markerOf(found);
+  let lastWrite = 0;
+  return async (issuesRead) => {
+    const now = services.clock.now().getTime();
+    if (now - lastWrite < PROGRESS_EVERY_MS) return;
+    lastWrite = now;
+    const issuesTotal = Math.max(marker.progress?.issuesTotal ?? 0, issuesRead);
+    await services.kv.set(
+      key,
+      { startedAt: marker.startedAt, progress: { issuesRead, issuesTotal } } satisfies JobMarker,
+      { ttlSeconds: JOB_MARKER_TTL_SECONDS },
+    );
+  };
+}
+
+export function windowQueries(settings: AppSettings, month: string, projectKeys: string[]): TrendQueries {
   // A day of margin on each side: Jira reads date literals in the user's zone, the buckets use the configured one.
   return trendQueries(settings, projectKeys, dayBefore(shiftMonth(month, -11)), nextDayAfterMonth(month));
 }

@@ -61,7 +61,7 @@ export async function fetchIncidentRecords(
   jira: JiraPort,
   jql: string,
   settings: AppSettings,
-  onPage?: (count: number) => void,
+  onPage?: (count: number) => void | Promise<void>,
 ): Promise<IncidentRecord[]> {
   const records: IncidentRecord[] = [];
   const pages = searchJql(jira, {
@@ -98,12 +98,16 @@ export async function fetchIncidentRecords(
         }).required,
       });
     }
-    onPage?.(records.length);
+    await onPage?.(records.length);
   }
   return records;
 }
 
-export async function fetchActionItemRecords(jira: JiraPort, jql: string): Promise<ActionItemRecord[]> {
+export async function fetchActionItemRecords(
+  jira: JiraPort,
+  jql: string,
+  onPage?: (count: number) => void | Promise<void>,
+): Promise<ActionItemRecord[]> {
   const records: ActionItemRecord[] = [];
   const pages = searchJql(jira, {
     jql,
@@ -129,6 +133,7 @@ export async function fetchActionItemRecords(jira: JiraPort, jql: string): Promi
         resolved: fields.resolutiondate ?? null,
       });
     }
+    await onPage?.(records.length);
   }
   return records;
 }

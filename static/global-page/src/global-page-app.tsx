@@ -38,7 +38,9 @@ export function GlobalPageApp() {
         <ReportFilters params={params} onChange={update} />
         <div aria-live="polite" aria-busy={state.kind === 'loading' || state.kind === 'computing'}>
           {state.kind === 'loading' ? <LoadingSkeleton /> : null}
-          {state.kind === 'computing' ? <ComputingState startedAt={state.startedAt} /> : null}
+          {state.kind === 'computing' ? (
+            <ComputingState startedAt={state.startedAt} progress={state.progress} />
+          ) : null}
           {state.kind === 'error' ? (
             <ErrorMessage error={state.error} onRetry={retry} testId="trends-error" />
           ) : null}

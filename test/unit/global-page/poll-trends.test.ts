@@ -1,6 +1,7 @@
 import type { Result } from '../../../src/contract/errors';
 import type { TrendsAnswer, TrendsView } from '../../../src/contract/global-page-api';
 import { pollTrends, type TrendsState } from '../../../static/global-page/src/logic/poll-trends';
+import { describeProgress } from '../../../static/global-page/src/logic/describe-progress';
 
 const computing: Result<TrendsAnswer> = {
   ok: true,
@@ -41,6 +42,21 @@ function harness(answers: Array<Result<TrendsAnswer>>) {
 }
 
 describe('pollTrends', () => {
+  it("passes the consumer's progress on while computing", async () => {
+    const progress = { issuesRead: 1_200, issuesTotal: 5_000 };
+    const h = harness([
+      { ok: true, data: { state: 'computing', startedAt: '2025-03-01T00:00:00Z', progress } },
+    ]);
+    await h.flush();
+    expect(h.states.at(-1)).toMatchObject({ kind: 'computing', progress });
+    expect(describeProgress(progress)).toBe('1,200 of about 5,000 issues read (24%). ');
+    expect(describeProgress({ issuesRead: 5_100, issuesTotal: 5_000 })).toBe(
+      '5,100 of about 5,000 issues read (100%). ',
+    );
+    expect(describeProgress(null)).toBe('');
+    h.stop();
+  });
+
   it('shows loading, then the ready report without polling', async () => {
     const h = harness([ready]);
     await h.flush();
@@ -51,7 +67,12 @@ describe('pollTrends', () => {
   it('polls every 3 s while computing and counts the polls', async () => {
     const h = harness([computing, computing, ready]);
     await h.flush();
-    expect(h.states.at(-1)).toEqual({ kind: 'computing', startedAt: '2025-03-01T00:00:00Z', polls: 1 });
+    expect(h.states.at(-1)).toEqual({
+      kind: 'computing',
+      startedAt: '2025-03-01T00:00:00Z',
+      polls: 1,
+      progress: null,
+    });
     expect(h.timers[0]?.ms).toBe(3000);
     await h.tick();
     expect(h.states.at(-1)).toMatchObject({ kind: 'computing', polls: 2 });

@@ -1,9 +1,9 @@
 import type { AppErrorShape, Result } from '../../../../src/contract/errors';
-import type { TrendsAnswer, TrendsView } from '../../../../src/contract/global-page-api';
+import type { TrendsAnswer, TrendsProgress, TrendsView } from '../../../../src/contract/global-page-api';
 
 export type TrendsState =
   | { kind: 'loading' }
-  | { kind: 'computing'; startedAt: string; polls: number }
+  | { kind: 'computing'; startedAt: string; polls: number; progress: TrendsProgress | null }
   | { kind: 'ready'; trends: TrendsView }
   | { kind: 'error'; error: AppErrorShape };
 
@@ -31,7 +31,12 @@ export function pollTrends(deps: PollDeps): () => void {
     const answer = result.data;
     if (answer.state === 'ready') return deps.onState({ kind: 'ready', trends: answer.trends });
     polls += 1;
-    deps.onState({ kind: 'computing', startedAt: answer.startedAt, polls });
+    deps.onState({
+      kind: 'computing',
+      startedAt: answer.startedAt,
+      polls,
+      progress: answer.progress ?? null,
+    });
     cancelTimer = deps.schedule(() => void load(), deps.intervalMs);
   };
   deps.onState({ kind: 'loading' });

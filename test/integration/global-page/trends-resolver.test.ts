@@ -1,0 +1,208 @@
+import { postmortemJobsConsumer } from '../../../src/handlers/consumers/postmortem-jobs-consumer';
+import type { JiraPort } from '../../../src/ports';
+import { february2025AndMarch2025, NOW } from './march-2025';
+import { trendsHarness, type TrendsHarness } from './trends-harness';
+
+function seeded(): TrendsHarness {
+  const harness = trendsHarness(NOW);
+  harness.emulator.seed(february2025AndMarch2025());
+  return harness;
+}
+
+async function readyTrends(harness: TrendsHarness, month = '2025-03') {
+  const answer = await harness.invoke('getTrends', { month, projectKeys: [] });
+  if (!answer.ok) throw new Error(`getTrends failed: ${answer.error.message}`);
+  if (answer.data.state !== 'ready') throw new Error(`getTrends is ${answer.data.state}`);
+  return answer.data.trends;
+}
+
+const trend = (arrow: string, percent: number) => expect.objectContaining({ arrow, percent });
+
+describe('global page: getTrends through the Jira emulator', () => {
+  it("reports March 2025's SEV-1/SEV-2 counts, MTTR and action items against February", async () => {
+    const { report } = await readyTrends(seeded());
+    expect(report.month).toBe('2025-03');
+    expect(report.previousMonth).toBe('2025-02');
+    expect(report.incidents).toEqual({ current: 4, previous: 3, trend: trend('↑', 33) });
+    expect(report.sev1).toEqual({ current: 2, previous: 1, trend: trend('↑', 100) });
+    expect(report.sev2).toEqual({ current: 1, previous: 2, trend: trend('↓', 50) });
+    expect(report.mttrMinutes).toEqual({ current: 49, previous: 70, trend: trend('↓', 30) });
+    expect(report.actionItemsCreated).toEqual({ current: 4, previous: 2, trend: trend('↑', 100) });
+    expect(report.actionItemsCompleted).toEqual({
+      current: { done: 3, created: 4, percent: 75 },
+      previous: { done: 1, created: 2, percent: 50 },
+      trend: trend('↑', 50),
+    });
+    expect(report.topCategories).toEqual([
+      { rank: 1, category: 'Database', count: 2 },
+      { rank: 2, category: 'Config', count: 1 },
+      { rank: 3, category: 'Network', count: 1 },
+    ]);
+  });
+
+  it('computes the four process metrics of March 2025', async () => {
+    const { processMetrics } = (await readyTrends(seeded())).report;
+    expect(processMetrics.postmortemCompletionRate).toMatchObject({
+      value: 67,
+      numerator: 2,
+      denominator: 3,
+      met: false,
+    });
+    expect(processMetrics.timeToPostmortem).toMatchObject({
+      value: 5.5,
+      numerator: 11,
+      denominator: 2,
+      withinTarget: 1,
+      met: false,
+    });
+    expect(processMetrics.actionItemCompletionByDueDate).toMatchObject({
+      value: 33,
+      numerator: 1,
+      denominator: 3,
+      withoutDueDate: 1,
+      met: false,
+    });
+    expect(processMetrics.repeatIncidentRate).toMatchObject({
+      value: 75,
+      numerator: 3,
+      denominator: 4,
+      met: false,
+    });
+  });
+
+  it("renders the reference's Markdown overview table for the month", async () => {
+    const { markdown } = await readyTrends(seeded());
+    expect(markdown).toContain('# Incident Trend Report – March 2025');
+    expect(markdown).toContain('| Metric | Mar 2025 | Feb 2025 | Trend |');
+    expect(markdown).toContain('| SEV-1 Incidents | 2 | 1 | ↑ 100% |');
+    expect(markdown).toContain('| SEV-2 Incidents | 1 | 2 | ↓ 50% |');
+    expect(markdown).toContain('| MTTR Average | 49 min | 70 min | ↓ 30% |');
+    expect(markdown).toContain('| Action items created | 4 | 2 | ↑ |');
+    expect(markdown).toContain('| Action items completed | 3/4 (75%) | 1/2 (50%) | ↑ |');
+    expect(markdown).toContain('1. **Database** – 2 incidents');
+  });
+
+  it('answers a warm month from the cache with one storage read and no Jira request', async () => {
+    const harness = seeded();
+    const cold = await readyTrends(harness);
+    harness.takeRequests();
+    const warm = await readyTrends(harness);
+    expect(harness.takeRequests()).toEqual([]);
+    expect(warm).toEqual(cold);
+  });
+
+  it('asks Jira only bounded JQL with the fields the metrics read, 100 issues a page', async () => {
+    const harness = seeded();
+    await readyTrends(harness);
+    const searches = harness.takeRequests().filter((request) => request.path === '/rest/api/3/search/jql');
+    expect(searches).toHaveLength(2);
+    for (const search of searches) {
+      const body = JSON.parse(String(search.body)) as { jql: string; maxResults: number; fields: string[] };
+      expect(body.jql).toMatch(/created >= "2024-03-31" AND created < "2025-04-02"/);
+      expect(body.maxResults).toBe(100);
+      expect(body.fields).not.toContain('*all');
+    }
+  });
+
+  it('retries a 429 after its Retry-After and still answers the report', async () => {
+    const harness = seeded();
+    harness.emulator.faults.add({
+      method: 'POST',
+      path: /\/search\/jql$/,
+      times: 1,
+      response: { status: 429, retryAfterSeconds: 2 },
+    });
+    const { report } = await readyTrends(harness);
+    expect(report.sev1.current).toBe(2);
+    expect(harness.clock.sleeps).toContain(2000);
+  });
+
+  it('answers Unavailable with what to do when Jira keeps failing with 503', async () => {
+    const harness = seeded();
+    harness.emulator.faults.add({ method: 'POST', path: /\/search\/jql$/, response: { status: 503 } });
+    const answer = await harness.invoke('getTrends', { month: '2025-03', projectKeys: [] });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'Unavailable' } });
+    if (!answer.ok) expect(answer.error.message).toMatch(/Jira is unavailable \(HTTP 503\)/);
+  });
+
+  it('answers RateLimited when Jira keeps answering 429', async () => {
+    const harness = seeded();
+    harness.emulator.faults.add({
+      method: 'POST',
+      path: /\/search\/approximate-count$/,
+      response: { status: 429, retryAfterSeconds: 30 },
+    });
+    const answer = await harness.invoke('getTrends', { month: '2025-03', projectKeys: [] });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'RateLimited' } });
+  });
+
+  it('rejects a malformed month with InvalidInput', async () => {
+    const answer = await seeded().invoke('getTrends', { month: '2025-13', projectKeys: [] });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'InvalidInput' } });
+  });
+});
+
+describe('global page: a cold month too large for a resolver', () => {
+  // 4,001 issues: one more than a resolver computes inline (INLINE_ISSUE_LIMIT = 4,000).
+  function largeMonth(): TrendsHarness {
+    const harness = seeded();
+    harness.emulator.seed(
+      Array.from({ length: 4_001 - 13 }, (_, index) => ({
+        key: `INC-${100 + index}`,
+        fields: {
+          summary: `Bulk ${index}`,
+          issuetype: { name: 'Incident' },
+          project: { key: 'INC' },
+          labels: ['SEV-3'],
+          created: `2025-01-${String((index % 28) + 1).padStart(2, '0')}T10:00:00.000+0000`,
+          resolutiondate: `2025-01-${String((index % 28) + 1).padStart(2, '0')}T10:20:00.000+0000`,
+        },
+      })),
+    );
+    return harness;
+  }
+
+  it('goes to the async consumer, shows progress while it reads, then serves the report', async () => {
+    const harness = largeMonth();
+    const first = await harness.invoke('getTrends', { month: '2025-03', projectKeys: [] });
+    expect(first).toEqual({
+      ok: true,
+      data: { state: 'computing', startedAt: NOW, progress: { issuesRead: 0, issuesTotal: 4_001 } },
+    });
+    expect(harness.jobs).toEqual([{ type: 'refresh-trends', month: '2025-03', projectKeys: [] }]);
+    expect(harness.takeRequests().some((request) => request.path === '/rest/api/3/search/jql')).toBe(false);
+
+    // Asking again while it is queued neither queues a second job nor reads Jira.
+    await harness.invoke('getTrends', { month: '2025-03', projectKeys: [] });
+    expect(harness.jobs).toHaveLength(1);
+    expect(harness.takeRequests()).toEqual([]);
+
+    // The consumer reads page by page; the page polls in between and sees the count grow.
+    const seen: unknown[] = [];
+    const services = harness.services();
+    let pages = 0;
+    const observed: JiraPort = {
+      async requestJira(path, init) {
+        // Progress is written at most every 2 s; the emulator's search cache is per clock reading, so move it rarely.
+        pages += 1;
+        if (pages % 8 === 0) harness.clock.advance(2_000);
+        const response = await services.jiraAsApp.requestJira(path, init);
+        if (path.value.endsWith('/search/jql')) {
+          const answer = await harness.invoke('getTrends', { month: '2025-03', projectKeys: [] });
+          if (answer.ok && answer.data.state === 'computing') seen.push(answer.data.progress?.issuesRead);
+        }
+        return response;
+      },
+    };
+    await postmortemJobsConsumer(harness.jobs[0], { ...services, jiraAsApp: observed });
+    const progress = seen.filter((value): value is number => typeof value === 'number');
+    expect(new Set(progress).size).toBeGreaterThan(3);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBeGreaterThan(3_000);
+    expect(progress.at(-1)).toBeLessThanOrEqual(4_001);
+
+    const { report } = await readyTrends(harness);
+    expect(report.sev1.current).toBe(2);
+    expect(report.incidents.current).toBe(4);
+  });
+});
