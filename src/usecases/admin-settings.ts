@@ -1,7 +1,8 @@
 import { AppError } from '../contract/errors';
-import type { SettingsView } from '../contract/admin-settings-api';
+import type { CustomFieldOption, SettingsView } from '../contract/admin-settings-api';
 import { appSettingsSchema, type AppSettings } from '../domain/settings/app-settings';
 import { parseJql } from '../jira/jql';
+import { listFields } from '../jira/fields';
 import { getMyPermissions } from '../jira/permissions';
 import type { Services } from '../services';
 import {
@@ -12,10 +13,13 @@ import {
 } from '../storage/settings-store';
 
 // Slack incoming webhooks live under this address only; anything else would be egress the manifest does not allow.
-const SLACK_WEBHOOK = /^https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/-]+$/;
+const SLACK_WEBHOOK = /^https:\/\/hooks\.slack\.com\/(services|triggers)\/[A-Za-z0-9_/-]+$/;
 
 /** The admin page is only shown to Jira admins; every resolver checks again on the server. */
 export async function requireJiraAdmin(services: Services): Promise<void> {
+  // Without a user, Jira would be asked as the app, which holds ADMINISTER: no caller, no settings.
+  if (!services.accountId)
+    throw new AppError('Forbidden', 'Log in to Jira as an administrator to change the postmortem settings.');
   const { ADMINISTER } = await getMyPermissions(services.jiraAsUser, { permissions: ['ADMINISTER'] });
   if (!ADMINISTER)
     throw new AppError('Forbidden', 'Only Jira administrators can change the postmortem settings.');
@@ -36,23 +40,66 @@ export async function settingsView(services: Services): Promise<SettingsView> {
 export async function updateSettings(services: Services, candidate: unknown): Promise<SettingsView> {
   const parsed = appSettingsSchema.safeParse(candidate);
   if (!parsed.success) {
-    const fields = Object.fromEntries(
-      parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]),
-    );
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const key = fieldKey(issue.path);
+      fields[key] = fields[key] ? `${fields[key]}; ${issue.message}` : issue.message;
+    }
     throw new AppError('InvalidInput', 'Some settings are not valid; nothing was changed.', { fields });
   }
   const settings: AppSettings = parsed.data;
-  const [jql] = await parseJql(services.jiraAsUser, {
-    queries: [settings.incidentJql],
+  // Jira's strict parse also names project keys that do not exist (or the admin cannot see).
+  const scope = settings.projectKeys.length
+    ? [`project in (${settings.projectKeys.map((key) => `"${key}"`).join(', ')})`]
+    : [];
+  const [jql, projects] = await parseJql(services.jiraAsUser, {
+    queries: [settings.incidentJql, ...scope],
     validation: 'strict',
   });
-  if (jql && !jql.valid) {
-    throw new AppError('InvalidInput', 'The incident JQL is not valid; nothing was changed.', {
-      fields: { incidentJql: jql.errors.join(' ') },
-    });
+  const jqlProblems: Record<string, string> = {};
+  if (jql && !jql.valid) jqlProblems.incidentJql = jql.errors.join(' ');
+  if (projects && !projects.valid) jqlProblems.projectKeys = projects.errors.join(' ');
+  if (Object.keys(jqlProblems).length > 0) {
+    throw new AppError(
+      'InvalidInput',
+      'Jira did not accept the incident JQL or projects; nothing was changed.',
+      {
+        fields: jqlProblems,
+      },
+    );
+  }
+  const { kind, customFieldId } = settings.severitySource;
+  if (kind === 'custom-field' && customFieldId) {
+    const known = await listCustomFields(services);
+    if (!known.some((field) => field.id === customFieldId)) {
+      throw new AppError('InvalidInput', 'The severity field does not exist; nothing was changed.', {
+        fields: {
+          'severitySource.customFieldId': `Jira has no field ${customFieldId}. Pick one from the list.`,
+        },
+      });
+    }
   }
   await saveSettings(services.kv, settings);
   return settingsView(services);
+}
+
+/** The custom fields an admin can take the severity from (`GET /rest/api/3/field`). */
+export async function listCustomFields(services: Services): Promise<CustomFieldOption[]> {
+  const fields = await listFields(services.jiraAsUser);
+  return fields
+    .filter((field) => field.custom)
+    .map(({ id, name, type }) => ({ id, name, type }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Errors are shown beside the form field: `holidays.3` belongs to the Holidays field, a mapping's key to the mapping. */
+function fieldKey(path: readonly PropertyKey[]): string {
+  const named: string[] = [];
+  for (const segment of path) {
+    if (typeof segment !== 'string' || named.length === 2) break;
+    named.push(segment);
+  }
+  return named.join('.') || '(settings)';
 }
 
 export async function updateSlackWebhook(services: Services, url: string | null): Promise<SettingsView> {

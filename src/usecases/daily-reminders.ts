@@ -1,7 +1,8 @@
+import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
-import { deadlineStatus, documentDueAt, isPostmortemRequired } from '../domain/policy';
+import { deadlineStatus, documentDueAt, isPostmortemRequired, localDayKey } from '../domain/policy';
 import { incidentFacts } from '../domain/policy/incident-facts';
-import { incidentSeverity } from '../domain/policy/incident-severity';
+import { severityBySource, severityFieldIds } from '../domain/settings/severity-by-source';
 import { reminderDigest, type ReminderLine } from '../domain/slack/reminder-digest';
 import { withRetry } from '../jira/retry-policy';
 import { searchJqlAll } from '../jira/search-jql';
@@ -28,8 +29,14 @@ const summarySchema = z.looseObject({ status: z.string() });
 
 function describe(remainingMs: number, what: string): string {
   const days = Math.round(Math.abs(remainingMs) / DAY_MS);
-  if (remainingMs < 0) return `${what} overdue by ${days || '<1'} day${days === 1 ? '' : 's'}`;
-  return `${what} due in ${days || '<1'} day${days === 1 ? '' : 's'}`;
+  const span = days === 0 ? 'less than a day' : `${days} day${days === 1 ? '' : 's'}`;
+  return remainingMs < 0 ? `${what} overdue by ${span}` : `${what} due in ${span}`;
+}
+
+/** A due date is a whole day of the team's zone: it is overdue from the next local midnight on. */
+function endOfDueDay(dueDate: string, timeZone: string): number {
+  const [year, month, day] = dueDate.split('-').map(Number) as [number, number, number];
+  return new TZDate(year, month - 1, day + 1, 0, 0, 0, timeZone).getTime();
 }
 
 /**
@@ -41,7 +48,8 @@ export async function sendDailyReminders(
 ): Promise<'sent' | 'nothing-due' | 'already-sent' | 'no-webhook' | 'failed'> {
   const { kv, clock } = services;
   const now = clock.now();
-  const day = now.toISOString().slice(0, 10);
+  // The team's day, not UTC's: a digest for Auckland's Monday must not be taken by Sunday's run.
+  const day = localDayKey(now, (await loadSettings(kv, services.logger)).timeZone);
   const webhook = await loadSlackWebhookUrl(kv);
   if (!webhook) return 'no-webhook';
   const marker = `digest:${day}`;
@@ -74,7 +82,13 @@ async function buildDigest(services: Services, day: string) {
   const incidents = await attempt(() =>
     searchJqlAll(jira, {
       jql: `(${settings.incidentJql})${scope} AND resolved >= -14d ORDER BY resolved ASC`,
-      fields: ['summary', 'created', 'resolutiondate', 'labels', 'priority', 'assignee'],
+      fields: [
+        'summary',
+        'created',
+        'resolutiondate',
+        'assignee',
+        ...severityFieldIds(settings.severitySource),
+      ],
       properties: [POSTMORTEM_SUMMARY_PROPERTY],
       fieldsSchema: incidentFields,
       maxResults: 100,
@@ -88,7 +102,11 @@ async function buildDigest(services: Services, day: string) {
     if (summary.success && summary.data.status === 'FINAL') continue;
     const resolved = new Date(fields.resolutiondate);
     const facts = incidentFacts({
-      severity: incidentSeverity(fields.labels, fields.priority?.name),
+      severity: severityBySource(settings.severitySource, {
+        labels: fields.labels,
+        priorityName: fields.priority?.name,
+        fields,
+      }),
       labels: fields.labels,
       created: new Date(fields.created),
       resolved,
@@ -128,8 +146,10 @@ async function buildDigest(services: Services, day: string) {
       url: `${services.siteUrl}/browse/${item.key}`,
       title: item.fields.summary,
       ownerLabel: item.fields.assignee?.displayName ?? null,
-      // A due date is a whole day: it is overdue from the next morning on.
-      due: describe(Date.parse(`${item.fields.duedate}T23:59:59Z`) - now.getTime(), 'due date'),
+      due: describe(
+        endOfDueDay(item.fields.duedate as string, settings.timeZone) - now.getTime(),
+        'due date',
+      ),
     }));
 
   return reminderDigest({ day, postmortems, actionItems });

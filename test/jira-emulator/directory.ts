@@ -24,6 +24,8 @@ export interface EmulatedProject {
 export interface AccountPermissions {
   browse: boolean;
   edit: boolean;
+  /** The global ADMINISTER permission (Jira admins); only the app has it unless granted. */
+  administer?: boolean;
 }
 
 export const DEFAULT_ACCOUNT_ID = '5b10ac8d82e05b22cc7d4ef5';

@@ -22,6 +22,7 @@ import {
   type RecordedEmulatorRequest,
 } from './emulator-types';
 import { createFaultInjector, type Faults } from './fault-injector';
+import { FIELD_ROUTES } from './field-routes';
 import { createIssueEvents, type DeliveryOptions, type IssueUpdatedListener } from './issue-events';
 import { ISSUE_ROUTES } from './issue-routes';
 import { createIssueStore } from './issue-store';
@@ -70,7 +71,7 @@ export interface JiraEmulator {
 }
 
 const API_PREFIX = '/rest/api/3';
-const ROUTES: Route[] = [...ISSUE_ROUTES, ...SEARCH_ROUTES, ...USER_ROUTES];
+const ROUTES: Route[] = [...ISSUE_ROUTES, ...SEARCH_ROUTES, ...USER_ROUTES, ...FIELD_ROUTES];
 
 function findRoute(method: string, path: string): { route: Route; params: string[] } | 'method' | undefined {
   let pathMatched = false;

@@ -63,7 +63,7 @@ function myPermissions(context: RouteContext): EmulatorResponse {
   for (const key of keys) {
     const have =
       key === 'ADMINISTER'
-        ? context.actor.asApp
+        ? context.actor.asApp || held.administer === true
         : key === 'BROWSE_PROJECTS'
           ? held.browse
           : held.browse && held.edit;

@@ -12,3 +12,10 @@ export {
   type DeadlineStatus,
   type DeadlineStatusOptions,
 } from './deadline-status';
+export {
+  firstBusinessDayOfMonth,
+  isFirstBusinessDayOfMonth,
+  localDayKey,
+  monthlyReportDue,
+  type BusinessCalendar,
+} from './first-business-day';

@@ -1,21 +1,54 @@
 import { z } from 'zod';
 
+const severity = z.enum(['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4']);
+
+/** Jira's default priorities, as DESIGN "Data conventions" maps them. */
+export const DEFAULT_PRIORITY_MAPPING: Record<string, 'SEV-1' | 'SEV-2' | 'SEV-3' | 'SEV-4'> = {
+  Highest: 'SEV-1',
+  High: 'SEV-2',
+  Medium: 'SEV-3',
+  Low: 'SEV-4',
+  Lowest: 'SEV-4',
+};
+
 /** DESIGN.md "Data conventions": every default the app works with, configurable on the settings page. */
 export const appSettingsSchema = z.object({
   incidentJql: z.string().trim().min(1).default('issuetype = Incident'),
   projectKeys: z.array(z.string().regex(/^[A-Z][A-Z0-9_]+$/, 'a Jira project key such as INC')).default([]),
+  // DESIGN "Data conventions — Severity": a SEV label wins, else the priority mapped to a severity; or a custom field.
   severitySource: z
     .object({
-      kind: z.enum(['labels-then-priority', 'custom-field']).default('labels-then-priority'),
-      customFieldId: z.string().optional(),
+      kind: z
+        .enum(['labels-then-priority', 'labels', 'priority', 'custom-field'])
+        .default('labels-then-priority'),
+      customFieldId: z
+        .string()
+        .regex(/^customfield_\d+$/, 'a custom field id such as customfield_10050')
+        .optional(),
+      priorityMapping: z.record(z.string().trim().min(1), severity).default(DEFAULT_PRIORITY_MAPPING),
     })
-    .default({ kind: 'labels-then-priority' }),
+    .superRefine((source, context) => {
+      if (source.kind === 'custom-field' && !source.customFieldId)
+        context.addIssue({
+          code: 'custom',
+          path: ['customFieldId'],
+          message: 'Pick the custom field that holds the severity.',
+        });
+    })
+    .default({ kind: 'labels-then-priority', priorityMapping: DEFAULT_PRIORITY_MAPPING }),
   categorySource: z.enum(['postmortem-then-component', 'component']).default('postmortem-then-component'),
   timeZone: z
     .string()
     .refine((zone) => isKnownTimeZone(zone), 'an IANA time zone such as Europe/Berlin')
     .default('UTC'),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')).default([]),
+  holidays: z
+    .array(
+      z
+        .string()
+        .refine(isCalendarDay, { error: (issue) => `"${String(issue.input)}" is not a date as YYYY-MM-DD` }),
+    )
+    .max(366)
+    .default([]),
   userImpactMinutesThreshold: z.number().int().min(0).default(15),
   finalizationLabel: z.string().regex(/^\S+$/, 'a Jira label (no spaces)').default('POSTMORTEM-FINAL'),
   actionItemLabel: z.string().regex(/^\S+$/, 'a Jira label (no spaces)').default('postmortem-action'),
@@ -40,4 +73,11 @@ function isKnownTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `YYYY-MM-DD` naming a day that exists (not 2026-02-30). */
+function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }

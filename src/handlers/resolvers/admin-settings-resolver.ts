@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AdminSettingsApi } from '../../contract/admin-settings-api';
 import { parsePayload } from '../../contract/parse-payload';
 import {
+  listCustomFields,
   requireJiraAdmin,
   sendSlackTest,
   settingsView,
@@ -29,5 +30,9 @@ export const adminSettingsResolver: ResolverImplementation<AdminSettingsApi> = {
   sendSlackTest: async (_payload, services) => {
     await requireJiraAdmin(services);
     return sendSlackTest(services);
+  },
+  listCustomFields: async (_payload, services) => {
+    await requireJiraAdmin(services);
+    return listCustomFields(services);
   },
 };

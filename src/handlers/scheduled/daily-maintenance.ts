@@ -1,10 +1,17 @@
 import type { Services } from '../../services';
 import { sendDailyReminders } from '../../usecases/daily-reminders';
+import { sendMonthlyTrendReport } from '../../usecases/monthly-trend-report';
 import { retrySlackDeliveries } from '../../usecases/retry-slack-deliveries';
+import { refreshTrendCaches } from '../../usecases/trends/refresh-trend-caches';
 
-/** Daily (scheduled trigger, may fire twice): Slack retries, then the reminder digest (idempotent per day). */
+/**
+ * Daily (scheduled trigger, may fire twice): Slack retries, then the reminder digest (idempotent per
+ * day) and, from a month's first business day, the previous month's trend report (once per month).
+ */
 export async function dailyMaintenance(services: Services): Promise<void> {
   const retried = await retrySlackDeliveries(services);
   const digest = await sendDailyReminders(services);
-  services.logger.info('daily maintenance ran', { retriedSlackDeliveries: retried, digest });
+  await refreshTrendCaches(services);
+  const monthlyReport = await sendMonthlyTrendReport(services);
+  services.logger.info('daily maintenance ran', { retriedSlackDeliveries: retried, digest, monthlyReport });
 }

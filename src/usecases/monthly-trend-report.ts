@@ -1,0 +1,65 @@
+import type { TrendsView } from '../contract/global-page-api';
+import { monthlyReportDue } from '../domain/policy';
+import { monthlyReportMessage } from '../domain/slack/monthly-report-message';
+import { monthKeyOf } from '../domain/trends';
+import type { Services } from '../services';
+import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
+import { refreshTrends, trendsCacheKey } from './trends/load-trends';
+
+export type MonthlyReportOutcome = 'sent' | 'not-due' | 'already-sent' | 'no-webhook' | 'failed';
+
+// Kept long enough to outlive the catch-up window of the month the marker belongs to.
+const MARKER_TTL_SECONDS = 40 * 86_400;
+
+export const monthlyReportMarkerKey = (month: string) => `monthly-report:${month}`;
+
+/**
+ * On the first business day of a month (configured zone and holidays), posts the previous month's
+ * trend report to Slack, once: the marker is claimed before sending and released when Slack fails, so
+ * a later run (the same day, or a day of the catch-up window) tries again without ever posting twice.
+ */
+export async function sendMonthlyTrendReport(services: Services): Promise<MonthlyReportOutcome> {
+  const { kv, clock } = services;
+  const settings = await loadSettings(kv, services.logger);
+  const due = monthlyReportDue(clock.now(), { timeZone: settings.timeZone, holidays: settings.holidays });
+  if (!due) return 'not-due';
+  const webhook = await loadSlackWebhookUrl(kv);
+  if (!webhook) return 'no-webhook';
+  const marker = monthlyReportMarkerKey(due.reportMonth);
+  if (!(await kv.setIfAbsent(marker, clock.now().toISOString(), { ttlSeconds: MARKER_TTL_SECONDS })))
+    return 'already-sent';
+
+  try {
+    const trends = await completeMonthTrends(
+      services,
+      due.reportMonth,
+      settings.projectKeys,
+      settings.timeZone,
+    );
+    const message = monthlyReportMessage({ markdown: trends.markdown, projectKeys: settings.projectKeys });
+    const result = await services.slack.send(webhook, message);
+    if (result.ok) return 'sent';
+    services.logger.warn('monthly trend report not delivered', {
+      status: result.status,
+      error: result.error,
+    });
+  } catch (error) {
+    await kv.delete(marker);
+    throw error;
+  }
+  await kv.delete(marker);
+  return 'failed';
+}
+
+/** The global page's cached report when it was computed after the month ended, else a fresh one (cached too). */
+async function completeMonthTrends(
+  services: Services,
+  month: string,
+  projectKeys: string[],
+  timeZone: string,
+): Promise<TrendsView> {
+  const cached = await services.kv.get<{ trends?: TrendsView }>(trendsCacheKey(month, projectKeys));
+  const computedAt = cached?.trends?.computedAt;
+  if (cached?.trends && computedAt && monthKeyOf(computedAt, timeZone) > month) return cached.trends;
+  return refreshTrends(services, month, projectKeys, 'app');
+}
