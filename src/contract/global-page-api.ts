@@ -13,7 +13,8 @@ export interface TrendsView {
   markdown: string;
   computedAt: string;
   /** The JQL behind the numbers, so every figure can be checked in Jira's issue search. */
-  jql: { incidents: string; actionItems: string; finalPostmortems: string };
+  /** The searches behind the report (its whole window) and, for the overview's link, the month alone. */
+  jql: { incidents: string; actionItems: string; finalPostmortems: string; monthIncidents?: string };
 }
 
 export type TrendsAnswer =

@@ -2,7 +2,8 @@
  * The local preview's stand-in for the Forge host: `@forge/bridge` calls
  * `globalThis.__bridge.callBridge(name, payload)`, which in Jira crosses the iframe boundary. Here it
  * answers from the preview server: invoke → the app's real resolvers, fetchProduct → the Jira emulator,
- * getContext → a preview context, enableTheming → Atlassian design tokens (light or dark).
+ * getContext → a preview context, enableTheming → Atlassian design tokens (light or dark),
+ * createHistory → this page's URL.
  * Loaded as a classic script before the app's bundle, because the bridge looks for it at import time.
  */
 (function () {
@@ -88,6 +89,62 @@
       if (payload.type === 'new-tab') window.open(url, '_blank', 'noopener');
       else window.location.assign(url);
       return Promise.resolve();
+    },
+    // A `history`-style object over this page's own URL (in Jira: the host page's, outside the iframe).
+    createHistory: function () {
+      var listeners = [];
+      var current = function () {
+        return {
+          pathname: window.location.pathname,
+          search: window.location.search,
+          hash: window.location.hash,
+          state: window.history.state,
+        };
+      };
+      var notify = function (action) {
+        history.location = current();
+        history.action = action;
+        listeners.forEach(function (listener) {
+          listener(history.location, action);
+        });
+      };
+      var go = function (method, action) {
+        return function (to, state) {
+          var target =
+            typeof to === 'string'
+              ? to
+              : (to.pathname || window.location.pathname) + (to.search || '') + (to.hash || '');
+          window.history[method](state === undefined ? null : state, '', target);
+          notify(action);
+        };
+      };
+      var history = {
+        action: 'POP',
+        location: current(),
+        push: go('pushState', 'PUSH'),
+        replace: go('replaceState', 'REPLACE'),
+        go: function (delta) {
+          window.history.go(delta);
+        },
+        back: function () {
+          window.history.back();
+        },
+        forward: function () {
+          window.history.forward();
+        },
+        listen: function (listener) {
+          listeners.push(listener);
+          return function () {
+            listeners = listeners.filter(function (other) {
+              return other !== listener;
+            });
+          };
+        },
+      };
+      window.addEventListener('popstate', function () {
+        notify('POP');
+      });
+      return Promise.resolve(history);
     },
     showFlag: function (payload) {
       console.info('[flag]', payload.title, payload.description || '');

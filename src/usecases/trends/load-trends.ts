@@ -144,7 +144,7 @@ export async function refreshTrends(
     maturity,
     markdown: renderTrendReportMarkdown(report),
     computedAt: services.clock.now().toISOString(),
-    jql: queries,
+    jql: { ...queries, monthIncidents: monthIncidentsJql(settings, month, projectKeys) },
   };
   await services.kv.set(cacheKey, { trends } satisfies CachedTrends);
   await services.kv.set(indexKey(cacheKey), {
@@ -218,6 +218,20 @@ async function progressReporter(
 export function windowQueries(settings: AppSettings, month: string, projectKeys: string[]): TrendQueries {
   // A day of margin on each side: Jira reads date literals in the user's zone, the buckets use the configured one.
   return trendQueries(settings, projectKeys, dayBefore(shiftMonth(month, -11)), nextDayAfterMonth(month));
+}
+
+/**
+ * The month's incidents alone, for the page's "Show incidents in Jira" link. Jira reads the day
+ * literals in the viewer's zone, so at the month's edges it may differ from the report's buckets.
+ */
+export function monthIncidentsJql(settings: AppSettings, month: string, projectKeys: string[]): string {
+  const [incidentsOfMonth] = trendQueries(
+    settings,
+    projectKeys,
+    `${month}-01`,
+    `${shiftMonth(month, 1)}-01`,
+  ).incidents.split(' ORDER BY ');
+  return `${incidentsOfMonth ?? ''} ORDER BY created ASC`;
 }
 
 function nextDayAfterMonth(month: string): string {

@@ -13,6 +13,7 @@ import { usePageParams } from './hooks/use-page-params';
 import { useSiteUrl } from './hooks/use-site-url';
 import { useTrends } from './hooks/use-trends';
 import { monthLabel } from './logic/month-label';
+import type { PageParams } from './logic/read-page-params';
 
 // The search form (date pickers, empty state) is below the fold: load it after the report renders.
 const PostmortemSearchPanel = lazy(() =>
@@ -26,32 +27,39 @@ const pageStyles = xcss({ padding: 'space.300', maxWidth: '1200px', marginInline
 /** The `jira:globalPage` "Incident learning": monthly trends, metrics, maturity and the postmortem database. */
 export function GlobalPageApp() {
   const { params, update } = usePageParams();
+  return (
+    <Box as="main" xcss={pageStyles} style={{ color: token('color.text'), font: token('font.body') }}>
+      {params ? <TrendsPage params={params} update={update} /> : <LoadingSkeleton />}
+    </Box>
+  );
+}
+
+/** The page once its month and projects are known (from the shared link or the defaults). */
+function TrendsPage({ params, update }: { params: PageParams; update: (next: Partial<PageParams>) => void }) {
   const { state, retry } = useTrends(params.month, params.projectKeys);
   const siteUrl = useSiteUrl();
 
   return (
-    <Box as="main" xcss={pageStyles} style={{ color: token('color.text'), font: token('font.body') }}>
-      <Stack space="space.300">
-        <Heading size="xlarge" as="h1">
-          Incident Trend Report – {monthLabel(params.month)}
-        </Heading>
-        <ReportFilters params={params} onChange={update} />
-        <div aria-live="polite" aria-busy={state.kind === 'loading' || state.kind === 'computing'}>
-          {state.kind === 'loading' ? <LoadingSkeleton /> : null}
-          {state.kind === 'computing' ? (
-            <ComputingState startedAt={state.startedAt} progress={state.progress} />
-          ) : null}
-          {state.kind === 'error' ? (
-            <ErrorMessage error={state.error} onRetry={retry} testId="trends-error" />
-          ) : null}
-          {state.kind === 'ready' ? <TrendReport trends={state.trends} siteUrl={siteUrl} /> : null}
-        </div>
-        <SectionCard title="Postmortem database" testId="section-search">
-          <Suspense fallback={<Spinner label="Loading the postmortem search" />}>
-            <PostmortemSearchPanel siteUrl={siteUrl} />
-          </Suspense>
-        </SectionCard>
-      </Stack>
-    </Box>
+    <Stack space="space.300">
+      <Heading size="xlarge" as="h1">
+        Incident Trend Report – {monthLabel(params.month)}
+      </Heading>
+      <ReportFilters params={params} onChange={update} />
+      <div aria-live="polite" aria-busy={state.kind === 'loading' || state.kind === 'computing'}>
+        {state.kind === 'loading' ? <LoadingSkeleton /> : null}
+        {state.kind === 'computing' ? (
+          <ComputingState startedAt={state.startedAt} progress={state.progress} />
+        ) : null}
+        {state.kind === 'error' ? (
+          <ErrorMessage error={state.error} onRetry={retry} testId="trends-error" />
+        ) : null}
+        {state.kind === 'ready' ? <TrendReport trends={state.trends} siteUrl={siteUrl} /> : null}
+      </div>
+      <SectionCard title="Postmortem database" testId="section-search">
+        <Suspense fallback={<Spinner label="Loading the postmortem search" />}>
+          <PostmortemSearchPanel siteUrl={siteUrl} />
+        </Suspense>
+      </SectionCard>
+    </Stack>
   );
 }

@@ -41,3 +41,21 @@ export async function getViewContext(): Promise<ViewContext> {
 export async function enableJiraTheme(): Promise<void> {
   await view.theme.enable();
 }
+
+/** The part of the host page's history a page module needs: its URL's path and query. */
+export interface HostHistory {
+  readonly location: { pathname: string; search: string };
+  replace(to: { pathname: string; search: string }): void;
+}
+
+/**
+ * The Jira page's own URL (a Custom UI runs in an iframe whose URL is not the one people share).
+ * Null where the host offers no history (e.g. a module that is not a page).
+ */
+export async function openHostHistory(): Promise<HostHistory | null> {
+  try {
+    return (await view.createHistory()) as unknown as HostHistory;
+  } catch {
+    return null;
+  }
+}

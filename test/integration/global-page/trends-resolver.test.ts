@@ -104,6 +104,13 @@ describe('global page: getTrends through the Jira emulator', () => {
     }
   });
 
+  it("links the overview to the month's incidents alone, not the report's 13-month window", async () => {
+    const trends = await readyTrends(seeded());
+    expect(trends.jql.monthIncidents).toBe(
+      '(issuetype = Incident) AND created >= "2025-03-01" AND created < "2025-04-01" ORDER BY created ASC',
+    );
+  });
+
   it('retries a 429 after its Retry-After and still answers the report', async () => {
     const harness = seeded();
     harness.emulator.faults.add({

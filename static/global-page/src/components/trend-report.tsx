@@ -38,7 +38,7 @@ export function TrendReport({ trends, siteUrl }: { trends: TrendsView; siteUrl: 
         actions={
           <span style={{ color: token('color.text.subtle') }}>
             {report.incidents.current} incidents in {monthLabel(report.month)} ({report.timeZone}).{' '}
-            <a href={jqlSearchUrl(trends.jql.incidents, siteUrl)} target="_top">
+            <a href={jqlSearchUrl(trends.jql.monthIncidents ?? trends.jql.incidents, siteUrl)} target="_top">
               Show incidents in Jira
             </a>
           </span>
