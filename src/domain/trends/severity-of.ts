@@ -4,10 +4,14 @@ import type { IncidentRecord } from './trend-records';
 
 /**
  * DESIGN "Data conventions — Severity", with one addition: the postmortem's reviewed Severity line
- * wins, because the review often re-grades an incident after the fact; else the SEV label, else priority.
+ * wins, because the review often re-grades an incident after the fact; else the severity the caller
+ * read from the admin's configured source; else the default (SEV label, else priority).
  */
 export function severityOf(
-  incident: Pick<IncidentRecord, 'postmortem' | 'labels' | 'priority'>,
+  incident: Pick<IncidentRecord, 'postmortem' | 'labels' | 'priority' | 'severity'>,
 ): Severity | null {
-  return incident.postmortem?.severity ?? incidentSeverity(incident.labels, incident.priority);
+  if (incident.postmortem?.severity) return incident.postmortem.severity;
+  return incident.severity !== undefined
+    ? incident.severity
+    : incidentSeverity(incident.labels, incident.priority);
 }

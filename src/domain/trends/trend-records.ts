@@ -1,4 +1,4 @@
-import type { PostmortemIndexSummary } from '../postmortem';
+import type { PostmortemIndexSummary, Severity } from '../postmortem';
 
 /** One incident issue as the global page reads it from `search/jql` (plain data, built by the caller). */
 export interface IncidentRecord {
@@ -9,7 +9,14 @@ export interface IncidentRecord {
   resolved: string | null;
   labels: readonly string[];
   priority: string | null;
+  /**
+   * The issue's severity read from the admin's configured source (labels, priority mapping or a
+   * custom field) by the caller; when left out, DESIGN's default (SEV label, else priority).
+   */
+  severity?: Severity | null;
   components: readonly string[];
+  /** The category read from the admin's configured source by the caller; when left out, DESIGN's default. */
+  category?: string | null;
   /** The `postmortem-summary` issue property, when the incident has a postmortem. */
   postmortem: PostmortemIndexSummary | null;
   /** Reference Step 1 trigger criteria, decided by the caller (`isPostmortemRequired`). */

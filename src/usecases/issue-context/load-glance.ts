@@ -25,10 +25,10 @@ export async function loadGlance(services: Services, issueKey: string): Promise<
   if (services.accountId === null) {
     throw new AppError('Forbidden', 'Log in to Jira to see the postmortem of this incident.');
   }
-  const [incident, stored, settings] = await Promise.all([
-    readIncidentIssue(services.jiraAsUser, issueKey, services.siteUrl),
+  const settings = await loadSettings(services.kv, services.logger);
+  const [incident, stored] = await Promise.all([
+    readIncidentIssue(services.jiraAsUser, issueKey, services.siteUrl, settings.severitySource),
     loadPostmortem(services.kv, issueKey),
-    loadSettings(services.kv, services.logger),
   ]);
   const document = stored?.document ?? null;
   const policy = incidentPolicy(incident, document, settings, services.clock.now());

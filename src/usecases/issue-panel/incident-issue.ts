@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IncidentView } from '../../contract/issue-panel-api';
-import { incidentSeverity } from '../../domain/policy/incident-severity';
+import type { AppSettings } from '../../domain/settings/app-settings';
+import { severityBySource, severityFieldIds } from '../../domain/settings/severity-by-source';
 import { getIssue } from '../../jira/issues';
 import type { JiraPort } from '../../ports';
 
@@ -27,6 +28,7 @@ export async function readIncidentIssue(
   jira: JiraPort,
   issueKey: string,
   siteUrl: string,
+  severitySource: AppSettings['severitySource'],
 ): Promise<IncidentIssue> {
   const issue = await getIssue(jira, {
     issueIdOrKey: issueKey,
@@ -35,10 +37,9 @@ export async function readIncidentIssue(
       'status',
       'created',
       'resolutiondate',
-      'labels',
-      'priority',
       'reporter',
       'description',
+      ...severityFieldIds(severitySource),
     ],
     fieldsSchema,
   });
@@ -50,7 +51,11 @@ export async function readIncidentIssue(
       status: fields.status?.name ?? '',
       created: fields.created,
       resolved: fields.resolutiondate ?? null,
-      severity: incidentSeverity(fields.labels, fields.priority?.name),
+      severity: severityBySource(severitySource, {
+        labels: fields.labels,
+        priorityName: fields.priority?.name,
+        fields,
+      }),
       url: `${siteUrl}/browse/${issue.key}`,
     },
     labels: fields.labels,

@@ -123,7 +123,13 @@ export function importMarkdown(issueKey: string, markdown: string): ImportPrevie
 }
 
 export async function importDescription(services: Services, issueKey: string): Promise<ImportPreview> {
-  const incident = await readIncidentIssue(services.jiraAsUser, issueKey, services.siteUrl);
+  const settings = await loadSettings(services.kv, services.logger);
+  const incident = await readIncidentIssue(
+    services.jiraAsUser,
+    issueKey,
+    services.siteUrl,
+    settings.severitySource,
+  );
   if (!incident.description) {
     return {
       document: emptyPostmortem({ incidentId: issueKey, title: incident.view.summary }),

@@ -12,11 +12,17 @@ import { readIncidentIssue, type IncidentIssue } from './incident-issue';
 
 /** Everything the panel shows for an incident, read on the user's behalf. */
 export async function loadPanel(services: Services, issueKey: string): Promise<PanelView> {
-  const incidentRead = readIncidentIssue(services.jiraAsUser, issueKey, services.siteUrl);
-  const [incident, stored, settings, record, webhook, permissions] = await Promise.all([
+  // Settings first: they say which field carries the severity (labels, priority or a custom field).
+  const settings = await loadSettings(services.kv, services.logger);
+  const incidentRead = readIncidentIssue(
+    services.jiraAsUser,
+    issueKey,
+    services.siteUrl,
+    settings.severitySource,
+  );
+  const [incident, stored, record, webhook, permissions] = await Promise.all([
     incidentRead,
     loadPostmortem(services.kv, issueKey),
-    loadSettings(services.kv, services.logger),
     loadAutomationRecord(services.kv, issueKey),
     loadSlackWebhookUrl(services.kv),
     // Jira answers 404 to both calls for an issue the user cannot see: report the issue read's error

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { PostmortemIndexSummary } from '../../domain/postmortem';
 import { isPostmortemRequired } from '../../domain/policy';
 import { incidentFacts } from '../../domain/policy/incident-facts';
-import { incidentSeverity } from '../../domain/policy/incident-severity';
 import type { AppSettings } from '../../domain/settings/app-settings';
+import { categoryBySource } from '../../domain/settings/category-by-source';
+import { severityBySource, severityFieldIds } from '../../domain/settings/severity-by-source';
 import type { ActionItemRecord, IncidentRecord } from '../../domain/trends';
 import { searchJql } from '../../jira/search-jql';
 import type { JiraPort } from '../../ports';
@@ -66,7 +67,13 @@ export async function fetchIncidentRecords(
   const records: IncidentRecord[] = [];
   const pages = searchJql(jira, {
     jql,
-    fields: ['project', 'created', 'resolutiondate', 'labels', 'priority', 'components'],
+    fields: [
+      'project',
+      'created',
+      'resolutiondate',
+      'components',
+      ...severityFieldIds(settings.severitySource),
+    ],
     properties: [POSTMORTEM_SUMMARY_PROPERTY],
     fieldsSchema: incidentFields,
     maxResults: PAGE_SIZE,
@@ -77,8 +84,14 @@ export async function fetchIncidentRecords(
       const raw = issue.properties?.[POSTMORTEM_SUMMARY_PROPERTY];
       const postmortem = summarySchema.safeParse(raw).success ? (raw as PostmortemIndexSummary) : null;
       const labels = fields.labels;
+      const components = fields.components.map((component) => component.name);
+      const severity = severityBySource(settings.severitySource, {
+        labels,
+        priorityName: fields.priority?.name,
+        fields,
+      });
       const facts = incidentFacts({
-        severity: postmortem?.severity ?? incidentSeverity(labels, fields.priority?.name),
+        severity: postmortem?.severity ?? severity,
         labels,
         created: new Date(fields.created),
         resolved: fields.resolutiondate ? new Date(fields.resolutiondate) : null,
@@ -91,7 +104,12 @@ export async function fetchIncidentRecords(
         resolved: fields.resolutiondate ?? null,
         labels,
         priority: fields.priority?.name ?? null,
-        components: fields.components.map((component) => component.name),
+        severity,
+        components,
+        category: categoryBySource(settings.categorySource, {
+          postmortemCategory: postmortem?.category,
+          components,
+        }),
         postmortem,
         qualifies: isPostmortemRequired(facts, {
           userImpactMinutesThreshold: settings.userImpactMinutesThreshold,

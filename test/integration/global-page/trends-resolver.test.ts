@@ -1,5 +1,7 @@
 import { postmortemJobsConsumer } from '../../../src/handlers/consumers/postmortem-jobs-consumer';
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings/app-settings';
 import type { JiraPort } from '../../../src/ports';
+import { saveSettings } from '../../../src/storage/settings-store';
 import { february2025AndMarch2025, NOW } from './march-2025';
 import { trendsHarness, type TrendsHarness } from './trends-harness';
 
@@ -38,6 +40,28 @@ describe('global page: getTrends through the Jira emulator', () => {
       { rank: 2, category: 'Config', count: 1 },
       { rank: 3, category: 'Network', count: 1 },
     ]);
+  });
+
+  it("counts severities from the admin's configured source (a custom field here)", async () => {
+    const harness = trendsHarness(NOW);
+    const beans = february2025AndMarch2025() as Array<{ key: string; fields: Record<string, unknown> }>;
+    const inc7 = beans.find((bean) => bean.key === 'INC-7');
+    if (inc7) inc7.fields.customfield_10050 = { value: 'SEV-1', id: '10100' };
+    harness.emulator.seed(beans);
+    await saveSettings(harness.services().kv, {
+      ...DEFAULT_SETTINGS,
+      severitySource: {
+        ...DEFAULT_SETTINGS.severitySource,
+        kind: 'custom-field',
+        customFieldId: 'customfield_10050',
+      },
+    });
+    const { report } = await readyTrends(harness);
+    // INC-4 and INC-5 keep their reviewed SEV-1 (postmortem), INC-7 is SEV-1 by the field; the SEV labels no longer count.
+    expect(report.sev1).toMatchObject({ current: 3, previous: 0 });
+    expect(report.sev2).toMatchObject({ current: 0, previous: 0 });
+    const [search] = harness.takeRequests().filter((request) => request.path === '/rest/api/3/search/jql');
+    expect((JSON.parse(String(search?.body)) as { fields: string[] }).fields).toContain('customfield_10050');
   });
 
   it('computes the four process metrics of March 2025', async () => {

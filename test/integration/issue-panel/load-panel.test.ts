@@ -1,5 +1,7 @@
 import { NOW, PREVIEW_ACCOUNT_ID, dataOf, errorOf } from '../../helpers/incident-app';
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings/app-settings';
 import { loadPostmortem } from '../../../src/storage/postmortem-store';
+import { saveSettings } from '../../../src/storage/settings-store';
 import { panelApp, SECOND_EDITOR } from './panel-fixture';
 
 describe('issue panel: loading an incident (getPanel on the Jira emulator)', () => {
@@ -41,6 +43,17 @@ describe('issue panel: loading an incident (getPanel on the Jira emulator)', () 
     const { document, policy } = dataOf(await call('getPanel', { issueKey: 'INC-1' }));
     expect(document.header).toMatchObject({ severity: 'SEV-2', durationMinutes: null, endTime: null });
     expect(policy).toMatchObject({ meeting: null, document: null });
+  });
+
+  it("pre-fills the severity from the admin's configured source (priority only: the SEV label is ignored)", async () => {
+    const { app, call } = await panelApp('INC-1', { labels: ['SEV-1'], priority: { name: 'Low' } });
+    await saveSettings(app.services({}).kv, {
+      ...DEFAULT_SETTINGS,
+      severitySource: { ...DEFAULT_SETTINGS.severitySource, kind: 'priority' },
+    });
+    const { issue, document } = dataOf(await call('getPanel', { issueKey: 'INC-1' }));
+    expect(issue.severity).toBe('SEV-4');
+    expect(document.header.severity).toBe('SEV-4');
   });
 
   it('computes the policy banner: required for SEV-1, meeting due soon, document due in 5 business days', async () => {
