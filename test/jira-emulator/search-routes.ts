@@ -1,5 +1,6 @@
 /** `search/jql`, `search/approximate-count`, `jql/parse`, and the removed `search` (410 Gone). */
 import { JqlError, type CompiledJql } from './jql/compile-jql.types';
+import { DATE_FUNCTIONS } from './jql/jql-dates';
 import { permissionsOf } from './directory';
 import { errorResponse, jsonResponse, type EmulatedIssue, type EmulatorResponse } from './emulator-types';
 import { asRecord, asString } from './field-values';
@@ -38,8 +39,12 @@ function compile(context: RouteContext, jql: string): Compiled {
   }
 }
 
-// Relative dates and date functions make a query's result depend on the clock.
-const TIME_DEPENDENT = /\(|[-+]\s*\d+\s*[a-z]/i;
+// Relative dates (`-30d`, `"-2w"`) and date functions (`now()`, `startOfMonth(-1)`) make a query's
+// result depend on the clock; parentheses and issue keys (`INC-12`) alone do not.
+const TIME_DEPENDENT = new RegExp(
+  `\\b(${[...DATE_FUNCTIONS].join('|')})\\s*\\(|(^|[\\s"'(=<>,])[-+]?\\d+\\s*[wdhm]\\b`,
+  'i',
+);
 const SEARCH_CACHE_SIZE = 16;
 
 /**
