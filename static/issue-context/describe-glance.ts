@@ -1,6 +1,6 @@
 import type { GlanceDeadline, GlanceView, PostmortemStatus } from '../../src/contract/issue-context-api';
 // The issue panel words deadlines the same way; one description keeps the two views in step.
-import { describeDeadline } from '../issue-panel/src/logic/describe-deadline';
+import { describeDeadline } from '../shared/logic/describe-deadline';
 
 export type StatusAppearance = 'default' | 'inprogress' | 'success';
 export type TextColor =

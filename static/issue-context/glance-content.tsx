@@ -1,7 +1,7 @@
 import { Button, Inline, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import type { Result } from '../../src/contract/errors';
 import type { GlanceView } from '../../src/contract/issue-context-api';
-import { errorAdvice } from '../issue-panel/src/logic/error-advice';
+import { errorAdvice } from '../shared/logic/issue-error-advice';
 import { describeActionItems, describeNearestDeadline, describeStatus } from './describe-glance';
 
 export interface GlanceContentProps {

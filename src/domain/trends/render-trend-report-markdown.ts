@@ -1,27 +1,6 @@
-import { parseMonthKey } from './month-arithmetic';
+import { monthLabel } from './month-label';
 import type { Completion, MonthlyTrendReport } from './monthly-trend-report';
 import type { Trend } from './trend-of';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-function monthName(month: string, short: boolean): string {
-  const [year, monthNumber] = parseMonthKey(month);
-  const name = MONTH_NAMES[monthNumber - 1] ?? '';
-  return `${short ? name.slice(0, 3) : name} ${year}`;
-}
 
 // Category names are user text: escape what would change the Markdown (bold, table cells, links).
 const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]|])/g, '\\$1');
@@ -42,11 +21,11 @@ const minutesCell = (minutes: number | null): string => (minutes === null ? NONE
 export function renderTrendReportMarkdown(report: MonthlyTrendReport): string {
   const r = report;
   const lines = [
-    `# Incident Trend Report – ${monthName(r.month, false)}`,
+    `# Incident Trend Report – ${monthLabel(r.month)}`,
     '',
     '## Overview',
     '',
-    `| Metric | ${monthName(r.month, true)} | ${monthName(r.previousMonth, true)} | Trend |`,
+    `| Metric | ${monthLabel(r.month, true)} | ${monthLabel(r.previousMonth, true)} | Trend |`,
     '|--------|----------|----------|-------|',
     `| SEV-1 Incidents | ${r.sev1.current} | ${r.sev1.previous} | ${trendCell(r.sev1.trend, true)} |`,
     `| SEV-2 Incidents | ${r.sev2.current} | ${r.sev2.previous} | ${trendCell(r.sev2.trend, true)} |`,

@@ -6,7 +6,7 @@ import { formatTrend } from '../../../static/global-page/src/logic/format-trend'
 import { jqlSearchUrl } from '../../../static/global-page/src/logic/jql-search-url';
 import { markdownFileName } from '../../../static/global-page/src/logic/markdown-file-name';
 import { metricStatus } from '../../../static/global-page/src/logic/metric-status';
-import { monthLabel } from '../../../static/global-page/src/logic/month-label';
+import { monthLabel } from '../../../src/domain/trends/month-label';
 import type { ProcessMetric } from '../../../static/global-page/src/logic/report-types';
 
 describe('formatTrend', () => {

@@ -1,7 +1,7 @@
 import type { Finding } from '../../../src/contract/issue-panel-api';
 import { blockerFieldId } from '../../../static/issue-panel/src/logic/blocker-field-id';
-import { describeDeadline, formatDuration } from '../../../static/issue-panel/src/logic/describe-deadline';
-import { errorAdvice } from '../../../static/issue-panel/src/logic/error-advice';
+import { describeDeadline, formatDuration } from '../../../static/shared/logic/describe-deadline';
+import { errorAdvice } from '../../../static/shared/logic/issue-error-advice';
 import {
   findingExcerpt,
   findingsForActionItem,

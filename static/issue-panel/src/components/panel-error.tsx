@@ -1,7 +1,7 @@
 import { Text } from '@atlaskit/primitives';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { AppErrorShape } from '../../../../src/contract/errors';
-import { errorAdvice } from '../logic/error-advice';
+import { errorAdvice } from '../../../shared/logic/issue-error-advice';
 
 /** An error with what to do next, per error kind; a retry action where retrying can help. */
 export function PanelError({ error, onRetry }: { error: AppErrorShape; onRetry?: () => void }) {

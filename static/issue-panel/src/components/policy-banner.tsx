@@ -2,7 +2,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import type { DeadlineView, PolicyView } from '../../../../src/contract/issue-panel-api';
-import { describeDeadline } from '../logic/describe-deadline';
+import { describeDeadline } from '../../../shared/logic/describe-deadline';
 
 function DeadlineLine({
   name,

@@ -1,4 +1,4 @@
-import type { DeadlineView } from '../../../../src/contract/issue-panel-api';
+import type { DeadlineView } from '../../../src/contract/issue-panel-api';
 
 export type LozengeAppearance = 'success' | 'moved' | 'removed';
 
