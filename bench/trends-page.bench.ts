@@ -12,6 +12,7 @@ import { fetchActionItemRecords, fetchIncidentRecords } from '../src/usecases/tr
 import { createJiraEmulator } from '../test/jira-emulator/jira-emulator';
 import { createMemoryKvs } from '../test/jira-emulator/memory-kvs';
 import { withLatency } from './latency-jira-port';
+import { seededRandom } from './seeded-random';
 
 const LATENCY_MS = 150;
 const MONTH = '2025-03';
@@ -27,17 +28,6 @@ const LAST_DAY = Date.UTC(2025, 3, 1);
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 
-/** Deterministic, so every run measures the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const jiraTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
 const DONE = { name: 'Done', statusCategory: { key: 'done', name: 'Done' } };
 const TO_DO = { name: 'To Do', statusCategory: { key: 'new', name: 'To Do' } };
@@ -45,7 +35,7 @@ const CATEGORIES = ['Database', 'Network', 'Deploy', 'Config', 'Capacity', 'Exte
 
 /** `incidents` incidents over the 12 months ending in March 2025, each with 4 action-item sub-tasks. */
 function issueBeans(incidents: number): unknown[] {
-  const random = mulberry32(incidents);
+  const random = seededRandom(incidents);
   const beans: unknown[] = [];
   let next = 1;
   for (let i = 0; i < incidents; i += 1) {

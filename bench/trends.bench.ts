@@ -8,6 +8,7 @@ import {
   type ActionItemRecord,
   type IncidentRecord,
 } from '../src/domain/trends';
+import { seededRandom } from './seeded-random';
 
 const CATEGORIES = [
   'Database issues',
@@ -21,20 +22,9 @@ const PRIORITIES = ['Highest', 'High', 'Medium', 'Low', null] as const;
 const START = Date.UTC(2024, 2, 1);
 const YEAR_MS = 365 * 86_400_000;
 
-/** Deterministic generator, so every run measures the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `issues` issues over 12 months: one incident per 4 action items (issue 7's shape). */
 function dataset(issues: number): { incidents: IncidentRecord[]; actionItems: ActionItemRecord[] } {
-  const random = mulberry32(issues);
+  const random = seededRandom(issues);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const incidents: IncidentRecord[] = [];
   const actionItems: ActionItemRecord[] = [];

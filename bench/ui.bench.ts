@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { searchJqlAll } from '../src/jira/search-jql';
 import { launchChromium } from '../test/helpers/browser';
-import { startPreviewServer, type PreviewServer } from '../test/preview/preview-server';
+import { startPreviewServer } from '../test/preview/preview-server';
+import { referenceIncidentKey } from '../test/preview/reference-incident';
 
 const repo = resolve(__dirname, '..');
 const PANEL_BUDGET_KB = 250;
@@ -85,17 +85,6 @@ async function timeToInteractive(browser: Browser, url: string, ready: string): 
   }
 }
 
-async function referenceIncidentKey(preview: PreviewServer): Promise<string> {
-  const incidents = await searchJqlAll(preview.app.emulator.appJiraPort(), {
-    jql: 'issuetype = Incident ORDER BY created DESC',
-    fields: ['summary'],
-  });
-  const match = incidents.find(
-    (issue) => (issue.fields as { summary?: string }).summary === 'Payment Service Outage',
-  );
-  return (match ?? incidents[0])?.key ?? 'INC-1';
-}
-
 /** Initial JS of each Custom UI (gzipped, budget for the panel) and time-to-interactive in the local preview. */
 export async function run(): Promise<void> {
   console.log('initial JS = entry chunk + its static imports (gzip level 6); CSS listed apart');
@@ -116,7 +105,7 @@ export async function run(): Promise<void> {
     launchChromium(),
   ]);
   try {
-    const key = await referenceIncidentKey(preview);
+    const key = await referenceIncidentKey(preview.app);
     const pages = [
       {
         name: `panel (${key})`,

@@ -1,9 +1,9 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { searchJqlAll } from '../src/jira/search-jql';
 import { launchChromium } from '../test/helpers/browser';
 import { startPreviewServer, type PreviewServer } from '../test/preview/preview-server';
+import { referenceIncidentKey } from '../test/preview/reference-incident';
 
 const repo = resolve(__dirname, '..');
 const outDir = join(repo, 'docs', 'screenshots');
@@ -12,20 +12,6 @@ const PANEL_VIEWPORT = { width: 700, height: 900 };
 const PAGE_VIEWPORT = { width: 1280, height: 900 };
 // The top of the panel (status, policy, summary, impact, the start of the timeline): a README image, not a scroll.
 const PANEL_CLIP_HEIGHT = 1800;
-
-/** The demo's copy of the reference document's INC-2025-034 payment outage: a full postmortem. */
-async function referenceIncidentKey(preview: PreviewServer): Promise<string> {
-  const incidents = await searchJqlAll(preview.app.emulator.appJiraPort(), {
-    jql: 'issuetype = Incident ORDER BY created DESC',
-    fields: ['summary'],
-  });
-  const match = incidents.find(
-    (issue) => (issue.fields as { summary?: string }).summary === 'Payment Service Outage',
-  );
-  if (!match)
-    throw new Error('The demo has no "Payment Service Outage" incident: is ../shared/reference there?');
-  return match.key;
-}
 
 async function shoot(page: Page, file: string, clipHeight?: number): Promise<void> {
   const path = join(outDir, file);
@@ -70,7 +56,7 @@ async function main() {
     launchChromium(),
   ]);
   try {
-    const key = await referenceIncidentKey(preview);
+    const key = await referenceIncidentKey(preview.app);
     await panelShot(browser, preview, key, 'light');
     await panelShot(browser, preview, key, 'dark');
     await globalPageShot(browser, preview);

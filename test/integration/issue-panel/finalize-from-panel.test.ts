@@ -1,10 +1,9 @@
 import { parseMarkdown, type PostmortemDocument } from '../../../src/domain/postmortem';
-import { searchJqlAll } from '../../../src/jira/search-jql';
 import { loadPostmortem } from '../../../src/storage/postmortem-store';
 import { PREVIEW_ACCOUNT_ID, dataOf, errorOf } from '../../helpers/incident-app';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
 import type { PreviewApp } from '../../preview/preview-app';
-import { panelApp, SECOND_EDITOR } from './panel-fixture';
+import { children, panelApp, SECOND_EDITOR, settle } from './panel-fixture';
 
 /** The reference's Payment Service Outage postmortem (five action items, each with owner and due date). */
 async function openWithReference(
@@ -21,17 +20,6 @@ async function openWithReference(
     header: { ...document.header, incidentId: 'INC-1', status: 'DRAFT' as const, finalizedAt: null },
   };
 }
-
-async function settle(app: PreviewApp) {
-  await app.emulator.drainEvents();
-  await app.queue.drain();
-}
-
-const children = (app: PreviewApp) =>
-  searchJqlAll(app.emulator.appJiraPort(), {
-    jql: 'issue.property[postmortem-action-source].incidentKey = "INC-1"',
-    fields: ['summary'],
-  });
 
 const labels = (app: PreviewApp) => app.emulator.getIssue('INC-1')?.fields.labels;
 

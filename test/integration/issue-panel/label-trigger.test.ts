@@ -3,13 +3,12 @@ import { parseMarkdown } from '../../../src/domain/postmortem';
 import { postmortemJobsConsumer } from '../../../src/handlers/consumers/postmortem-jobs-consumer';
 import { issueUpdatedTrigger } from '../../../src/handlers/triggers/issue-updated-trigger';
 import { editIssue } from '../../../src/jira/issues';
-import { searchJqlAll } from '../../../src/jira/search-jql';
 import { loadPostmortem, savePostmortem } from '../../../src/storage/postmortem-store';
 import { saveSettings } from '../../../src/storage/settings-store';
 import { NOW, PREVIEW_ACCOUNT_ID, dataOf } from '../../helpers/incident-app';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
 import type { PreviewApp } from '../../preview/preview-app';
-import { panelApp } from './panel-fixture';
+import { children, panelApp, settle } from './panel-fixture';
 
 async function withReferencePostmortem(app: PreviewApp) {
   const { document } = parseMarkdown(referencePostmortemMarkdown());
@@ -20,17 +19,6 @@ async function withReferencePostmortem(app: PreviewApp) {
     { accountId: PREVIEW_ACCOUNT_ID, at: NOW },
   );
 }
-
-async function settle(app: PreviewApp) {
-  await app.emulator.drainEvents();
-  await app.queue.drain();
-}
-
-const children = (app: PreviewApp) =>
-  searchJqlAll(app.emulator.appJiraPort(), {
-    jql: 'issue.property[postmortem-action-source].incidentKey = "INC-1"',
-    fields: ['summary'],
-  });
 
 describe('label trigger and jobs consumer (on the Jira emulator)', () => {
   it('reads the newest changelog entry when a delivery carries none, and creates the children once across two such deliveries', async () => {
