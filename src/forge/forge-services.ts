@@ -3,16 +3,20 @@ import type { InvocationContext } from '../contract/invocation-context';
 import { consoleLogger } from '../runtime/console-logger';
 import { systemClock } from '../runtime/system-clock';
 import type { Services } from '../services';
+import { timeBoxedJiraPort } from '../runtime/time-boxed-jira-port';
 import { createWebhookSlackPort } from '../slack/webhook-slack-port';
 import { forgeJiraPort } from './forge-jira-port';
 import { forgeKvsPort } from './forge-kvs-port';
 import { forgeQueuePort } from './forge-queue-port';
 
+// Well under a resolver's 25 s and a consumer's 900 s: a hung request costs one retry, not the invocation.
+const JIRA_REQUEST_TIMEOUT_MS = 20_000;
+
 /** The production adapters behind every port, for one invocation. */
 export function forgeServices(context: InvocationContext): Services {
   return {
-    jiraAsUser: forgeJiraPort(context.accountId ? 'user' : 'app'),
-    jiraAsApp: forgeJiraPort('app'),
+    jiraAsUser: timeBoxedJiraPort(forgeJiraPort(context.accountId ? 'user' : 'app'), JIRA_REQUEST_TIMEOUT_MS),
+    jiraAsApp: timeBoxedJiraPort(forgeJiraPort('app'), JIRA_REQUEST_TIMEOUT_MS),
     kv: forgeKvsPort(),
     // Egress to hooks.slack.com is declared in manifest.yml (permissions.external.fetch.backend).
     slack: createWebhookSlackPort({ fetch: fetch as unknown as typeof globalThis.fetch, clock: systemClock }),

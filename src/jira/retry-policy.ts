@@ -16,6 +16,8 @@ export interface RetryOptions {
   random?: () => number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Which errors earn another attempt here; by default `isRetryable`. */
+  retryable?: (error: unknown) => boolean;
 }
 
 const NETWORK_CODES = new Set([
@@ -66,7 +68,7 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
     try {
       return await fn(attempt);
     } catch (error) {
-      if (!isRetryable(error)) throw error;
+      if (!(options.retryable ?? isRetryable)(error)) throw error;
       const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
       const serverDelay = isAppError(error) ? error.retryAfterMs : undefined;
       // Full jitter (AWS architecture blog) spreads retries of concurrent consumers; a server's

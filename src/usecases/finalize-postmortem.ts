@@ -12,6 +12,7 @@ import { createIssueLink } from '../jira/issue-links';
 import { findSubtaskIssueType } from '../jira/issue-metadata';
 import { setIssueProperty } from '../jira/issue-properties';
 import { bulkCreateIssues } from '../jira/issues';
+import { isRateLimited } from '../jira/jira-errors';
 import { withRetry } from '../jira/retry-policy';
 import { searchJqlAll } from '../jira/search-jql';
 import type { Clock, JiraPort, KvPort, Logger, SlackPort } from '../ports';
@@ -71,6 +72,15 @@ export async function finalizePostmortem(
   const deadline = clock.now().getTime() + WORK_BUDGET_MS;
   const attempt = <T>(call: () => Promise<T>) =>
     withRetry(call, { clock, maxAttempts: 6, budgetMs: Math.max(0, deadline - clock.now().getTime()) });
+  // A 429 means Jira did nothing; a 5xx or a timeout on a create may hide issues Jira did create. Those
+  // go back to the platform's retry, whose next run finds what exists by the row-id property first.
+  const attemptCreate = <T>(call: () => Promise<T>) =>
+    withRetry(call, {
+      clock,
+      maxAttempts: 6,
+      budgetMs: Math.max(0, deadline - clock.now().getTime()),
+      retryable: isRateLimited,
+    });
 
   const lockKey = `finalize-lock:${job.issueKey}`;
   const acquired = await kv.setIfAbsent(lockKey, job.deliveryId, { ttlSeconds: LOCK_TTL_SECONDS });
@@ -126,7 +136,7 @@ export async function finalizePostmortem(
         : { kind: 'linked task', name: settings.actionItemFallbackIssueType };
       record.childIssueType = issueType.kind;
       const result = await bulkCreateIssues(jira, {
-        attempt,
+        attempt: attemptCreate,
         issues: pending.map((item) =>
           actionItemIssue({
             incident,

@@ -1,4 +1,7 @@
-/** Scripted failures: chosen requests answer 429 with Retry-After, a 5xx, or hang until cleared. */
+/**
+ * Scripted failures: chosen requests answer 429 with Retry-After, a 5xx, or hang until cleared —
+ * before Jira does anything, or (`afterServing`) after it did the work, as a lost answer looks.
+ */
 import { errorResponse, jsonResponse, type EmulatorResponse } from './emulator-types';
 
 export type FaultResponse =
@@ -11,6 +14,8 @@ export interface FaultRule {
   /** How many matching requests fail; every one when left out. */
   times?: number;
   response: FaultResponse;
+  /** Serve the request (its writes happen), then answer with the fault instead. */
+  afterServing?: boolean;
 }
 
 export interface Faults {
@@ -22,6 +27,8 @@ export interface Faults {
 export interface FaultInjector extends Faults {
   /** The faulted answer for this request, or `undefined` to serve it normally. */
   intercept(method: string, path: string, signal?: AbortSignal): Promise<EmulatorResponse> | undefined;
+  /** The faulted answer replacing one already served (`afterServing` rules), or `undefined`. */
+  interceptServed(method: string, path: string, signal?: AbortSignal): Promise<EmulatorResponse> | undefined;
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -53,29 +60,36 @@ export function createFaultInjector(): FaultInjector {
       rules = [];
       for (const release of [...hanging]) release(new Error('The emulator released a hanging request'));
     },
-    intercept(method, path, signal) {
-      const rule = rules.find(
-        (r) =>
-          r.remaining > 0 &&
-          (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
-          r.path.test(path),
-      );
-      if (!rule) return undefined;
-      rule.remaining -= 1;
-      const response = rule.response;
-      if ('hang' in response) return hang(signal);
-      if (response.status === 429) {
-        return Promise.resolve(
-          jsonResponse(
-            429,
-            { errorMessages: ['Rate limit exceeded.'], errors: {} },
-            { 'retry-after': String(response.retryAfterSeconds) },
-          ),
-        );
-      }
-      return Promise.resolve(
-        errorResponse(response.status, [STATUS_TEXT[response.status] ?? 'Server error']),
-      );
-    },
+    intercept: (method, path, signal) => answer(false, method, path, signal),
+    interceptServed: (method, path, signal) => answer(true, method, path, signal),
   };
+
+  function answer(
+    served: boolean,
+    method: string,
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<EmulatorResponse> | undefined {
+    const rule = rules.find(
+      (r) =>
+        r.remaining > 0 &&
+        (r.afterServing ?? false) === served &&
+        (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
+        r.path.test(path),
+    );
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    const response = rule.response;
+    if ('hang' in response) return hang(signal);
+    if (response.status === 429) {
+      return Promise.resolve(
+        jsonResponse(
+          429,
+          { errorMessages: ['Rate limit exceeded.'], errors: {} },
+          { 'retry-after': String(response.retryAfterSeconds) },
+        ),
+      );
+    }
+    return Promise.resolve(errorResponse(response.status, [STATUS_TEXT[response.status] ?? 'Server error']));
+  }
 }

@@ -148,14 +148,16 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
     if (faulted) return faulted;
     if (!url.pathname.startsWith(`${API_PREFIX}/`))
       return errorResponse(404, [`No Jira REST resource at ${url.pathname}.`]);
+    let served: EmulatorResponse;
     try {
-      return serve(request, accountId, url);
+      served = serve(request, accountId, url);
     } catch (error) {
       // A bug in the emulator surfaces as Jira's 500, with the reason for whoever reads the test log.
       return errorResponse(500, [
         `Emulator error: ${error instanceof Error ? error.message : String(error)}`,
       ]);
     }
+    return (await faults.interceptServed(request.method, url.pathname, request.signal)) ?? served;
   };
 
   const emulator: JiraEmulator = {

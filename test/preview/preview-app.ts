@@ -19,6 +19,7 @@ import { createMemoryKvs } from '../jira-emulator/memory-kvs';
 import { createSlackSink, type SlackSink } from '../jira-emulator/slack-sink';
 import { demoData } from './demo-data';
 import { inProcessQueue, type InProcessQueue } from './in-process-queue';
+import { timeBoxedJiraPort } from '../../src/runtime/time-boxed-jira-port';
 
 /** The preview user, one of the emulator's seeded accounts. */
 export const PREVIEW_ACCOUNT_ID = '5b10ac8d82e05b22cc7d4ef5';
@@ -59,9 +60,14 @@ export async function createPreviewApp(options: PreviewOptions): Promise<Preview
 
   // The queue's consumer needs services, and services need the queue: tie the knot through a holder.
   const queueHolder: { queue?: InProcessQueue } = {};
+  // Production's 20 s per request, scaled like the retry delays (at least 1 s, so a loaded CI never trips it).
+  const timeoutMs = Math.max(1000, 20_000 * (options.retryDelayScale ?? 1));
   const services = (context: InvocationContext): Services => ({
-    jiraAsUser: context.accountId ? emulator.jiraPort(context.accountId) : emulator.appJiraPort(),
-    jiraAsApp: emulator.appJiraPort(),
+    jiraAsUser: timeBoxedJiraPort(
+      context.accountId ? emulator.jiraPort(context.accountId) : emulator.appJiraPort(),
+      timeoutMs,
+    ),
+    jiraAsApp: timeBoxedJiraPort(emulator.appJiraPort(), timeoutMs),
     kv,
     slack,
     queue: { push: (job) => (queueHolder.queue as InProcessQueue).push(job) },

@@ -232,6 +232,42 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     expect(app.slackSink.messages()).toHaveLength(1);
   });
 
+  it('creates every child once when a bulk create succeeded at Jira but its answer was lost (500)', async () => {
+    const app = await setUp();
+    app.emulator.faults.add({
+      method: 'POST',
+      path: /\/rest\/api\/3\/issue\/bulk/,
+      times: 1,
+      afterServing: true,
+      response: { status: 500 },
+    });
+    await addLabel(app, 'INC-1');
+    // The lost answer is not retried blindly: the platform's retry finds the five by their row-id property.
+    expect(bulkCalls(app)).toHaveLength(1);
+    expect(await children(app, 'INC-1')).toHaveLength(5);
+    expect(app.slackSink.messages()).toHaveLength(1);
+    expect(app.queue.failures).toEqual([]);
+  });
+
+  it.each([
+    ['the issue read', 'GET', /\/rest\/api\/3\/issue\/INC-1$/, false],
+    ['the children search', 'POST', /\/rest\/api\/3\/search\/jql/, false],
+    ['createmeta', 'GET', /\/createmeta\//, false],
+    ['the bulk create, before Jira acted', 'POST', /\/rest\/api\/3\/issue\/bulk/, false],
+    ['the bulk create, after Jira created the issues', 'POST', /\/rest\/api\/3\/issue\/bulk/, true],
+  ])(
+    'times out a hanging call on %s and resumes without duplicates',
+    async (_name, method, path, afterServing) => {
+      const app = await setUp();
+      app.emulator.faults.add({ method, path, times: 1, afterServing, response: { hang: true } });
+      await addLabel(app, 'INC-1');
+      expect(await children(app, 'INC-1')).toHaveLength(5);
+      expect(app.slackSink.messages()).toHaveLength(1);
+      expect(app.queue.failures).toEqual([]);
+      app.emulator.faults.clear();
+    },
+  );
+
   it.each([
     [400, 'invalid_blocks'],
     [404, 'no_service'],
