@@ -9,6 +9,7 @@ import { searchJqlAll } from '../jira/search-jql';
 import type { Services } from '../services';
 import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
 import { POSTMORTEM_SUMMARY_PROPERTY } from './finalize-postmortem';
+import { resolveSiteUrl } from './site-url';
 
 const DAY_MS = 86_400_000;
 
@@ -77,6 +78,7 @@ async function buildDigest(services: Services, day: string) {
   const attempt = <T>(call: () => Promise<T>) =>
     withRetry(call, { clock, budgetMs: 300_000, maxAttempts: 5 });
   const jira = services.jiraAsApp;
+  const siteUrl = await attempt(() => resolveSiteUrl({ siteUrl: services.siteUrl, kv, jira }));
   const scope = settings.projectKeys.length ? ` AND project in (${settings.projectKeys.join(', ')})` : '';
 
   const incidents = await attempt(() =>
@@ -124,7 +126,7 @@ async function buildDigest(services: Services, day: string) {
     if (status.state === 'on-track') continue;
     postmortems.push({
       key: incident.key,
-      url: `${services.siteUrl}/browse/${incident.key}`,
+      url: `${siteUrl}/browse/${incident.key}`,
       title: fields.summary,
       ownerLabel: fields.assignee?.displayName ?? null,
       due: describe(status.remainingMs, 'document'),
@@ -143,7 +145,7 @@ async function buildDigest(services: Services, day: string) {
     .filter((item) => item.fields.duedate)
     .map((item) => ({
       key: item.key,
-      url: `${services.siteUrl}/browse/${item.key}`,
+      url: `${siteUrl}/browse/${item.key}`,
       title: item.fields.summary,
       ownerLabel: item.fields.assignee?.displayName ?? null,
       due: describe(

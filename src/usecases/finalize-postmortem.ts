@@ -26,6 +26,7 @@ import { loadPostmortem, savePostmortem } from '../storage/postmortem-store';
 import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
 import { ownerResolver } from './resolve-owners';
 import { sendSlackMessage } from './send-slack-message';
+import { resolveSiteUrl } from './site-url';
 
 export const POSTMORTEM_SUMMARY_PROPERTY = 'postmortem-summary';
 // An async-events consumer gets 900 s; keep room to record progress before the platform stops us.
@@ -99,11 +100,11 @@ export async function finalizePostmortem(
         fieldsSchema: incidentFields,
       }),
     );
+    const siteUrl = await attempt(() => resolveSiteUrl({ siteUrl: '', kv, jira }));
     const incident = {
       key: issue.key,
       projectKey: issue.fields.project.key,
-      // `self` (kept by the loose schema) carries the site's own address, which the consumer's context lacks.
-      url: `${siteOrigin(issue as { self?: unknown })}/browse/${issue.key}`,
+      url: `${siteUrl}/browse/${issue.key}`,
     };
     const stored = await loadPostmortem(kv, job.issueKey);
     const document =
@@ -309,10 +310,6 @@ function documentFromDescription(
     }
   }
   return emptyPostmortem({ incidentId: issueKey, title: summary });
-}
-
-function siteOrigin(issue: { self?: unknown }): string {
-  return typeof issue.self === 'string' ? new URL(issue.self).origin : '';
 }
 
 function minutesBetween(start: string | undefined, end: string | null | undefined): number | null {

@@ -58,7 +58,9 @@ export function resolverCaller<Api extends ResolverApi>(
     call: Call,
     payload: unknown,
     context: InvocationContext = { accountId: PREVIEW_ACCOUNT_ID },
-  ): Promise<Result<DataOf<Api, Call>>> => handlers[call]({ payload, context });
+  ): Promise<Result<DataOf<Api, Call>>> =>
+    // Forge gives every UI invocation the site's URL.
+    handlers[call]({ payload, context: { siteUrl: app.emulator.baseUrl, ...context } });
 }
 
 /** The data of a successful answer; fails the test with the error otherwise. */

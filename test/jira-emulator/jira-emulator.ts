@@ -23,6 +23,7 @@ import {
 } from './emulator-types';
 import { createFaultInjector, type Faults } from './fault-injector';
 import { FIELD_ROUTES } from './field-routes';
+import { SERVER_INFO_ROUTES } from './server-info-routes';
 import { createIssueEvents, type DeliveryOptions, type IssueUpdatedListener } from './issue-events';
 import { ISSUE_ROUTES } from './issue-routes';
 import { createIssueStore } from './issue-store';
@@ -71,7 +72,13 @@ export interface JiraEmulator {
 }
 
 const API_PREFIX = '/rest/api/3';
-const ROUTES: Route[] = [...ISSUE_ROUTES, ...SEARCH_ROUTES, ...USER_ROUTES, ...FIELD_ROUTES];
+const ROUTES: Route[] = [
+  ...ISSUE_ROUTES,
+  ...SEARCH_ROUTES,
+  ...USER_ROUTES,
+  ...FIELD_ROUTES,
+  ...SERVER_INFO_ROUTES,
+];
 
 function findRoute(method: string, path: string): { route: Route; params: string[] } | 'method' | undefined {
   let pathMatched = false;

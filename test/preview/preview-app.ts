@@ -73,7 +73,8 @@ export async function createPreviewApp(options: PreviewOptions): Promise<Preview
     queue: { push: (job) => (queueHolder.queue as InProcessQueue).push(job) },
     clock,
     logger,
-    siteUrl: options.baseUrl,
+    // As in Forge: UI invocations carry the site's URL; triggers, consumers and schedules do not.
+    siteUrl: context.siteUrl ?? '',
     accountId: context.accountId ?? null,
   });
   const queue = inProcessQueue((job) => postmortemJobsConsumer(job, services({})), {

@@ -134,6 +134,7 @@ async function sendInvoke(
     payload: parsed.data.payload,
     context: {
       accountId: typeof context.accountId === 'string' ? context.accountId : PREVIEW_ACCOUNT_ID,
+      siteUrl: app.emulator.baseUrl,
       ...(extension.issue?.key ? { issueKey: extension.issue.key } : {}),
     },
   });

@@ -105,7 +105,8 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
 
     const messages = app.slackSink.messages();
     expect(messages).toHaveLength(1);
-    expect(JSON.stringify(messages[0])).toContain('INC-1');
+    // The consumer's context has no site URL: the link comes from Jira's serverInfo.
+    expect(JSON.stringify(messages[0])).toContain('<http://jira.test/browse/INC-1|');
 
     const stored = await loadPostmortem(app.services({}).kv, 'INC-1');
     expect(stored?.document.header.status).toBe('FINAL');

@@ -13,6 +13,7 @@ import { bulkCreateIssues, createIssue, editIssue, getIssue } from '../../../src
 import { parseJql } from '../../../src/jira/jql';
 import { getMyPermissions } from '../../../src/jira/permissions';
 import { approximateCount, searchJqlAll } from '../../../src/jira/search-jql';
+import { getSiteBaseUrl } from '../../../src/jira/server-info';
 import { getMyself, searchUsers } from '../../../src/jira/users';
 import type { JiraPort } from '../../../src/ports';
 import { SHARED_DIR } from '../../helpers/shared-files';
@@ -123,6 +124,7 @@ async function appScenario(port: JiraPort): Promise<void> {
   await approximateCount(port, { jql: 'project = INC' });
   await parseJql(port, { queries: ['project = INC', 'project = = INC'] });
   await getMyself(port);
+  expect(await getSiteBaseUrl(port)).toMatch(/^http:\/\/localhost:8080$/);
   await searchUsers(port, { query: 'maria' });
   await getMyPermissions(port, { permissions: ['EDIT_ISSUES'], issueKey: incident.key });
   await createIssueLink(port, {
@@ -282,7 +284,7 @@ describe('Jira emulator against the OpenAPI spec', () => {
       fields: ['summary'],
     });
     const issueKey = outage?.key ?? '';
-    const context = { accountId: PREVIEW_ACCOUNT_ID, issueKey };
+    const context = { accountId: PREVIEW_ACCOUNT_ID, issueKey, siteUrl: 'http://jira.test' };
     const panel = app.resolvers['issue-panel'];
     const call = async (name: string, payload: unknown) => {
       const result = (await panel[name]?.({ payload, context })) as { ok: boolean; data?: unknown };
@@ -341,6 +343,6 @@ describe('Jira emulator against the OpenAPI spec', () => {
             `${e.exchange.method} ${e.exchange.path.split('?')[0]?.replace(/INC-\d+|[A-Z]+-\d+/, '{key}')}`,
         ),
     );
-    expect(covered.size).toBeGreaterThanOrEqual(12);
+    expect(covered.size).toBeGreaterThanOrEqual(13);
   }, 120_000);
 });
