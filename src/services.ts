@@ -12,6 +12,11 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   siteUrl: string;
+  /**
+   * The app's global page, as a path on the site (`/jira/apps/<app id>/<environment id>` in Jira), for
+   * links to the trend report; absent where the runtime does not say.
+   */
+  globalPagePath?: string;
   /** The calling user; null for triggers, consumers and scheduled work. */
   accountId: string | null;
 }

@@ -1,4 +1,4 @@
-import { fetch } from '@forge/api';
+import { fetch, getAppContext } from '@forge/api';
 import type { InvocationContext } from '../contract/invocation-context';
 import { consoleLogger } from '../runtime/console-logger';
 import { systemClock } from '../runtime/system-clock';
@@ -24,6 +24,18 @@ export function forgeServices(context: InvocationContext): Services {
     clock: systemClock,
     logger: consoleLogger({ cloudId: context.cloudId, moduleKey: context.moduleKey }),
     siteUrl: context.siteUrl ?? '',
+    ...globalPage(),
     accountId: context.accountId ?? null,
   };
+}
+
+/** Jira serves a `jira:globalPage` at `/jira/apps/<app id>/<environment id>` of the site. */
+function globalPage(): { globalPagePath?: string } {
+  try {
+    const { appAri, environmentAri } = getAppContext();
+    return { globalPagePath: `/jira/apps/${appAri.appId}/${environmentAri.environmentId}` };
+  } catch {
+    // Older runtimes have no app context: messages then go without the link.
+    return {};
+  }
 }

@@ -4,6 +4,7 @@ import { monthlyReportMessage } from '../domain/slack/monthly-report-message';
 import { monthKeyOf } from '../domain/trends';
 import type { Services } from '../services';
 import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
+import { resolveSiteUrl } from './site-url';
 import { refreshTrends, trendsCacheKey } from './trends/load-trends';
 
 export type MonthlyReportOutcome = 'sent' | 'not-due' | 'already-sent' | 'no-webhook' | 'failed';
@@ -36,7 +37,14 @@ export async function sendMonthlyTrendReport(services: Services): Promise<Monthl
       settings.projectKeys,
       settings.timeZone,
     );
-    const message = monthlyReportMessage({ markdown: trends.markdown, projectKeys: settings.projectKeys });
+    const siteUrl = await resolveSiteUrl({ siteUrl: services.siteUrl, kv, jira: services.jiraAsApp });
+    const message = monthlyReportMessage({
+      markdown: trends.markdown,
+      projectKeys: settings.projectKeys,
+      reportUrl: services.globalPagePath
+        ? `${siteUrl}${services.globalPagePath}?month=${due.reportMonth}`
+        : null,
+    });
     const result = await services.slack.send(webhook, message);
     if (result.ok) return 'sent';
     services.logger.warn('monthly trend report not delivered', {

@@ -75,6 +75,8 @@ export async function createPreviewApp(options: PreviewOptions): Promise<Preview
     logger,
     // As in Forge: UI invocations carry the site's URL; triggers, consumers and schedules do not.
     siteUrl: context.siteUrl ?? '',
+    // The preview serves the global page here (on the same origin as its emulated site).
+    globalPagePath: '/trends',
     accountId: context.accountId ?? null,
   });
   const queue = inProcessQueue((job) => postmortemJobsConsumer(job, services({})), {

@@ -182,7 +182,7 @@ export function monthlyReportMessage(input: MonthlyReportMessageInput): MonthlyR
   const scope = input.projectKeys.length
     ? `Projects ${input.projectKeys.map((key) => escapeSlackText(key)).join(', ')}`
     : 'All incident projects';
-  const url = input.reportUrl && /^https:\/\/[^\s<>|]+$/.test(input.reportUrl) ? input.reportUrl : null;
+  const url = input.reportUrl && /^https?:\/\/[^\s<>|]+$/.test(input.reportUrl) ? input.reportUrl : null;
   const footer: ContextBlock = {
     type: 'context',
     elements: [

@@ -199,8 +199,16 @@ describe('monthly trend report to Slack', () => {
       await resolverCaller(app, globalPageResolver)('getTrends', { month: '2026-05', projectKeys: [] }),
     );
     expect(trends.state).toBe('ready');
+    // With a link to the month on the global page (the preview serves it at /trends of the site).
+    expect(JSON.stringify(report)).toContain('<http://jira.test/trends?month=2026-05|Open the full report>');
     if (trends.state === 'ready')
-      expect(report).toEqual(monthlyReportMessage({ markdown: trends.trends.markdown, projectKeys: [] }));
+      expect(report).toEqual(
+        monthlyReportMessage({
+          markdown: trends.trends.markdown,
+          projectKeys: [],
+          reportUrl: 'http://jira.test/trends?month=2026-05',
+        }),
+      );
   });
 
   it('posts the same report the global page exports (its cached month is reused when computed after the month)', async () => {

@@ -47,7 +47,7 @@ describe('monthlyReportMessage', () => {
     ]);
   });
 
-  it('names the projects it covers and links the full report only over https', () => {
+  it('names the projects it covers and links the full report only to a web address', () => {
     const footer = (reportUrl: string) =>
       JSON.stringify(
         monthlyReportMessage({ markdown: emptyMonth, projectKeys: ['INC', 'OPS'], reportUrl }).blocks.at(-1),
@@ -56,6 +56,7 @@ describe('monthlyReportMessage', () => {
       'Projects INC, OPS · Posted by Postmortems for Jira · <https://example.atlassian.net/jira/apps/x|Open the full report>',
     );
     expect(footer('javascript:alert(1)')).not.toContain('Open the full report');
+    expect(footer('https://example.atlassian.net/x|<!channel>')).not.toContain('Open the full report');
   });
 
   it('stays within Block Kit limits for a very long report: 50 blocks, 3,000 characters a section, 150 in the header', () => {
