@@ -1,7 +1,6 @@
 import type { AppErrorShape } from '../../../src/contract/errors';
 import { adviceFor, type ErrorAdvice, type PageAdvice } from './error-advice';
 
-
 const PANEL_ADVICE: PageAdvice = {
   Forbidden: {
     title: 'You do not have access',
