@@ -31,13 +31,16 @@ describe('dropSettledFindings', () => {
     const { actionItems } = blankDocument({
       actionItems: [row('ai-1', true, '2026-12-15'), row('ai-2', false, null)],
     });
-    const result = dropSettledFindings(checks, actionItems);
+    const result = dropSettledFindings(checks, { actionItems, timeline: [] });
     expect(result.findings.map((f) => f.path)).toEqual(['actionItems.ai-2.owner', 'rootCause.text']);
     expect(result.blockers.map((f) => f.path)).toEqual(['actionItems.ai-2.owner']);
   });
 
   it('keeps the hint for the field still empty on the same row', () => {
-    const result = dropSettledFindings(checks, [row('ai-1', true, null), row('ai-2', false, null)]);
+    const result = dropSettledFindings(checks, {
+      actionItems: [row('ai-1', true, null), row('ai-2', false, null)],
+      timeline: [],
+    });
     expect(result.blockers.map((f) => f.path)).toEqual([
       'actionItems.ai-1.dueDate',
       'actionItems.ai-2.owner',
@@ -45,8 +48,26 @@ describe('dropSettledFindings', () => {
   });
 
   it('drops the hints of a removed row and leaves every other kind of finding alone', () => {
-    const result = dropSettledFindings(checks, []);
+    const result = dropSettledFindings(checks, { actionItems: [], timeline: [] });
     expect(result.findings).toEqual([finding('rootCause.text', 'blame-language', 'warning')]);
     expect(result.blockers).toEqual([]);
+  });
+
+  it('drops "Timeline is empty" and "Action Items is empty" as soon as a row is added, and keeps them otherwise', () => {
+    const empty = {
+      findings: [
+        finding('timeline', 'missing-section', 'warning'),
+        finding('actionItems', 'missing-section', 'warning'),
+        finding('rootCause', 'missing-section', 'warning'),
+      ],
+      blockers: [],
+    };
+    const withRows = dropSettledFindings(empty, {
+      actionItems: [row('ai-1', false, null)],
+      timeline: [{ time: '14:23', event: 'Alert fired' }],
+    });
+    expect(withRows.findings.map((f) => f.path)).toEqual(['rootCause']);
+    const stillEmpty = dropSettledFindings(empty, { actionItems: [], timeline: [] });
+    expect(stillEmpty.findings.map((f) => f.path)).toEqual(['timeline', 'actionItems', 'rootCause']);
   });
 });

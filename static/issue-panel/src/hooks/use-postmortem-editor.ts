@@ -76,10 +76,7 @@ export function usePostmortemEditor(issueKey: string, panel: PanelView) {
   }, [autosave.backup, conflictStore]);
 
   // The last answer may predate the latest edit: hints the edit already settled go now, not after it.
-  const checks = useMemo(
-    () => dropSettledFindings(live.checks, document.actionItems),
-    [live.checks, document.actionItems],
-  );
+  const checks = useMemo(() => dropSettledFindings(live.checks, document), [live.checks, document]);
 
   const [loadError, setLoadError] = useState<string | null>(null);
   const loadTheirs = useCallback(async () => {
