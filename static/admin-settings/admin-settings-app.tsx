@@ -205,6 +205,23 @@ export function AdminSettingsPage() {
       {below(name, help)}
     </Stack>
   );
+  const radioField = <Name extends 'severityKind' | 'categorySource'>(
+    name: Name,
+    label: string,
+    options: Array<{ name: string; value: string; label: string }>,
+    help: string,
+  ) => (
+    <Stack space="space.050">
+      <Label labelFor={name}>{label}</Label>
+      <RadioGroup
+        name={name}
+        options={options}
+        value={form[name]}
+        onChange={(event) => update({ [name]: event.target.value as SettingsForm[Name] })}
+      />
+      {below(name, help)}
+    </Stack>
+  );
   const fieldOptions = (customFields ?? []).map((field) => ({
     label: `${field.name} (${field.id})`,
     value: field.id,
@@ -227,18 +244,12 @@ export function AdminSettingsPage() {
         <FormSection>
           <Heading size="medium">Incidents</Heading>
           {SCOPE_FIELDS.map(textField)}
-          <Stack space="space.050">
-            <Label labelFor="severityKind">Severity from</Label>
-            <RadioGroup
-              name="severityKind"
-              options={SEVERITY_SOURCES}
-              value={form.severityKind}
-              onChange={(event) =>
-                update({ severityKind: event.target.value as SettingsForm['severityKind'] })
-              }
-            />
-            {below('severityKind', 'Where the app reads an incident’s severity (SEV-1 … SEV-4).')}
-          </Stack>
+          {radioField(
+            'severityKind',
+            'Severity from',
+            SEVERITY_SOURCES,
+            'Where the app reads an incident’s severity (SEV-1 … SEV-4).',
+          )}
           {form.severityKind === 'custom-field' && (
             <Stack space="space.050">
               <Label labelFor="customFieldId">Severity field</Label>
@@ -265,18 +276,12 @@ export function AdminSettingsPage() {
               help: 'One priority per line, e.g. Highest = SEV-1.',
               multiline: true,
             })}
-          <Stack space="space.050">
-            <Label labelFor="categorySource">Category from</Label>
-            <RadioGroup
-              name="categorySource"
-              options={CATEGORY_SOURCES}
-              value={form.categorySource}
-              onChange={(event) =>
-                update({ categorySource: event.target.value as SettingsForm['categorySource'] })
-              }
-            />
-            {below('categorySource', 'Used for top categories and repeat incidents.')}
-          </Stack>
+          {radioField(
+            'categorySource',
+            'Category from',
+            CATEGORY_SOURCES,
+            'Used for top categories and repeat incidents.',
+          )}
           <Heading size="medium">Deadlines and triggers</Heading>
           {CALENDAR_FIELDS.map(textField)}
           <Heading size="medium">Labels and action items</Heading>
