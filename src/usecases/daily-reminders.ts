@@ -10,6 +10,7 @@ import type { Services } from '../services';
 import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
 import { POSTMORTEM_SUMMARY_PROPERTY } from './finalize-postmortem';
 import { resolveSiteUrl } from './site-url';
+import { jqlString } from '../jira/jql-literal';
 
 const DAY_MS = 86_400_000;
 
@@ -54,13 +55,18 @@ export async function sendDailyReminders(
   const webhook = await loadSlackWebhookUrl(kv);
   if (!webhook) return 'no-webhook';
   const marker = `digest:${day}`;
-  if (!(await kv.setIfAbsent(marker, now.toISOString(), { ttlSeconds: 3 * 86_400 }))) return 'already-sent';
+  // Claimed for longer than one invocation may live, kept for days only once Slack took the digest:
+  // a run the platform kills half-way must not mark the day's digest as sent.
+  if (!(await kv.setIfAbsent(marker, now.toISOString(), { ttlSeconds: 15 * 60 }))) return 'already-sent';
 
   try {
     const digest = await buildDigest(services, day);
     if (!digest) return 'nothing-due';
     const result = await services.slack.send(webhook, digest);
-    if (result.ok) return 'sent';
+    if (result.ok) {
+      await kv.set(marker, now.toISOString(), { ttlSeconds: 3 * 86_400 });
+      return 'sent';
+    }
     services.logger.warn('reminder digest not delivered', { status: result.status, error: result.error });
   } catch (error) {
     await kv.delete(marker);
@@ -135,7 +141,7 @@ async function buildDigest(services: Services, day: string) {
 
   const items = await attempt(() =>
     searchJqlAll(jira, {
-      jql: `labels = "${settings.actionItemLabel}"${scope} AND statusCategory != Done AND duedate <= 2d ORDER BY duedate ASC`,
+      jql: `labels = ${jqlString(settings.actionItemLabel)}${scope} AND statusCategory != Done AND duedate <= 2d ORDER BY duedate ASC`,
       fields: ['summary', 'duedate', 'assignee'],
       fieldsSchema: actionItemFields,
       maxResults: 100,

@@ -11,6 +11,9 @@ export type MonthlyReportOutcome = 'sent' | 'not-due' | 'already-sent' | 'no-web
 
 // Kept long enough to outlive the catch-up window of the month the marker belongs to.
 const MARKER_TTL_SECONDS = 40 * 86_400;
+// While a run works on it: longer than a scheduled invocation may live (900 s), so a run the platform
+// kills half-way leaves the report to the next run instead of marking it sent.
+const CLAIM_TTL_SECONDS = 15 * 60;
 
 export const monthlyReportMarkerKey = (month: string) => `monthly-report:${month}`;
 
@@ -27,7 +30,7 @@ export async function sendMonthlyTrendReport(services: Services): Promise<Monthl
   const webhook = await loadSlackWebhookUrl(kv);
   if (!webhook) return 'no-webhook';
   const marker = monthlyReportMarkerKey(due.reportMonth);
-  if (!(await kv.setIfAbsent(marker, clock.now().toISOString(), { ttlSeconds: MARKER_TTL_SECONDS })))
+  if (!(await kv.setIfAbsent(marker, clock.now().toISOString(), { ttlSeconds: CLAIM_TTL_SECONDS })))
     return 'already-sent';
 
   try {
@@ -42,11 +45,14 @@ export async function sendMonthlyTrendReport(services: Services): Promise<Monthl
       markdown: trends.markdown,
       projectKeys: settings.projectKeys,
       reportUrl: services.globalPagePath
-        ? `${siteUrl}${services.globalPagePath}?month=${due.reportMonth}`
+        ? `${siteUrl}${services.globalPagePath}${reportQuery(due.reportMonth, settings.projectKeys)}`
         : null,
     });
     const result = await services.slack.send(webhook, message);
-    if (result.ok) return 'sent';
+    if (result.ok) {
+      await kv.set(marker, clock.now().toISOString(), { ttlSeconds: MARKER_TTL_SECONDS });
+      return 'sent';
+    }
     services.logger.warn('monthly trend report not delivered', {
       status: result.status,
       error: result.error,
@@ -57,6 +63,11 @@ export async function sendMonthlyTrendReport(services: Services): Promise<Monthl
   }
   await kv.delete(marker);
   return 'failed';
+}
+
+/** The global page's address for the same report: the month and, when scoped, the projects. */
+function reportQuery(month: string, projectKeys: string[]): string {
+  return `?month=${month}${projectKeys.length > 0 ? `&projects=${projectKeys.join(',')}` : ''}`;
 }
 
 /** The global page's cached report when it was computed after the month ended, else a fresh one (cached too). */

@@ -53,7 +53,7 @@ export async function createPreviewApp(options: PreviewOptions): Promise<Preview
   const now = options.now ?? (() => new Date());
   const clock = { ...systemClock, now };
   const emulator = createJiraEmulator({ baseUrl: options.baseUrl, now });
-  const kv = createMemoryKvs();
+  const kv = createMemoryKvs({ now });
   const slackSink = createSlackSink();
   const slack = options.slackWebhookUrl ? createWebhookSlackPort({ fetch, clock }) : slackSink.slackPort();
   const logger = consoleLogger({ app: 'preview' }, options.quiet ? 'error' : 'info');

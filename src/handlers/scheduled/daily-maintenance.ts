@@ -11,7 +11,8 @@ import { refreshTrendCaches } from '../../usecases/trends/refresh-trend-caches';
 export async function dailyMaintenance(services: Services): Promise<void> {
   const retried = await retrySlackDeliveries(services);
   const digest = await sendDailyReminders(services);
-  await refreshTrendCaches(services);
+  // The report first: the cache refresh may use most of the invocation's time.
   const monthlyReport = await sendMonthlyTrendReport(services);
+  await refreshTrendCaches(services);
   services.logger.info('daily maintenance ran', { retriedSlackDeliveries: retried, digest, monthlyReport });
 }

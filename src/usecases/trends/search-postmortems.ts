@@ -4,6 +4,7 @@ import { searchJql } from '../../jira/search-jql';
 import type { Services } from '../../services';
 import { loadSettings } from '../../storage/settings-store';
 import { POSTMORTEM_SUMMARY_PROPERTY } from '../finalize-postmortem';
+import { jqlString } from '../../jira/jql-literal';
 
 const summarySchema = z.looseObject({
   severity: z.string().nullish(),
@@ -13,9 +14,6 @@ const summarySchema = z.looseObject({
 });
 const MAX_HITS = 50;
 
-/** JQL string literal: Jira escapes `"` and `\` with a backslash. */
-const quote = (value: string) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`;
-
 /**
  * Reference maturity level 5, "postmortem database searchable": finalized postmortems found through
  * the indexed `postmortem-summary` property (manifest `jira:entityProperty` search aliases).
@@ -24,12 +22,12 @@ export function postmortemSearchJql(incidentJql: string, search: PostmortemSearc
   const clauses = [`(${incidentJql})`, 'postmortemStatus = FINAL'];
   if (search.text?.trim())
     clauses.push(
-      `(text ~ ${quote(search.text.trim())} OR postmortemRootCause ~ ${quote(search.text.trim())})`,
+      `(text ~ ${jqlString(search.text.trim())} OR postmortemRootCause ~ ${jqlString(search.text.trim())})`,
     );
-  if (search.category?.trim()) clauses.push(`postmortemCategory = ${quote(search.category.trim())}`);
-  if (search.severity?.trim()) clauses.push(`postmortemSeverity = ${quote(search.severity.trim())}`);
-  if (search.from) clauses.push(`postmortemFinalized >= ${quote(search.from)}`);
-  if (search.to) clauses.push(`postmortemFinalized <= ${quote(search.to)}`);
+  if (search.category?.trim()) clauses.push(`postmortemCategory = ${jqlString(search.category.trim())}`);
+  if (search.severity?.trim()) clauses.push(`postmortemSeverity = ${jqlString(search.severity.trim())}`);
+  if (search.from) clauses.push(`postmortemFinalized >= ${jqlString(search.from)}`);
+  if (search.to) clauses.push(`postmortemFinalized <= ${jqlString(search.to)}`);
   return `${clauses.join(' AND ')} ORDER BY postmortemFinalized DESC`;
 }
 

@@ -10,6 +10,7 @@ import { searchJql } from '../../jira/search-jql';
 import type { JiraPort } from '../../ports';
 import { ACTION_SOURCE_PROPERTY } from '../../domain/automation/action-item-issue';
 import { POSTMORTEM_SUMMARY_PROPERTY } from '../finalize-postmortem';
+import { jqlString } from '../../jira/jql-literal';
 
 const incidentFields = z.looseObject({
   project: z.looseObject({ key: z.string() }),
@@ -49,7 +50,7 @@ export function trendQueries(
   const window = `created >= "${fromDay}" AND created < "${toDay}"`;
   return {
     incidents: `(${settings.incidentJql})${scope} AND ${window} ORDER BY created ASC`,
-    actionItems: `labels = "${settings.actionItemLabel}"${scope} AND ${window} ORDER BY created ASC`,
+    actionItems: `labels = ${jqlString(settings.actionItemLabel)}${scope} AND ${window} ORDER BY created ASC`,
     finalPostmortems: `(${settings.incidentJql})${scope} AND issue.property[${POSTMORTEM_SUMMARY_PROPERTY}].status = FINAL`,
   };
 }

@@ -6,6 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../src/domain/settings/app-settings';
 import { dailyMaintenance } from '../../../src/handlers/scheduled/daily-maintenance';
+import { monthlyReportMarkerKey } from '../../../src/usecases/monthly-trend-report';
 import { saveSettings } from '../../../src/storage/settings-store';
 import { dataOf, incidentApp, incidentBean, resolverCaller } from '../../helpers/incident-app';
 import { globalPageResolver } from '../../../src/handlers/resolvers/global-page-resolver';
@@ -258,6 +259,33 @@ describe('monthly trend report to Slack', () => {
     const losAngeles = await setUp(instant, { timeZone: 'America/Los_Angeles' });
     await losAngeles.run();
     expect(reports(losAngeles.app)).toHaveLength(0);
+  });
+
+  it('leaves the report to a later run when a run died half-way (its claim lapses, it is not marked sent)', async () => {
+    const { app, at, run } = await setUp('2026-06-01T08:00:00Z');
+    seedMay(app);
+    // What a run the platform killed after claiming leaves behind: the claim, and no message.
+    await app.services({}).kv.setIfAbsent(monthlyReportMarkerKey('2026-05'), '2026-06-01T08:00:00Z', {
+      ttlSeconds: 15 * 60,
+    });
+    at('2026-06-01T08:05:00Z');
+    await run();
+    expect(reports(app)).toHaveLength(0);
+    at('2026-06-01T08:20:00Z');
+    await run();
+    expect(reports(app)).toHaveLength(1);
+    at('2026-06-02T08:00:00Z');
+    await run();
+    expect(reports(app)).toHaveLength(1);
+  });
+
+  it('links a report scoped to projects to the same scope on the global page', async () => {
+    const { app, run } = await setUp('2026-06-01T08:00:00Z', { projectKeys: ['INC', 'OPS'] });
+    seedMay(app);
+    await run();
+    expect(JSON.stringify(reports(app)[0])).toContain(
+      '<http://jira.test/trends?month=2026-05&projects=INC,OPS|Open the full report>',
+    );
   });
 
   it('tries again after Slack failed, and posts only once', async () => {

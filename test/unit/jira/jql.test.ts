@@ -1,6 +1,7 @@
 import { parseJql } from '../../../src/jira/jql';
 import { fakeJiraPort } from '../../helpers/fake-jira-port';
 import { jiraFixture } from '../../helpers/jira-fixtures';
+import { jqlString } from '../../../src/jira/jql-literal';
 
 describe('parseJql', () => {
   it("sends the spec's request and reads its answer into valid/invalid queries", async () => {
@@ -21,5 +22,15 @@ describe('parseJql', () => {
     const jira = fakeJiraPort();
     await expect(parseJql(jira, { queries: [] })).resolves.toEqual([]);
     expect(jira.requests).toHaveLength(0);
+  });
+});
+
+describe('jqlString', () => {
+  it('quotes text as a JQL string literal, escaping quotes and backslashes', () => {
+    expect(jqlString('postmortem-action')).toBe('"postmortem-action"');
+    expect(jqlString('a"b\\c')).toBe('"a\\"b\\\\c"');
+    expect(jqlString('x" OR project = SECRET OR labels = "y')).toBe(
+      '"x\\" OR project = SECRET OR labels = \\"y"',
+    );
   });
 });
