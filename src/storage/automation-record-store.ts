@@ -24,6 +24,11 @@ export interface AutomationRecord {
   unresolvedOwners: string[];
   failures: Array<{ rowId: string; message: string }>;
   childIssueType: 'sub-task' | 'linked task' | null;
+  /**
+   * Row ids whose linked-task child has its link to the incident. Absent in records written before
+   * it existed, whose created children were linked right after their create.
+   */
+  linkedChildren?: string[];
   slack: SlackDeliveryRecord | null;
 }
 
@@ -38,6 +43,7 @@ export function emptyAutomationRecord(issueKey: string): AutomationRecord {
     unresolvedOwners: [],
     failures: [],
     childIssueType: null,
+    linkedChildren: [],
     slack: null,
   };
 }

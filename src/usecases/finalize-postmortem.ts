@@ -156,17 +156,6 @@ export async function finalizePostmortem(
         created.push(child.key);
       }
       await saveAutomationRecord(kv, record);
-      if (issueType.kind === 'linked task') {
-        for (const child of result.created) {
-          await attempt(() =>
-            createIssueLink(jira, {
-              type: 'Relates',
-              inwardIssueKey: incident.key,
-              outwardIssueKey: child.key,
-            }),
-          );
-        }
-      }
       record.failures = result.failed.map((failure) => ({
         rowId: pending[failure.index]?.id ?? '?',
         message: failure.message,
@@ -182,6 +171,10 @@ export async function finalizePostmortem(
         });
       }
     }
+
+    // Every child not linked yet: created just now, or by an earlier run that lost the answer or stopped.
+    if (record.childIssueType === 'linked task')
+      await linkChildren(jira, attempt, kv, incident.key, known, record);
 
     const finalDocument = await markFinal(kv, job.issueKey, document, known, clock.now());
     await attempt(() =>
@@ -243,6 +236,27 @@ export async function finalizePostmortem(
 }
 
 /** Children already made for rows: recorded by an earlier run, on the document, or found on Jira by row id. */
+/** Linked-task mode: each child (created now, earlier, or found by its row id) linked to the incident once. */
+async function linkChildren(
+  jira: JiraPort,
+  attempt: <T>(call: () => Promise<T>) => Promise<T>,
+  kv: KvPort,
+  incidentKey: string,
+  known: Map<string, string>,
+  record: AutomationRecord,
+): Promise<void> {
+  const linked = new Set(record.linkedChildren ?? Object.keys(record.children));
+  for (const [rowId, childKey] of known) {
+    if (linked.has(rowId)) continue;
+    await attempt(() =>
+      createIssueLink(jira, { type: 'Relates', inwardIssueKey: incidentKey, outwardIssueKey: childKey }),
+    );
+    linked.add(rowId);
+    record.linkedChildren = [...linked];
+    await saveAutomationRecord(kv, record);
+  }
+}
+
 async function knownChildren(
   jira: JiraPort,
   attempt: <T>(call: () => Promise<T>) => Promise<T>,

@@ -336,6 +336,27 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     expect(links).toHaveLength(5);
   });
 
+  it('links linked-task children to the incident even when their create answer was lost', async () => {
+    const app = await setUp('OPS-1', referenceDocument(), 'OPS');
+    app.emulator.faults.add({
+      method: 'POST',
+      path: /\/rest\/api\/3\/issue\/bulk/,
+      times: 1,
+      afterServing: true,
+      response: { status: 502 },
+    });
+    await addLabel(app, 'OPS-1');
+    const created = await children(app, 'OPS-1');
+    expect(created).toHaveLength(5);
+    const links = app.emulator.getIssue('OPS-1')?.fields.issuelinks as Array<{
+      outwardIssue?: { key: string };
+    }>;
+    expect(links.map((link) => link.outwardIssue?.key).sort()).toEqual(
+      created.map((issue) => issue.key).sort(),
+    );
+    expect(app.queue.failures).toEqual([]);
+  });
+
   it('keeps hostile text inert in Slack and within Block Kit limits', async () => {
     const base = referenceDocument();
     const hostile: PostmortemDocument = {
