@@ -11,6 +11,7 @@ import {
   saveSettings,
   saveSlackWebhookUrl,
 } from '../storage/settings-store';
+import { dropTrendCaches } from './trends/load-trends';
 
 // Slack incoming webhooks live under this address only; anything else would be egress the manifest does not allow.
 const SLACK_WEBHOOK = /^https:\/\/hooks\.slack\.com\/(services|triggers)\/[A-Za-z0-9_/-]+$/;
@@ -80,6 +81,7 @@ export async function updateSettings(services: Services, candidate: unknown): Pr
     }
   }
   await saveSettings(services.kv, settings);
+  await dropTrendCaches(services.kv);
   return settingsView(services);
 }
 

@@ -12,7 +12,7 @@ import { shiftMonth } from '../../domain/trends/month-arithmetic';
 import type { AppSettings } from '../../domain/settings/app-settings';
 import { withRetry } from '../../jira/retry-policy';
 import { approximateCount } from '../../jira/search-jql';
-import type { JiraPort } from '../../ports';
+import type { JiraPort, KvPort } from '../../ports';
 import type { Services } from '../../services';
 import { loadSettings } from '../../storage/settings-store';
 import {
@@ -55,6 +55,19 @@ const dayBefore = (month: string) =>
 
 const markerOf = (value: JobMarker | string): JobMarker =>
   typeof value === 'string' ? { startedAt: value } : value;
+
+/**
+ * Drops every cached report and its index entry: after a settings change (incident JQL, severity or
+ * category source, time zone, holidays, thresholds…) they count by the old rules, and the daily
+ * refresh would only look for changed issues, not changed rules. The next read computes afresh.
+ */
+export async function dropTrendCaches(kv: KvPort): Promise<number> {
+  const keys: string[] = [];
+  for (const prefix of [TRENDS_CACHE_PREFIX, TREND_CACHE_INDEX_PREFIX])
+    for await (const { key } of kv.listByPrefix(prefix)) keys.push(key);
+  for (const key of keys) await kv.delete(key);
+  return keys.length;
+}
 
 /** Warm: one storage read. Cold: computed here when small, else handed to the consumer (poll again). */
 export async function loadTrends(

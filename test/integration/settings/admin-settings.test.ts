@@ -48,6 +48,18 @@ describe('admin settings: validation', () => {
     expect(await stored(app)).toEqual(valid);
   });
 
+  it('drops the cached trend reports when settings change (they counted by the old rules)', async () => {
+    const { app, admin } = await setUp();
+    const { kv } = app.services({});
+    await kv.set('trends:2025-03:*', { trends: { month: '2025-03' } });
+    await kv.set('trends-index:trends:2025-03:*', { month: '2025-03', projectKeys: [], dataAsOf: 'x' });
+    await kv.set('settings-unrelated-key', 'kept');
+    dataOf(await admin.call('saveSettings', { settings: { ...valid, timeZone: 'Asia/Tokyo' } }));
+    expect(await kv.get('trends:2025-03:*')).toBeUndefined();
+    expect(await kv.get('trends-index:trends:2025-03:*')).toBeUndefined();
+    expect(await kv.get('settings-unrelated-key')).toBe('kept');
+  });
+
   it('checks the incident JQL with Jira (jql/parse, strict) and keeps the previous settings', async () => {
     const { app, admin } = await setUp();
     dataOf(await admin.call('saveSettings', { settings: valid }));
