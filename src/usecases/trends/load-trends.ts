@@ -1,3 +1,4 @@
+import { AppError } from '../../contract/errors';
 import type { TrendsAnswer, TrendsProgress, TrendsView } from '../../contract/global-page-api';
 import {
   maturityLevel,
@@ -75,6 +76,12 @@ export async function loadTrends(
   month: string,
   projectKeys: string[],
 ): Promise<TrendsAnswer> {
+  // A month that has not begun anywhere has no data, and caching it would have the daily refresh redo it.
+  const latestMonth = new Date(services.clock.now().getTime() + 14 * 3_600_000).toISOString().slice(0, 7);
+  if (month > latestMonth)
+    throw new AppError('InvalidInput', `${month} has not begun yet; pick this month or an earlier one.`, {
+      fields: { month: 'a month that has begun' },
+    });
   const cacheKey = trendsCacheKey(month, projectKeys);
   const cached = await services.kv.get<CachedTrends>(cacheKey);
   if (cached) return { state: 'ready', trends: cached.trends };

@@ -135,6 +135,15 @@ describe('global page: getTrends through the Jira emulator', () => {
     );
   });
 
+  it('refuses a month that has not begun yet, without asking Jira or caching anything', async () => {
+    const harness = seeded();
+    const answer = await harness.invoke('getTrends', { month: '2025-05', projectKeys: [] });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'InvalidInput' } });
+    expect(harness.takeRequests()).toEqual([]);
+    const thisMonth = await harness.invoke('getTrends', { month: '2025-04', projectKeys: [] });
+    expect(thisMonth.ok).toBe(true);
+  });
+
   it('retries a 429 after its Retry-After and still answers the report', async () => {
     const harness = seeded();
     harness.emulator.faults.add({
