@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 import { deadlineStatus, documentDueAt, isPostmortemRequired, localDayKey } from '../domain/policy';
 import { incidentFacts } from '../domain/policy/incident-facts';
+import type { AppSettings } from '../domain/settings/app-settings';
 import { severityBySource, severityFieldIds } from '../domain/settings/severity-by-source';
 import { reminderDigest, type ReminderLine } from '../domain/slack/reminder-digest';
 import { withRetry } from '../jira/retry-policy';
@@ -51,7 +52,8 @@ export async function sendDailyReminders(
   const { kv, clock } = services;
   const now = clock.now();
   // The team's day, not UTC's: a digest for Auckland's Monday must not be taken by Sunday's run.
-  const day = localDayKey(now, (await loadSettings(kv, services.logger)).timeZone);
+  const settings = await loadSettings(kv, services.logger);
+  const day = localDayKey(now, settings.timeZone);
   const webhook = await loadSlackWebhookUrl(kv);
   if (!webhook) return 'no-webhook';
   const marker = `digest:${day}`;
@@ -60,7 +62,7 @@ export async function sendDailyReminders(
   if (!(await kv.setIfAbsent(marker, now.toISOString(), { ttlSeconds: 15 * 60 }))) return 'already-sent';
 
   try {
-    const digest = await buildDigest(services, day);
+    const digest = await buildDigest(services, settings, day);
     if (!digest) return 'nothing-due';
     const result = await services.slack.send(webhook, digest);
     if (result.ok) {
@@ -77,10 +79,9 @@ export async function sendDailyReminders(
   return 'failed';
 }
 
-async function buildDigest(services: Services, day: string) {
+async function buildDigest(services: Services, settings: AppSettings, day: string) {
   const { kv, clock } = services;
   const now = clock.now();
-  const settings = await loadSettings(kv, services.logger);
   const attempt = <T>(call: () => Promise<T>) =>
     withRetry(call, { clock, budgetMs: 300_000, maxAttempts: 5 });
   const jira = services.jiraAsApp;

@@ -235,7 +235,6 @@ export async function finalizePostmortem(
   }
 }
 
-/** Children already made for rows: recorded by an earlier run, on the document, or found on Jira by row id. */
 /** Linked-task mode: each child (created now, earlier, or found by its row id) linked to the incident once. */
 async function linkChildren(
   jira: JiraPort,
@@ -257,6 +256,7 @@ async function linkChildren(
   }
 }
 
+/** Children already made for rows: recorded by an earlier run, on the document, or found on Jira by row id. */
 async function knownChildren(
   jira: JiraPort,
   attempt: <T>(call: () => Promise<T>) => Promise<T>,

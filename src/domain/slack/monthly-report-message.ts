@@ -116,7 +116,7 @@ function section(text: string): SectionBlock {
 }
 
 /** Cuts a chunk to `budget` characters; a table loses whole rows and keeps its closing fence. */
-function fit(chunk: Chunk, budget: number): string {
+function fitToBudget(chunk: Chunk, budget: number): string {
   if (chunk.text.length <= budget) return chunk.text;
   if (!chunk.preformatted) return truncate(chunk.text, budget);
   const rows = chunk.text.slice(0, -4).split('\n');
@@ -141,7 +141,7 @@ function pack(chunks: Chunk[], maxBlocks: number): SectionBlock[] {
     if (current && !heading) {
       const room = SECTION_BUDGET - current.length - 1;
       if (chunk.text.length <= room || (headingOnly && room > 200)) {
-        current = `${current}\n${fit(chunk, room)}`;
+        current = `${current}\n${fitToBudget(chunk, room)}`;
         headingOnly = false;
         continue;
       }
@@ -153,7 +153,7 @@ function pack(chunks: Chunk[], maxBlocks: number): SectionBlock[] {
       }
       texts.push(current);
     }
-    current = fit(chunk, SECTION_BUDGET);
+    current = fitToBudget(chunk, SECTION_BUDGET);
     headingOnly = heading;
   }
   if (current && texts.length < maxBlocks) texts.push(current);
