@@ -15,7 +15,7 @@ export default tseslint.config(
       'jest.config.js',
       'eslint.config.mjs',
       // A classic browser script standing in for the Forge host page (no build step, no types).
-      'test/preview/bridge-shim.js',
+      'preview/bridge-shim.js',
     ],
   },
   js.configs.recommended,

@@ -1,7 +1,7 @@
 import { emptyPostmortem } from '../src/domain/postmortem';
 import { savePostmortem } from '../src/storage/postmortem-store';
 import { finalizePostmortem } from '../src/usecases/finalize-postmortem';
-import { createPreviewApp, PREVIEW_ACCOUNT_ID } from '../test/preview/preview-app';
+import { createPreviewApp, PREVIEW_ACCOUNT_ID } from '../preview/preview-app';
 import { withLatency } from './latency-jira-port';
 
 const LATENCY_MS = 150;

@@ -1,5 +1,5 @@
-import { compileJql } from '../test/jira-emulator/jql/compile-jql';
-import type { JqlContext, StoredIssue } from '../test/jira-emulator/jql/compile-jql.types';
+import { compileJql } from '../emulator/jql/compile-jql';
+import type { JqlContext, StoredIssue } from '../emulator/jql/compile-jql.types';
 
 const ISSUE_COUNT = 50_000;
 const ROUNDS = 5;

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createJiraEmulator } from '../test/jira-emulator/jira-emulator';
+import { createJiraEmulator } from '../emulator/jira-emulator';
 import { generateIssues } from './jira-emulator-jql.bench';
 
 const ISSUE_COUNT = 50_000;

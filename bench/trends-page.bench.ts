@@ -9,8 +9,8 @@ import type { Services } from '../src/services';
 import { loadSettings } from '../src/storage/settings-store';
 import { loadTrends, refreshTrends, windowQueries } from '../src/usecases/trends/load-trends';
 import { fetchActionItemRecords, fetchIncidentRecords } from '../src/usecases/trends/trend-inputs';
-import { createJiraEmulator } from '../test/jira-emulator/jira-emulator';
-import { createMemoryKvs } from '../test/jira-emulator/memory-kvs';
+import { createJiraEmulator } from '../emulator/jira-emulator';
+import { createMemoryKvs } from '../forge-platform/memory-kvs';
 import { withLatency } from './latency-jira-port';
 import { seededRandom } from './seeded-random';
 

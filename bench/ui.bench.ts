@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/helpers/browser';
-import { startPreviewServer } from '../test/preview/preview-server';
-import { referenceIncidentKey } from '../test/preview/reference-incident';
+import { startPreviewServer } from '../preview/preview-server';
+import { referenceIncidentKey } from '../preview/reference-incident';
 
 const repo = resolve(__dirname, '..');
 const PANEL_BUDGET_KB = 250;

@@ -2,8 +2,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../test/helpers/browser';
-import { startPreviewServer, type PreviewServer } from '../test/preview/preview-server';
-import { referenceIncidentKey } from '../test/preview/reference-incident';
+import { startPreviewServer, type PreviewServer } from '../preview/preview-server';
+import { referenceIncidentKey } from '../preview/reference-incident';
 
 const repo = resolve(__dirname, '..');
 const outDir = join(repo, 'docs', 'screenshots');

@@ -1,4 +1,4 @@
-import { startPreviewServer } from '../test/preview/preview-server';
+import { startPreviewServer } from '../preview/preview-server';
 
 /** `npm start`: the local preview of the app (see README, "Local preview"). */
 async function main() {

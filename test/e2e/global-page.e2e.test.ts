@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { february2025AndMarch2025, NOW } from '../integration/global-page/march-2025';
-import { startPreviewServer, type PreviewServer } from '../preview/preview-server';
+import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 
 // The month's figures are worked out by hand in test/integration/global-page/march-2025.ts.
 describe('global page in the browser (local preview: real resolvers, Jira emulator)', () => {

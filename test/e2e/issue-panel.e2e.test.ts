@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { searchJqlAll } from '../../src/jira/search-jql';
 import { launchChromium } from '../helpers/browser';
 import { referencePostmortemMarkdown } from '../helpers/shared-files';
-import { startPreviewServer, type PreviewServer } from '../preview/preview-server';
+import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 
 // Jira's issue panel column is about 700 px wide, and Jira sizes the panel's iframe to its content:
 // the issue page scrolls around it, so anything moving inside the panel moves on screen. A viewport

@@ -9,7 +9,7 @@ import {
   resolverHandlers,
   type ResolverImplementation,
 } from '../../src/handlers/resolvers/resolver-handlers';
-import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp } from '../preview/preview-app';
+import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp } from '../../preview/preview-app';
 
 export { PREVIEW_ACCOUNT_ID };
 

@@ -6,7 +6,7 @@ import { loadPostmortem, savePostmortem } from '../../../src/storage/postmortem-
 import { saveSlackWebhookUrl } from '../../../src/storage/settings-store';
 import { finalizePostmortem } from '../../../src/usecases/finalize-postmortem';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
-import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp } from '../../preview/preview-app';
+import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp } from '../../../preview/preview-app';
 
 const NOW = new Date('2025-03-17T09:00:00Z');
 

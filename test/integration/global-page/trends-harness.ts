@@ -6,8 +6,8 @@ import type { AppJob } from '../../../src/ports';
 import { consoleLogger } from '../../../src/runtime/console-logger';
 import type { Services } from '../../../src/services';
 import { fakeClock, type FakeClock } from '../../helpers/fake-clock';
-import { createJiraEmulator, type JiraEmulator } from '../../jira-emulator/jira-emulator';
-import { createMemoryKvs } from '../../jira-emulator/memory-kvs';
+import { createJiraEmulator, type JiraEmulator } from '../../../emulator/jira-emulator';
+import { createMemoryKvs } from '../../../forge-platform/memory-kvs';
 
 export const USER_ACCOUNT_ID = '5b10ac8d82e05b22cc7d4ef5';
 

@@ -11,7 +11,7 @@ import {
   PREVIEW_ACCOUNT_ID,
   resolverCaller,
 } from '../../helpers/incident-app';
-import type { PreviewApp } from '../../preview/preview-app';
+import type { PreviewApp } from '../../../preview/preview-app';
 
 const OTHER_ACCOUNT_ID = '5b109f2e9729b51b54dc274d';
 

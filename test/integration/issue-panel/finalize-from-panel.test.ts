@@ -2,7 +2,7 @@ import { parseMarkdown, type PostmortemDocument } from '../../../src/domain/post
 import { loadPostmortem } from '../../../src/storage/postmortem-store';
 import { PREVIEW_ACCOUNT_ID, dataOf, errorOf } from '../../helpers/incident-app';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
-import type { PreviewApp } from '../../preview/preview-app';
+import type { PreviewApp } from '../../../preview/preview-app';
 import { children, panelApp, SECOND_EDITOR, settle } from './panel-fixture';
 
 /** The reference's Payment Service Outage postmortem (five action items, each with owner and due date). */

@@ -7,7 +7,7 @@ import { loadPostmortem, savePostmortem } from '../../../src/storage/postmortem-
 import { saveSettings } from '../../../src/storage/settings-store';
 import { NOW, PREVIEW_ACCOUNT_ID, dataOf } from '../../helpers/incident-app';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
-import type { PreviewApp } from '../../preview/preview-app';
+import type { PreviewApp } from '../../../preview/preview-app';
 import { children, panelApp, settle } from './panel-fixture';
 
 async function withReferencePostmortem(app: PreviewApp) {

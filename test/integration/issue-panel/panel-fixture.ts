@@ -2,7 +2,7 @@ import type { IssuePanelApi } from '../../../src/contract/issue-panel-api';
 import { issuePanelResolver } from '../../../src/handlers/resolvers/issue-panel-resolver';
 import { searchJqlAll } from '../../../src/jira/search-jql';
 import { incidentApp, incidentBean, resolverCaller } from '../../helpers/incident-app';
-import type { PreviewApp } from '../../preview/preview-app';
+import type { PreviewApp } from '../../../preview/preview-app';
 
 /** A user of the emulator's directory other than the preview user (a second editor). */
 export const SECOND_EDITOR = '5b109f2e9729b51b54dc274d';

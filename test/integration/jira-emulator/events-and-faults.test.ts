@@ -1,6 +1,6 @@
 import { editIssue } from '../../../src/jira/issues';
-import type { IssueUpdatedEvent } from '../../jira-emulator/issue-events';
-import { createJiraEmulator, type JiraEmulator } from '../../jira-emulator/jira-emulator';
+import type { IssueUpdatedEvent } from '../../../emulator/issue-events';
+import { createJiraEmulator, type JiraEmulator } from '../../../emulator/jira-emulator';
 
 function seedIncident(emulator: JiraEmulator): void {
   emulator.seed([

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMemoryKvs } from '../../jira-emulator/memory-kvs';
-import { createSlackSink } from '../../jira-emulator/slack-sink';
+import { createMemoryKvs } from '../../../forge-platform/memory-kvs';
+import { createSlackSink } from '../../../emulator/slack-sink';
 
 describe('memory KVS', () => {
   it('returns JSON copies, so stored values cannot be mutated by callers', async () => {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createJiraEmulator } from '../../jira-emulator/jira-emulator';
+import { createJiraEmulator } from '../../../emulator/jira-emulator';
 
 describe('Jira emulator over HTTP (nodeHandler)', () => {
   const emulator = createJiraEmulator({ baseUrl: 'http://localhost:8080' });

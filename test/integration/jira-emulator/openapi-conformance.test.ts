@@ -17,10 +17,10 @@ import { getSiteBaseUrl } from '../../../src/jira/server-info';
 import { getMyself, searchUsers } from '../../../src/jira/users';
 import type { JiraPort } from '../../../src/ports';
 import { SHARED_DIR } from '../../helpers/shared-files';
-import type { EmulatorRequest } from '../../jira-emulator/emulator-types';
-import { toJiraResponse } from '../../jira-emulator/jira-port-adapter';
-import { createJiraEmulator, type JiraEmulator } from '../../jira-emulator/jira-emulator';
-import { createPreviewApp, PREVIEW_ACCOUNT_ID } from '../../preview/preview-app';
+import type { EmulatorRequest } from '../../../emulator/emulator-types';
+import { toJiraResponse } from '../../../emulator/jira-port-adapter';
+import { createJiraEmulator, type JiraEmulator } from '../../../emulator/jira-emulator';
+import { createPreviewApp, PREVIEW_ACCOUNT_ID } from '../../../preview/preview-app';
 import { validateExchanges, type Exchange } from './openapi-validator';
 
 const EXAMPLES = join(SHARED_DIR, 'corpus', 'jira-examples');

@@ -1,5 +1,5 @@
-import { createJiraEmulator, type JiraEmulator } from '../../jira-emulator/jira-emulator';
-import { SEARCH_REMOVED_MESSAGE, UNBOUNDED_JQL_MESSAGE } from '../../jira-emulator/search-routes';
+import { createJiraEmulator, type JiraEmulator } from '../../../emulator/jira-emulator';
+import { SEARCH_REMOVED_MESSAGE, UNBOUNDED_JQL_MESSAGE } from '../../../emulator/search-routes';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../../src/domain/settings/app-settings';
 import { adminSettingsResolver } from '../../../src/handlers/resolvers/admin-settings-resolver';
 import { loadSettings, loadSlackWebhookUrl } from '../../../src/storage/settings-store';
 import { dataOf, errorOf, incidentApp, resolverCaller } from '../../helpers/incident-app';
-import type { PreviewApp } from '../../preview/preview-app';
+import type { PreviewApp } from '../../../preview/preview-app';
 
 const ADMIN = '6a20bb1c93f06d33dd1e5f02';
 const MEMBER = '6a20bb1c93f06d33dd1e5f03';

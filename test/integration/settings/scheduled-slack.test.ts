@@ -11,8 +11,8 @@ import { saveSettings } from '../../../src/storage/settings-store';
 import { dataOf, incidentApp, incidentBean, resolverCaller } from '../../helpers/incident-app';
 import { globalPageResolver } from '../../../src/handlers/resolvers/global-page-resolver';
 import { monthlyReportMessage } from '../../../src/domain/slack/monthly-report-message';
-import { blockKitProblem } from '../../jira-emulator/slack-sink';
-import type { PreviewApp } from '../../preview/preview-app';
+import { blockKitProblem } from '../../../emulator/slack-sink';
+import type { PreviewApp } from '../../../preview/preview-app';
 
 const OWNER = '5b109f2e9729b51b54dc274d'; // Alex Rivera
 

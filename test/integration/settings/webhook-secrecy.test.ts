@@ -17,7 +17,7 @@ import { saveSlackWebhookUrl } from '../../../src/storage/settings-store';
 import { dailyMaintenance } from '../../../src/handlers/scheduled/daily-maintenance';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
 import { incidentApp, incidentBean, PREVIEW_ACCOUNT_ID, resolverCaller } from '../../helpers/incident-app';
-import type { PreviewApp } from '../../preview/preview-app';
+import type { PreviewApp } from '../../../preview/preview-app';
 
 const ADMIN = '6a20bb1c93f06d33dd1e5f02';
 const TOKEN = 'XyZsecretWebhookToken0123456789';

@@ -1,7 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { monthlyReportMessage } from '../../../../src/domain/slack/monthly-report-message';
 import { monthlyTrendReport, renderTrendReportMarkdown } from '../../../../src/domain/trends';
-import { blockKitProblem } from '../../../jira-emulator/slack-sink';
+import { blockKitProblem } from '../../../../emulator/slack-sink';
 
 const emptyMonth = renderTrendReportMarkdown(
   monthlyTrendReport({ incidents: [], actionItems: [], month: '2026-05', timeZone: 'UTC' }),

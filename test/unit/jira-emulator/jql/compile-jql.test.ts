@@ -1,5 +1,5 @@
-import { compileJql } from '../../../jira-emulator/jql/compile-jql';
-import { JqlError, type JqlContext, type StoredIssue } from '../../../jira-emulator/jql/compile-jql.types';
+import { compileJql } from '../../../../emulator/jql/compile-jql';
+import { JqlError, type JqlContext, type StoredIssue } from '../../../../emulator/jql/compile-jql.types';
 import { ALICE, BOB, issue, jqlContext } from './jql-fixtures';
 
 const ISSUES: StoredIssue[] = [

@@ -1,4 +1,4 @@
-import { evaluateDateFunction, parseDateValue, parseStoredDate } from '../../../jira-emulator/jql/jql-dates';
+import { evaluateDateFunction, parseDateValue, parseStoredDate } from '../../../../emulator/jql/jql-dates';
 
 const NOW = new Date('2025-03-20T12:00:00.000Z'); // a Thursday
 

@@ -1,4 +1,4 @@
-import type { JqlContext, StoredIssue } from '../../../jira-emulator/jql/compile-jql.types';
+import type { JqlContext, StoredIssue } from '../../../../emulator/jql/compile-jql.types';
 
 /** Issue beans shaped like GET /rest/api/3/issue answers, with only the fields a test cares about. */
 export interface IssueSpec {

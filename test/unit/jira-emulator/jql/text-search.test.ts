@@ -1,5 +1,5 @@
-import { adfText } from '../../../jira-emulator/jql/adf-text';
-import { textMatcher, words } from '../../../jira-emulator/jql/text-search';
+import { adfText } from '../../../../emulator/jql/adf-text';
+import { textMatcher, words } from '../../../../emulator/jql/text-search';
 
 describe('textMatcher (JQL ~)', () => {
   it('matches whole words case-insensitively, not substrings', () => {

@@ -3,8 +3,8 @@
  * `invalid_blocks` refusals for payloads over Block Kit's limits.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SlackPort } from '../../src/ports';
-import { createWebhookSlackPort } from '../../src/slack/webhook-slack-port';
+import type { SlackPort } from '../src/ports';
+import { createWebhookSlackPort } from '../src/slack/webhook-slack-port';
 import { asRecord } from './field-values';
 
 export interface SlackMessage {

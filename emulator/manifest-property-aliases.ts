@@ -49,7 +49,7 @@ export function parsePropertyAliases(manifest: string): Alias[] {
 }
 
 /** The aliases of this repository's manifest.yml; none when it cannot be read. */
-export function manifestPropertyAliases(manifestPath = join(__dirname, '..', '..', 'manifest.yml')): Alias[] {
+export function manifestPropertyAliases(manifestPath = join(__dirname, '..', 'manifest.yml')): Alias[] {
   try {
     return parsePropertyAliases(readFileSync(manifestPath, 'utf8'));
   } catch {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { emptyPostmortem, parseMarkdown, type PostmortemDocument } from '../../src/domain/postmortem';
-import { referencePostmortemMarkdown, SHARED_DIR } from '../helpers/shared-files';
+import { emptyPostmortem, parseMarkdown, type PostmortemDocument } from '../src/domain/postmortem';
+import { referencePostmortemMarkdown, SHARED_DIR } from '../test/helpers/shared-files';
 
 /** A Jira issue bean as `POST /__emulator/issues` takes it (the shape GET issue answers). */
 export interface DemoIssue {

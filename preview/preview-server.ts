@@ -2,11 +2,11 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
-import { searchJqlAll } from '../../src/jira/search-jql';
+import { searchJqlAll } from '../src/jira/search-jql';
 import { designTokensCss } from './design-tokens-css';
 import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp, type PreviewOptions } from './preview-app';
 
-const repo = resolve(__dirname, '..', '..');
+const repo = resolve(__dirname, '..');
 const customUis = {
   '/panel': {
     build: join(repo, 'static', 'issue-panel', 'build'),

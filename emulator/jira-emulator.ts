@@ -3,7 +3,7 @@
  * errors; product events for edits; fault injection; and a node:http handler for the local preview.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { JiraPort } from '../../src/ports';
+import type { JiraPort } from '../src/ports';
 import type { CompileJql, JqlContext } from './jql/compile-jql.types';
 import {
   DEFAULT_ACCOUNT_ID,

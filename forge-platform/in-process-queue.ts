@@ -1,5 +1,5 @@
-import { isAppError } from '../../src/contract/errors';
-import type { AppJob, QueuePort } from '../../src/ports';
+import { isAppError } from '../src/contract/errors';
+import type { AppJob, QueuePort } from '../src/ports';
 
 export interface InProcessQueue extends QueuePort {
   /** Resolves when every pushed job (and its platform-style retries) has finished. */

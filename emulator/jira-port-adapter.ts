@@ -1,5 +1,5 @@
 /** A `JiraPort` (Forge's `requestJira`) answered in-process by the emulator. */
-import type { JiraPort, JiraResponse } from '../../src/ports';
+import type { JiraPort, JiraResponse } from '../src/ports';
 import type { EmulatorRequest, EmulatorResponse } from './emulator-types';
 
 export function toJiraResponse(response: EmulatorResponse): JiraResponse {

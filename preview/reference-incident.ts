@@ -1,4 +1,4 @@
-import { searchJqlAll } from '../../src/jira/search-jql';
+import { searchJqlAll } from '../src/jira/search-jql';
 import type { PreviewApp } from './preview-app';
 
 /** The demo's copy of the reference document's INC-2025-034 payment outage: a full postmortem to show. */

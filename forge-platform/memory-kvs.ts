@@ -3,7 +3,7 @@
  * what is stored, and non-JSON values fail as they would in Forge), listing is by key prefix in key
  * order, TTLs expire, and secrets live apart from plain keys.
  */
-import type { KvPort, KvSetOptions } from '../../src/ports';
+import type { KvPort, KvSetOptions } from '../src/ports';
 
 interface Entry {
   json: string;
