@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findBlameLanguage } from '../src/domain/checks';
 import { importMarkdown, parseAdf, renderAdf, renderMarkdown } from '../src/domain/postmortem';
+import { markdownToAdf } from '../src/domain/postmortem/markdown-to-adf';
 
 const SHARED_DIR = process.env.SHARED_DIR ?? path.resolve(__dirname, '../../shared');
 const CORPUS = path.join(SHARED_DIR, 'corpus', 'postmortems');
@@ -75,7 +76,53 @@ function hugeInputFigures(): string {
   ].join(' ');
 }
 
+const MEGABYTE = 1_000_000;
+const PATHOLOGICAL_LIMIT_MS = 100;
+
+/** `unit` repeated to about 1 MB, between `before` and `after`. */
+function megabyteOf(unit: string, before = '', after = ''): string {
+  return `${before}${unit.repeat(Math.ceil(MEGABYTE / unit.length))}${after}`;
+}
+
+/** Issue 18 and issue 12 item 7: inputs that took seconds to minutes; each must now take < 100 ms per MB. */
+const PATHOLOGICAL: ReadonlyArray<{ name: string; run: () => unknown }> = [
+  { name: 'import: "# a" + spaces + "x"', run: () => importMarkdown(megabyteOf(' ', '# a', 'x')) },
+  { name: 'export: "# a" + spaces + "x"', run: () => markdownToAdf(megabyteOf(' ', '# a', 'x')) },
+  { name: 'export: unclosed "["', run: () => markdownToAdf(megabyteOf('[')) },
+  { name: 'export: "[a](" repeated', run: () => markdownToAdf(megabyteOf('[a](')) },
+  { name: 'export: unclosed "`" and "**"', run: () => markdownToAdf(megabyteOf('a', '` **')) },
+  {
+    name: 'import: action-item lines',
+    run: () => importMarkdown(megabyteOf('- fix the thing\n', '## Action Items\n')),
+  },
+  {
+    name: 'import: continuation lines',
+    run: () => importMarkdown(megabyteOf('  and more\n', '## Lessons Learned\n- first\n')),
+  },
+  {
+    name: 'import: table row "|-" + spaces',
+    run: () => importMarkdown(megabyteOf(' ', '## Timeline\n|-', 'x|')),
+  },
+  {
+    name: 'import: timeline rows',
+    run: () =>
+      importMarkdown(megabyteOf('| 10:00 | paged |\n', '## Timeline\n| Time | Event |\n|---|---|\n')),
+  },
+];
+
+/** Figures for the pathological inputs; sets a failing exit code when one is over the limit. */
+function pathologicalFigures(): string[] {
+  return PATHOLOGICAL.map(({ name, run }) => {
+    run(); // warm-up: the limit is about algorithmic cost, not JIT compilation
+    const ms = millisecondsOnce(() => void run());
+    const over = ms >= PATHOLOGICAL_LIMIT_MS;
+    if (over) process.exitCode = 1;
+    return `pathological 1 MB ${name}: ${ms.toFixed(1)} ms ${over ? `OVER ${PATHOLOGICAL_LIMIT_MS} ms` : 'ok'}`;
+  });
+}
+
 export async function run(): Promise<void> {
+  for (const line of pathologicalFigures()) console.log(line);
   const files = corpusFiles(CORPUS);
   const rows: Array<{ file: string; kb: number; mdUs: number; adfUs: number; blameUs: number }> = [];
   for (const file of files) {

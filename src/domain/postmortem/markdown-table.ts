@@ -5,11 +5,15 @@ export function markdownTableRow(cells: readonly string[]): string {
   return `| ${cells.map((cell) => cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')).join(' | ')} |`;
 }
 
-/** True for a separator row such as `|---|:---:|` (also without the outer pipes). */
+const SEPARATOR_CELL = /^:?-+:?$/;
+
+/** True for a separator row such as `|---|:---:|` (also without the outer pipes); linear in the line. */
 export function isTableSeparator(line: string): boolean {
-  return (
-    /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/.test(line) && line.includes('-') && line.includes('|')
-  );
+  if (!line.includes('|') || !line.includes('-')) return false;
+  let body = line.trim();
+  if (body.startsWith('|')) body = body.slice(1);
+  if (body.endsWith('|')) body = body.slice(0, -1);
+  return body.split('|').every((cell) => SEPARATOR_CELL.test(cell.trim()));
 }
 
 export function isTableLine(line: string): boolean {
@@ -18,21 +22,23 @@ export function isTableLine(line: string): boolean {
 
 /** Splits a table row into trimmed cells, honouring `\|` escapes; tolerates a missing closing pipe. */
 export function splitTableRow(line: string): string[] {
+  const body = line.trim().replace(/^\|/, '');
   const cells: string[] = [];
   let current = '';
-  const body = line.trim().replace(/^\|/, '');
+  let cellStart = 0;
   for (let i = 0; i < body.length; i += 1) {
     const ch = body[i];
     if (ch === '\\' && (body[i + 1] === '|' || body[i + 1] === '\\')) {
-      current += body[i + 1];
+      current += body.slice(cellStart, i) + (body[i + 1] as string);
       i += 1;
+      cellStart = i + 1;
     } else if (ch === '|') {
-      cells.push(current);
+      cells.push(current + body.slice(cellStart, i));
       current = '';
-    } else {
-      current += ch;
+      cellStart = i + 1;
     }
   }
+  current += body.slice(cellStart);
   if (current.trim() !== '' || !line.trim().endsWith('|')) cells.push(current);
   return cells.map((cell) => cell.trim().replace(/<br\s*\/?>/gi, '\n'));
 }

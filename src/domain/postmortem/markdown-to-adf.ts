@@ -1,72 +1,91 @@
-import type { DocNode, Inline, ListItemArray } from '@atlaskit/adf-schema';
+import type {
+  BulletListDefinition,
+  DocNode,
+  HeadingDefinition,
+  Inline,
+  ListItemArray,
+  OrderedListDefinition,
+  ParagraphDefinition,
+  TableDefinition,
+  TableRowDefinition,
+} from '@atlaskit/adf-schema';
 import {
-  bulletList,
   code,
   codeBlock,
-  doc,
   hardBreak,
-  heading,
   link,
   listItem,
   mention,
-  orderedList,
-  paragraph,
   rule,
   strong,
-  table,
   tableCell,
   tableHeader,
   tableRow,
   text,
 } from '@atlaskit/adf-utils/builders';
+import { isSafeLinkTarget, inlineTokens, type InlineToken } from './inline-markdown';
+import { atxHeading, closesFence, fenceOpening, isThematicBreak } from './markdown-blocks';
 import { isTableLine, isTableSeparator, splitTableRow } from './markdown-table';
 
 type Block = DocNode['content'][number];
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
-const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const LIST_ITEM = /^([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
-// Inline syntax the template uses: `code`, **strong**, [text](url); accountid: links are Jira mentions.
-const INLINE = /`([^`]+)`|\*\*(.+?)\*\*|\[([^\]]*)\]\(([^)\s]+)\)/g;
+
+function inlineNode(token: InlineToken): Inline {
+  switch (token.kind) {
+    case 'text':
+      return text(token.text);
+    case 'code':
+      return code(token.text) as Inline;
+    case 'strong':
+      return strong(token.text) as Inline;
+    case 'link': {
+      const written = `[${token.text}](${token.href})`;
+      if (token.href.startsWith('accountid:'))
+        return mention({ id: token.href.slice('accountid:'.length), text: `@${token.text}` });
+      if (token.text === '' || !isSafeLinkTarget(token.href)) return text(written);
+      return link({ href: token.href })(token.text) as Inline;
+    }
+  }
+}
 
 /** Inline Markdown of one line (or cell) to ADF inline nodes; text is kept character for character. */
 export function inlineNodes(source: string): Inline[] {
   const nodes: Inline[] = [];
   source.split('\n').forEach((line, index) => {
     if (index > 0) nodes.push(hardBreak());
-    let last = 0;
-    for (const match of line.matchAll(INLINE)) {
-      if (match.index > last) nodes.push(text(line.slice(last, match.index)));
-      if (match[1] !== undefined) nodes.push(code(match[1]) as Inline);
-      else if (match[2] !== undefined) nodes.push(strong(match[2]) as Inline);
-      else if ((match[4] ?? '').startsWith('accountid:')) {
-        nodes.push(mention({ id: (match[4] ?? '').slice('accountid:'.length), text: `@${match[3] ?? ''}` }));
-      } else if (match[3] !== '') nodes.push(link({ href: match[4] ?? '' })(match[3] ?? '') as Inline);
-      else nodes.push(text(match[0]));
-      last = match.index + match[0].length;
-    }
-    if (last < line.length) nodes.push(text(line.slice(last)));
+    // A loop, not `push(...)`: a line can hold hundreds of thousands of tokens, more than a call's arguments.
+    for (const token of inlineTokens(line)) nodes.push(inlineNode(token));
   });
   return nodes;
 }
 
 function startsBlock(line: string): boolean {
   return (
-    HEADING.test(line) || FENCE.test(line) || RULE.test(line) || isTableLine(line) || LIST_ITEM.test(line)
+    atxHeading(line) !== null ||
+    fenceOpening(line) !== null ||
+    isThematicBreak(line) ||
+    isTableLine(line) ||
+    LIST_ITEM.test(line)
   );
+}
+
+// Nodes with unbounded content are built as literals: the builders take their children as arguments, and a
+// call with hundreds of thousands of arguments overflows the stack.
+function paragraphOf(content: Inline[]): ParagraphDefinition {
+  return { type: 'paragraph', content };
 }
 
 function tableBlock(lines: readonly string[]): Block {
   const withHeader = lines.length > 1 && isTableSeparator(lines[1] ?? '');
   const rows = lines.filter((_, index) => !(withHeader && index === 1)).map(splitTableRow);
-  return table(
-    ...rows.map((cells, index) =>
-      withHeader && index === 0
-        ? tableRow(cells.map((cell) => tableHeader()(paragraph(...inlineNodes(cell)))))
-        : tableRow(cells.map((cell) => tableCell()(paragraph(...inlineNodes(cell))))),
-    ),
+  const content: TableRowDefinition[] = rows.map((cells, index) =>
+    withHeader && index === 0
+      ? tableRow(cells.map((cell) => tableHeader()(paragraphOf(inlineNodes(cell)))))
+      : tableRow(cells.map((cell) => tableCell()(paragraphOf(inlineNodes(cell))))),
   );
+  const block: TableDefinition = { type: 'table', content: content as TableDefinition['content'] };
+  return block;
 }
 
 /**
@@ -83,28 +102,32 @@ export function markdownToAdf(markdown: string): DocNode {
       i += 1;
       continue;
     }
-    const fence = FENCE.exec(line);
+    const fence = fenceOpening(line);
     if (fence) {
-      const marker = fence[1] ?? '```';
       const body: string[] = [];
       i += 1;
-      while (i < lines.length && !(lines[i] as string).trim().startsWith(marker))
+      while (i < lines.length && !closesFence(lines[i] as string, fence.marker))
         body.push(lines[i++] as string);
       i += 1;
       const content = body.join('\n');
+      // The whole info string is kept as the language, so words written after the fence are not lost.
       blocks.push(
-        codeBlock(fence[2] ? { language: fence[2] } : {})(...(content === '' ? [] : [text(content)])),
+        codeBlock(fence.info ? { language: fence.info } : {})(...(content === '' ? [] : [text(content)])),
       );
       continue;
     }
-    const head = HEADING.exec(line);
+    const head = atxHeading(line);
     if (head) {
-      const level = (head[1] ?? '#').length as 1 | 2 | 3 | 4 | 5 | 6;
-      blocks.push(heading({ level })(...inlineNodes(head[2] ?? '')));
+      const block: HeadingDefinition = {
+        type: 'heading',
+        attrs: { level: head.level },
+        content: inlineNodes(head.raw),
+      };
+      blocks.push(block);
       i += 1;
       continue;
     }
-    if (RULE.test(line)) {
+    if (isThematicBreak(line)) {
       blocks.push(rule());
       i += 1;
       continue;
@@ -124,7 +147,15 @@ export function markdownToAdf(markdown: string): DocNode {
         const item = LIST_ITEM.exec(current);
         if (item && /\d/.test(item[1] ?? '') === ordered) {
           items.push([item[2] ?? '']);
-        } else if (current.trim() === '' || item || startsBlock(current)) {
+        } else if (current.trim() === '') {
+          // A loose list (blank lines between items) is still one list; split, it came back as "1. 1. 1.".
+          let next = i;
+          while (next < lines.length && (lines[next] as string).trim() === '') next += 1;
+          const following = LIST_ITEM.exec(lines[next] ?? '');
+          if (!following || /\d/.test(following[1] ?? '') !== ordered) break;
+          i = next;
+          continue;
+        } else if (item || startsBlock(current)) {
           break;
         } else {
           items[items.length - 1]?.push(current);
@@ -132,9 +163,12 @@ export function markdownToAdf(markdown: string): DocNode {
         i += 1;
       }
       const listItems = items.map((item) =>
-        listItem([paragraph(...inlineNodes(item.join('\n')))] as ListItemArray),
+        listItem([paragraphOf(inlineNodes(item.join('\n')))] as ListItemArray),
       );
-      blocks.push(ordered ? orderedList({ order: 1 })(...listItems) : bulletList(...listItems));
+      const list: OrderedListDefinition | BulletListDefinition = ordered
+        ? { type: 'orderedList', attrs: { order: 1 }, content: listItems as OrderedListDefinition['content'] }
+        : { type: 'bulletList', content: listItems as BulletListDefinition['content'] };
+      blocks.push(list);
       continue;
     }
     const body: string[] = [];
@@ -145,7 +179,7 @@ export function markdownToAdf(markdown: string): DocNode {
     ) {
       body.push(lines[i++] as string);
     }
-    blocks.push(paragraph(...inlineNodes(body.join('\n'))));
+    blocks.push(paragraphOf(inlineNodes(body.join('\n'))));
   }
-  return doc(...blocks);
+  return { type: 'doc', version: 1, content: blocks };
 }

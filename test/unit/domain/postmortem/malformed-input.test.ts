@@ -143,4 +143,33 @@ describe('importing malformed Markdown', () => {
     const markdown = renderMarkdown(importMarkdown('\u0000\u0001## \n|||\n- \n---\n#').document);
     expect(markdown.startsWith('# Postmortem:')).toBe(true);
   });
+
+  // Inputs that took from seconds to minutes (issue 18); how fast they are now: `npm run bench -- domain`.
+  describe('pathological inputs', () => {
+    it('reads a heading padded with 8,000 spaces as a heading', () => {
+      const { document } = expectValid(`# a${' '.repeat(8000)}x\n## Root Cause\ndisk`);
+      expect(document.header.title).toBe(`a${' '.repeat(8000)}x`);
+      expect(document.rootCause.text).toBe('disk');
+    });
+
+    it('gives 20,000 action items 20,000 distinct ids in order', () => {
+      const lines = Array.from({ length: 20_000 }, (_, i) => `- fix thing ${i}`);
+      const { document } = expectValid(`## Action Items\n${lines.join('\n')}`);
+      expect(document.actionItems).toHaveLength(20_000);
+      expect(document.actionItems[19_999]?.id).toBe('ai-20000');
+      expect(new Set(document.actionItems.map((item) => item.id)).size).toBe(20_000);
+    });
+
+    it('keeps 80,000 continuation lines with their list item', () => {
+      const { document } = expectValid(`## Lessons Learned\n- first\n${'  more\n'.repeat(80_000)}`);
+      expect(document.lessonsLearned).toHaveLength(1);
+      expect(document.lessonsLearned[0]?.split('\n')).toHaveLength(80_001);
+    });
+
+    it('reads a table row of 100,000 spaces after a dash as text, not a separator', () => {
+      const row = `|-${' '.repeat(100_000)}x|`;
+      const { document } = expectValid(`## Timeline\n| Time | Event |\n${row}`);
+      expect(document.timeline).toHaveLength(1);
+    });
+  });
 });

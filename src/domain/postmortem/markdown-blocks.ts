@@ -1,0 +1,84 @@
+// Block-level Markdown line classifiers shared by the importer and the ADF export. Each runs in time linear
+// in the line: user files reach them unchecked, and one backtracking regex stalled the preview for minutes
+// (issue 18: `# a` + 8,000 spaces + `x` took more than 120 s).
+
+export interface AtxHeading {
+  level: 1 | 2 | 3 | 4 | 5 | 6;
+  /** The heading text without the optional closing `#` sequence, trimmed. */
+  text: string;
+  /** The text after the opening `#`s and one separating space/tab run, trailing whitespace removed only. */
+  raw: string;
+}
+
+const OPENING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+
+function trimEndSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end -= 1;
+  return text.slice(0, end);
+}
+
+function trimStartSpaces(text: string): string {
+  let start = 0;
+  while (start < text.length && (text[start] === ' ' || text[start] === '\t')) start += 1;
+  return text.slice(start);
+}
+
+/** An ATX heading (CommonMark 4.2): up to three spaces, 1–6 `#`, then a space or the end of the line. */
+export function atxHeading(line: string): AtxHeading | null {
+  const opening = OPENING.exec(line);
+  if (!opening) return null;
+  const marks = opening[1] ?? '#';
+  const raw = trimEndSpaces(trimStartSpaces(line.slice(opening[0].length)));
+  let end = raw.length;
+  while (end > 0 && raw[end - 1] === '#') end -= 1;
+  // A closing sequence counts only when a space separates it from the text (`# C#` keeps its `#`).
+  const closed = end === 0 || raw[end - 1] === ' ' || raw[end - 1] === '\t';
+  const text = closed ? trimEndSpaces(raw.slice(0, end)) : raw;
+  return { level: marks.length as AtxHeading['level'], text, raw };
+}
+
+/** A thematic break (CommonMark 4.1): three or more `-`, `*` or `_`, the same character, spaces allowed. */
+export function isThematicBreak(line: string): boolean {
+  let indent = 0;
+  while (indent < line.length && line[indent] === ' ') indent += 1;
+  if (indent > 3) return false;
+  const marker = line[indent];
+  if (marker !== '-' && marker !== '*' && marker !== '_') return false;
+  let count = 0;
+  for (let i = indent; i < line.length; i += 1) {
+    const ch = line[i];
+    if (ch === marker) count += 1;
+    else if (ch !== ' ' && ch !== '\t') return false;
+  }
+  return count >= 3;
+}
+
+export interface FenceOpening {
+  marker: string;
+  info: string;
+}
+
+const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})/;
+
+/** A code fence opening (CommonMark 4.5): three or more backticks or tildes, then an info string. */
+export function fenceOpening(line: string): FenceOpening | null {
+  const match = FENCE_OPENING.exec(line);
+  if (!match) return null;
+  const marker = match[1] ?? '```';
+  const info = line.slice(match[0].length).trim();
+  // ```` ```text``` and more ```` is inline code in a paragraph, not a fence whose info would be dropped.
+  if (marker[0] === '`' && info.includes('`')) return null;
+  return { marker, info };
+}
+
+/** True when `line` closes a fence opened with `marker`: the same character, at least as many. */
+export function closesFence(line: string, marker: string): boolean {
+  const closing = fenceOpening(line);
+  return (
+    closing !== null &&
+    closing.marker[0] === marker[0] &&
+    closing.marker.length >= marker.length &&
+    closing.info === ''
+  );
+}
