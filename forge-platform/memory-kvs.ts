@@ -3,7 +3,7 @@
  * what is stored, and non-JSON values fail as they would in Forge), listing is by key prefix in key
  * order, TTLs expire, and secrets live apart from plain keys.
  */
-import type { KvPort, KvSetOptions } from '../src/ports';
+import type { EntityExpectation, KvPort, KvSetOptions } from '../src/ports';
 
 interface Entry {
   json: string;
@@ -24,6 +24,13 @@ export function createMemoryKvs(options: MemoryKvsOptions = {}): KvPort {
   const now = options.now ?? (() => new Date());
   const values = new Map<string, Entry>();
   const secrets = new Map<string, string>();
+  // Custom entities are a store apart from plain keys: `kvs.get('k')` never sees `kvs.entity('e').get('k')`.
+  const entities = new Map<string, Map<string, string>>();
+  const entityStore = (entityName: string) => {
+    let store = entities.get(entityName);
+    if (!store) entities.set(entityName, (store = new Map()));
+    return store;
+  };
 
   const live = (key: string): Entry | undefined => {
     const entry = values.get(key);
@@ -61,6 +68,21 @@ export function createMemoryKvs(options: MemoryKvsOptions = {}): KvPort {
         if (found !== undefined) yield { key, value: JSON.parse(found.json) as T };
       }
     },
+    async getEntity<T extends object>(entityName: string, key: string) {
+      const json = entityStore(entityName).get(key);
+      return json === undefined ? undefined : (JSON.parse(json) as T);
+    },
+    async setEntityIf(entityName, key, value, expect) {
+      // An entity value is a map of the attributes declared in the manifest, never a bare value.
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new Error(`kvs: entity "${entityName}" values are objects of attributes`);
+      const store = entityStore(entityName);
+      const stored = store.get(key);
+      if (!expectationHolds(stored === undefined ? undefined : JSON.parse(stored), expect)) return false;
+      // Checked and written in one synchronous step: no other call can interleave, as in a KVS transaction.
+      store.set(key, toJson(key, value));
+      return true;
+    },
     async getSecret<T>(key: string) {
       const json = secrets.get(key);
       return json === undefined ? undefined : (JSON.parse(json) as T);
@@ -72,4 +94,13 @@ export function createMemoryKvs(options: MemoryKvsOptions = {}): KvPort {
       secrets.delete(key);
     },
   };
+}
+
+/**
+ * A transaction's entity condition on a key with no value fails, as an `equalTo` filter matches nothing
+ * (https://developer.atlassian.com/platform/forge/storage-reference/transactions-entities/).
+ */
+function expectationHolds(stored: Record<string, unknown> | undefined, expect: EntityExpectation): boolean {
+  if ('absent' in expect) return stored === undefined;
+  return stored !== undefined && stored[expect.field] === expect.equals;
 }

@@ -31,6 +31,8 @@ export interface KvSetOptions {
   ttlSeconds?: number;
 }
 
+export type EntityExpectation = { absent: true } | { field: string; equals: number };
+
 /** `@forge/kvs` semantics: JSON values, prefix listing, secrets kept apart from plain keys. */
 export interface KvPort {
   get<T>(key: string): Promise<T | undefined>;
@@ -39,6 +41,19 @@ export interface KvPort {
   setIfAbsent<T>(key: string, value: T, options?: KvSetOptions): Promise<boolean>;
   delete(key: string): Promise<void>;
   listByPrefix<T>(prefix: string): AsyncIterable<{ key: string; value: T }>;
+  /** A custom entity's value (`kvs.entity(name).get`); the entity is declared in manifest.yml `app.storage.entities`. */
+  getEntity<T extends object>(entityName: string, key: string): Promise<T | undefined>;
+  /**
+   * Writes a custom entity's value atomically only while `expect` holds for the stored one: none stored
+   * yet, or its integer attribute `field` still equal to `equals` (a KVS transaction with an entity
+   * condition). False, and nothing written, when another write got there first.
+   */
+  setEntityIf<T extends object>(
+    entityName: string,
+    key: string,
+    value: T,
+    expect: EntityExpectation,
+  ): Promise<boolean>;
   getSecret<T>(key: string): Promise<T | undefined>;
   setSecret<T>(key: string, value: T): Promise<void>;
   deleteSecret(key: string): Promise<void>;

@@ -3,7 +3,7 @@ import type { Clock, JiraPort, KvPort, Logger, QueuePort, SlackPort } from './po
 
 /** Everything a handler needs, built per invocation by Forge, the tests or the local preview. */
 export interface Services {
-  /** Jira as the calling user (Jira permissions apply); the app itself where there is no user. */
+  /** Jira as the calling user (Jira permissions apply); only resolvers use it, and they refuse calls without a user. */
   jiraAsUser: JiraPort;
   jiraAsApp: JiraPort;
   kv: KvPort;

@@ -1,5 +1,5 @@
-import { kvs, WhereConditions } from '@forge/kvs';
-import type { KvPort, KvSetOptions } from '../ports';
+import { Filter, FilterConditions, kvs, WhereConditions } from '@forge/kvs';
+import type { EntityExpectation, KvPort, KvSetOptions } from '../ports';
 
 const ttlOf = (options?: KvSetOptions) =>
   options?.ttlSeconds ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : {};
@@ -30,6 +30,36 @@ export function forgeKvsPort(): KvPort {
         for (const result of page.results) yield { key: result.key, value: result.value };
         cursor = page.nextCursor;
       } while (cursor);
+    },
+    getEntity: <T extends object>(entityName: string, key: string) => kvs.entity<T>(entityName).get(key),
+    async setEntityIf<T extends object>(
+      entityName: string,
+      key: string,
+      value: T,
+      expect: EntityExpectation,
+    ) {
+      try {
+        if ('absent' in expect) {
+          await kvs.entity<T>(entityName).set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+        } else {
+          // One transaction: the set only commits while the stored attribute still holds the expected value.
+          // https://developer.atlassian.com/platform/forge/storage-reference/transactions-entities/
+          const conditions = new Filter<T>().and(
+            expect.field as keyof T,
+            FilterConditions.equalTo(expect.equals),
+          );
+          await kvs.transact().set(key, value, { entityName, conditions }).execute();
+        }
+        return true;
+      } catch (error) {
+        // Atlassian does not document the error code of a failed condition: a stored value that no longer
+        // meets the expectation means another write won; anything else is a real failure.
+        const stored = await kvs.entity<Record<string, unknown>>(entityName).get(key);
+        const stillHolds =
+          'absent' in expect ? stored === undefined : stored?.[expect.field] === expect.equals;
+        if (!stillHolds) return false;
+        throw error;
+      }
     },
     getSecret: (key) => kvs.getSecret(key),
     setSecret: (key, value) => kvs.setSecret(key, value),

@@ -15,7 +15,8 @@ const JIRA_REQUEST_TIMEOUT_MS = 20_000;
 /** The production adapters behind every port, for one invocation. */
 export function forgeServices(context: InvocationContext): Services {
   return {
-    jiraAsUser: timeBoxedJiraPort(forgeJiraPort(context.accountId ? 'user' : 'app'), JIRA_REQUEST_TIMEOUT_MS),
+    // Never the app in a user's place: without a user, asUser() requests fail (and resolvers refuse first).
+    jiraAsUser: timeBoxedJiraPort(forgeJiraPort('user'), JIRA_REQUEST_TIMEOUT_MS),
     jiraAsApp: timeBoxedJiraPort(forgeJiraPort('app'), JIRA_REQUEST_TIMEOUT_MS),
     kv: forgeKvsPort(),
     // Egress to hooks.slack.com is declared in manifest.yml (permissions.external.fetch.backend).

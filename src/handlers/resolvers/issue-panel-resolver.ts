@@ -3,7 +3,6 @@ import type { IssuePanelApi } from '../../contract/issue-panel-api';
 import { parsePayload } from '../../contract/parse-payload';
 import { postmortemDocumentSchema } from '../../domain/postmortem';
 import { searchUsers } from '../../jira/users';
-import { loadAutomationRecord } from '../../storage/automation-record-store';
 import { loadSettings } from '../../storage/settings-store';
 import {
   exportToDescription,
@@ -13,7 +12,8 @@ import {
   reopenPostmortem,
   saveDraft,
 } from '../../usecases/issue-panel/panel-actions';
-import { automationView, checkDraft, loadPanel } from '../../usecases/issue-panel/panel-view';
+import { requireBrowsePermission } from '../../usecases/issue-panel/issue-permissions';
+import { checkDraft, loadAutomation, loadPanel } from '../../usecases/issue-panel/panel-view';
 import { renderMarkdown } from '../../domain/postmortem';
 import type { ResolverImplementation } from './resolver-handlers';
 
@@ -26,7 +26,8 @@ const markdown = z.string().max(1_000_000, 'at most 1,000,000 characters');
 export const issuePanelResolver: ResolverImplementation<IssuePanelApi> = {
   getPanel: (payload, services) => loadPanel(services, parsePayload(withIssue, payload).issueKey),
   checkDraft: async (payload, services) => {
-    const { document } = parsePayload(withDocument, payload);
+    const { issueKey: key, document } = parsePayload(withDocument, payload);
+    await requireBrowsePermission(services, key);
     return checkDraft(document, await loadSettings(services.kv, services.logger), services.clock.now());
   },
   saveDraft: (payload, services) => {
@@ -38,13 +39,10 @@ export const issuePanelResolver: ResolverImplementation<IssuePanelApi> = {
     return finalizeFromPanel(services, key, document);
   },
   reopen: (payload, services) => reopenPostmortem(services, parsePayload(withIssue, payload).issueKey),
-  getAutomation: async (payload, services) => {
-    const record = await loadAutomationRecord(services.kv, parsePayload(withIssue, payload).issueKey);
-    return record ? automationView(record, services.siteUrl) : null;
-  },
-  importMarkdown: async (payload) => {
+  getAutomation: (payload, services) => loadAutomation(services, parsePayload(withIssue, payload).issueKey),
+  importMarkdown: (payload, services) => {
     const parsed = parsePayload(z.object({ issueKey, markdown }), payload);
-    return importMarkdown(parsed.issueKey, parsed.markdown);
+    return importMarkdown(services, parsed.issueKey, parsed.markdown);
   },
   importDescription: (payload, services) =>
     importDescription(services, parsePayload(withIssue, payload).issueKey),

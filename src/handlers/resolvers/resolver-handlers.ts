@@ -32,6 +32,7 @@ export function resolverHandlers<Api extends ResolverApi>(
       const invocation = services(context);
       const logger = invocation.logger.child({ resolver: call });
       try {
+        requireCaller(context);
         return { ok: true, data: await run(payload, { ...invocation, logger }, context) };
       } catch (error) {
         return { ok: false, error: toErrorShape(error, logger) };
@@ -39,6 +40,17 @@ export function resolverHandlers<Api extends ResolverApi>(
     };
   }
   return handlers;
+}
+
+/**
+ * Every resolver answers a person: Jira is asked as that user, so their permissions apply. Without an
+ * account id (an anonymous or malformed invocation) the only Jira left would be the app's own, which
+ * sees every issue — so nothing is answered at all.
+ */
+function requireCaller(context: InvocationContext): void {
+  if (!context.accountId) {
+    throw new AppError('Forbidden', 'Log in to Jira to use Postmortems: this request came without a user.');
+  }
 }
 
 function toErrorShape(error: unknown, logger: Services['logger']): AppErrorShape {

@@ -10,23 +10,13 @@ import {
   type PostmortemStatus,
 } from '../../domain/postmortem';
 import { editIssue } from '../../jira/issues';
-import { getMyPermissions } from '../../jira/permissions';
 import type { Services } from '../../services';
 import { loadPostmortem, savePostmortem } from '../../storage/postmortem-store';
 import { loadSettings } from '../../storage/settings-store';
 import { readIncidentIssue } from './incident-issue';
+import { requireBrowsePermission, requireEditPermission } from './issue-permissions';
+import { asNewRows, withServerOwnedFields } from './server-owned-fields';
 import { checkDraft } from './panel-view';
-
-/** Every write re-checks on the server that the caller may edit the incident (Jira's own permission). */
-async function requireEditPermission(services: Services, issueKey: string): Promise<void> {
-  const permissions = await getMyPermissions(services.jiraAsUser, { permissions: ['EDIT_ISSUES'], issueKey });
-  if (!permissions.EDIT_ISSUES) {
-    throw new AppError(
-      'Forbidden',
-      `You can read this postmortem but not edit ${issueKey}. Ask a project admin for edit rights.`,
-    );
-  }
-}
 
 export async function saveDraft(
   services: Services,
@@ -37,21 +27,30 @@ export async function saveDraft(
 ): Promise<CheckView & { document: PostmortemDocument; savedAt: string }> {
   await requireEditPermission(services, issueKey);
   const current = await loadPostmortem(services.kv, issueKey);
-  if (current?.document.header.status === 'FINAL') {
-    throw new AppError('Conflict', 'This postmortem is final and read-only. Reopen it to make changes.');
-  }
+  refuseWhileSettled(current?.document.header.status);
   const now = services.clock.now();
-  // Status and finalization time belong to the server (finalize, reopen, the automation): a payload
-  // saying FINAL must not mark a postmortem final without its label, children and Slack message.
-  const header = {
-    ...document.header,
-    status: status ?? current?.document.header.status ?? 'DRAFT',
-    finalizedAt: current?.document.header.finalizedAt ?? null,
-  };
+  const next = withServerOwnedFields(document, current, status ?? current?.document.header.status ?? 'DRAFT');
   const by = { accountId: services.accountId, at: now };
-  const saved = await savePostmortem(services.kv, issueKey, { ...document, header }, by);
+  const saved = await savePostmortem(services.kv, issueKey, next, by);
   const settings = await loadSettings(services.kv, services.logger);
   return { document: saved, savedAt: now.toISOString(), ...checkDraft(saved, settings, now) };
+}
+
+/**
+ * FINAL is read-only until reopened; IN_REVIEW is the automation's while it creates the children: a row
+ * added then would end up FINAL with no child issue, yet listed in Slack.
+ */
+function refuseWhileSettled(status: PostmortemStatus | undefined): void {
+  if (status === 'FINAL') {
+    throw new AppError('Conflict', 'This postmortem is final and read-only. Reopen it to make changes.');
+  }
+  if (status === 'IN_REVIEW') {
+    throw new AppError(
+      'Conflict',
+      'This postmortem is being finalized: its action items are being created. Reload in a minute; ' +
+        'if it stays in review, reopen it to edit.',
+    );
+  }
 }
 
 /**
@@ -117,9 +116,15 @@ export async function reopenPostmortem(
 }
 
 /** A preview only: nothing is stored until the user applies it (and saves). */
-export function importMarkdown(issueKey: string, markdown: string): ImportPreview {
+export async function importMarkdown(
+  services: Services,
+  issueKey: string,
+  markdown: string,
+): Promise<ImportPreview> {
+  // The preview's row ids depend on the stored postmortem: Jira decides first whether the caller may see it.
+  await requireBrowsePermission(services, issueKey);
   const { document, mapped, unmapped } = parseMarkdown(markdown);
-  return { document: withIncidentId(document, issueKey), mapped, unmapped };
+  return { document: await importedDocument(services, issueKey, document), mapped, unmapped };
 }
 
 export async function importDescription(services: Services, issueKey: string): Promise<ImportPreview> {
@@ -138,7 +143,20 @@ export async function importDescription(services: Services, issueKey: string): P
     };
   }
   const { document, mapped, unmapped } = parseAdf(incident.description);
-  return { document: withIncidentId(document, issueKey), mapped, unmapped };
+  return { document: await importedDocument(services, issueKey, document), mapped, unmapped };
+}
+
+/**
+ * Imported rows are new rows: ids no row of this postmortem ever had and no child keys, so an import
+ * after a reopen never binds its rows to the earlier rows' child issues.
+ */
+async function importedDocument(
+  services: Services,
+  issueKey: string,
+  document: PostmortemDocument,
+): Promise<PostmortemDocument> {
+  const fresh = asNewRows(document, await loadPostmortem(services.kv, issueKey));
+  return fresh.header.incidentId ? fresh : { ...fresh, header: { ...fresh.header, incidentId: issueKey } };
 }
 
 export async function exportToDescription(
@@ -152,10 +170,4 @@ export async function exportToDescription(
     fields: { description: renderAdf(document) },
   });
   return { written: true };
-}
-
-function withIncidentId(document: PostmortemDocument, issueKey: string): PostmortemDocument {
-  return document.header.incidentId
-    ? document
-    : { ...document, header: { ...document.header, incidentId: issueKey } };
 }

@@ -8,6 +8,7 @@ import { loadAutomationRecord, type AutomationRecord } from '../../storage/autom
 import { loadPostmortem } from '../../storage/postmortem-store';
 import { loadSettings, loadSlackWebhookUrl } from '../../storage/settings-store';
 import { incidentPolicy } from './incident-policy';
+import { requireBrowsePermission } from './issue-permissions';
 import { readIncidentIssue, type IncidentIssue } from './incident-issue';
 
 /** Everything the panel shows for an incident, read on the user's behalf. */
@@ -83,6 +84,13 @@ function prefilledPostmortem(incident: IncidentIssue): PostmortemDocument {
 }
 
 const isoMinute = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ');
+
+/** The automation's outcome, only for someone Jira lets see the incident (child keys, failures, owners). */
+export async function loadAutomation(services: Services, issueKey: string): Promise<AutomationView | null> {
+  await requireBrowsePermission(services, issueKey);
+  const record = await loadAutomationRecord(services.kv, issueKey);
+  return record ? automationView(record, services.siteUrl) : null;
+}
 
 export function automationView(record: AutomationRecord, siteUrl: string): AutomationView {
   return {
