@@ -49,6 +49,15 @@ export async function updateSettings(services: Services, candidate: unknown): Pr
     throw new AppError('InvalidInput', 'Some settings are not valid; nothing was changed.', { fields });
   }
   const settings: AppSettings = parsed.data;
+  if (hasOrderBy(settings.incidentJql)) {
+    throw new AppError('InvalidInput', 'The incident JQL cannot have an ORDER BY; nothing was changed.', {
+      fields: {
+        incidentJql:
+          'Remove the ORDER BY clause: the app puts this JQL in parentheses inside its own queries ' +
+          '(with their own order), where JQL allows no ORDER BY.',
+      },
+    });
+  }
   // Jira's strict parse also names project keys that do not exist (or the admin cannot see).
   const scope = settings.projectKeys.length
     ? [`project in (${settings.projectKeys.map((key) => `"${key}"`).join(', ')})`]
@@ -83,6 +92,25 @@ export async function updateSettings(services: Services, candidate: unknown): Pr
   await saveSettings(services.kv, settings);
   await dropTrendCaches(services.kv);
   return settingsView(services);
+}
+
+/** An `ORDER BY` outside quoted values (`summary ~ "order by"` is a search word, not a clause). */
+function hasOrderBy(jql: string): boolean {
+  // One pass: quoted values (with backslash escapes) become blanks, the rest is kept as written.
+  let unquoted = '';
+  let quote: string | null = null;
+  for (let i = 0; i < jql.length; i += 1) {
+    const char = jql.charAt(i);
+    if (quote === null) {
+      if (char === '"' || char === "'") quote = char;
+      unquoted += quote === null ? char : ' ';
+    } else if (char === '\\') {
+      i += 1;
+    } else if (char === quote) {
+      quote = null;
+    }
+  }
+  return /\border\s+by\b/i.test(unquoted);
 }
 
 /** The custom fields an admin can take the severity from (`GET /rest/api/3/field`). */

@@ -86,7 +86,10 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
     withRetry(call, { clock, budgetMs: 300_000, maxAttempts: 5 });
   const jira = services.jiraAsApp;
   const siteUrl = await attempt(() => resolveSiteUrl({ siteUrl: services.siteUrl, kv, jira }));
-  const scope = settings.projectKeys.length ? ` AND project in (${settings.projectKeys.join(', ')})` : '';
+  // Quoted like any JQL value: a project key such as `IS` or `ORDER` is also a JQL word.
+  const scope = settings.projectKeys.length
+    ? ` AND project in (${settings.projectKeys.map(jqlString).join(', ')})`
+    : '';
 
   const incidents = await attempt(() =>
     searchJqlAll(jira, {

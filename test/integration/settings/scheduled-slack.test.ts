@@ -90,6 +90,18 @@ describe('daily reminder digest', () => {
     expect(blockKitProblem(sent[0])).toBeUndefined();
   });
 
+  it('scopes the digest to the configured projects with quoted keys (a key may be a JQL word)', async () => {
+    const { app, run } = await setUp('2025-03-17T09:00:00Z', { projectKeys: ['INC', 'IS'] });
+    seedDueWork(app);
+    await run();
+    const searches = app.emulator.requests
+      .filter((request) => request.path.startsWith('/rest/api/3/search/jql'))
+      .map((request) => (JSON.parse(request.body ?? '{}') as { jql?: string }).jql ?? '');
+    expect(searches.length).toBeGreaterThanOrEqual(2);
+    for (const jql of searches) expect(jql).toContain('project in ("INC", "IS")');
+    expect(digests(app)).toHaveLength(1);
+  });
+
   it('posts nothing when nothing is due', async () => {
     const { app, run } = await setUp('2025-03-17T09:00:00Z');
     app.emulator.seed([incidentBean('INC-1', { labels: ['SEV-4'], priority: { name: 'Low' } })]);
