@@ -133,7 +133,7 @@ function setProperty(context: RouteContext): EmulatorResponse {
   if (body.value === undefined) return errorResponse(400, ['The property value must be valid JSON.']);
   const existed = key in issue.properties;
   issue.properties[key] = body.value;
-  context.store.touch();
+  context.store.touch(issue);
   return existed ? emptyResponse(200) : emptyResponse(201);
 }
 
@@ -144,7 +144,7 @@ function deleteProperty(context: RouteContext): EmulatorResponse {
   if (!(key in issue.properties))
     return errorResponse(404, [`The property with key '${key}' does not exist.`]);
   delete issue.properties[key];
-  context.store.touch();
+  context.store.touch(issue);
   return emptyResponse(204);
 }
 
@@ -195,8 +195,8 @@ function createLink(context: RouteContext): EmulatorResponse {
   });
   pushLink(inward, { type: linkType, outwardIssue: summary(outward) });
   pushLink(outward, { type: linkType, inwardIssue: summary(inward) });
-  // Links are fields too: searches cached before this write are stale.
-  context.store.touch();
+  // Links are fields too (`issue in linkedIssues(...)`): both ends are reindexed.
+  context.store.touch(inward, outward);
   return emptyResponse(201);
 }
 

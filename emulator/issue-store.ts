@@ -20,11 +20,14 @@ import {
   type ChangelogItem,
   type EmulatedIssue,
 } from './emulator-types';
+import type { SearchIndex } from './search-index';
 
 export interface StoreContext {
   directory: Directory;
   baseUrl: string;
   now: () => Date;
+  /** Every write goes here too; search reads it, after its lag. */
+  searchIndex: SearchIndex;
 }
 
 export interface Actor {
@@ -61,10 +64,8 @@ export interface IssueStore {
   seed(bean: unknown): EmulatedIssue;
   self(issue: EmulatedIssue): string;
   clear(): void;
-  /** Changes on every write, so search results can be cached between pages. */
-  version(): number;
-  /** Records a write made directly on an issue (its properties). */
-  touch(): void;
+  /** Records a write made directly on issues (properties, links), for the search index. */
+  touch(...issues: EmulatedIssue[]): void;
 }
 
 export function createIssueStore(context: StoreContext): IssueStore {
@@ -73,7 +74,6 @@ export function createIssueStore(context: StoreContext): IssueStore {
   let nextId = 10000;
   let nextHistoryId = 10000;
   let lastCreatedAt = 0;
-  let version = 0;
   const nextNumber = new Map<string, number>();
 
   const actorBean = (actor: Actor): Record<string, unknown> => {
@@ -85,7 +85,6 @@ export function createIssueStore(context: StoreContext): IssueStore {
   };
 
   const index = (issue: EmulatedIssue): void => {
-    version += 1;
     byId.set(issue.id, issue);
     byKey.set(issue.key.toUpperCase(), issue);
     const [project, number] = issue.key.split('-');
@@ -205,7 +204,11 @@ export function createIssueStore(context: StoreContext): IssueStore {
       histories: [],
     };
     index(issue);
-    if (parent && type.subtask) (parent.fields.subtasks as unknown[]).push(parentBean(issue));
+    context.searchIndex.written(issue);
+    if (parent && type.subtask) {
+      (parent.fields.subtasks as unknown[]).push(parentBean(issue));
+      context.searchIndex.written(parent);
+    }
     return { ok: true, issue };
   };
 
@@ -235,12 +238,12 @@ export function createIssueStore(context: StoreContext): IssueStore {
     const items = changelogItems(issue.fields, next);
     if (items.length === 0) return { ok: true, issue, history: undefined };
     const now = jiraTimestamp(context.now());
-    version += 1;
     Object.assign(issue.fields, next, { updated: now });
     if (isDoneStatus(next.status) && issue.fields.resolutiondate === null) {
       issue.fields.resolutiondate = now;
       issue.fields.resolution = { id: '10000', name: 'Done' };
     }
+    context.searchIndex.written(issue);
     const history: ChangelogHistory = {
       id: String(nextHistoryId++),
       author: actorBean(actor),
@@ -348,6 +351,7 @@ export function createIssueStore(context: StoreContext): IssueStore {
       nextHistoryId = Math.max(nextHistoryId, Number(history.id) + 1 || 0);
     if (existing) byId.delete(existing.id);
     index(issue);
+    context.searchIndex.seeded(issue, existing?.id);
     return issue;
   };
 
@@ -358,12 +362,11 @@ export function createIssueStore(context: StoreContext): IssueStore {
     edit,
     seed,
     self: (issue) => `${context.baseUrl}/rest/api/3/issue/${issue.id}`,
-    version: () => version,
-    touch: () => {
-      version += 1;
+    touch: (...issues) => {
+      for (const issue of issues) context.searchIndex.written(issue);
     },
     clear: () => {
-      version += 1;
+      context.searchIndex.clear();
       byId.clear();
       byKey.clear();
       nextNumber.clear();

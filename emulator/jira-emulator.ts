@@ -32,6 +32,7 @@ import { emulatorJiraPort } from './jira-port-adapter';
 import { manifestPropertyAliases } from './manifest-property-aliases';
 import type { Route, RouteContext } from './route-context';
 import { SEARCH_ROUTES } from './search-routes';
+import { createSearchIndex, type IndexLag, type SearchIndexControl } from './search-index';
 import { createSlackSink, type SlackSink } from './slack-sink';
 import { USER_ROUTES } from './user-routes';
 
@@ -43,7 +44,20 @@ export interface JiraEmulatorOptions {
   propertyAliases?: JqlContext['propertyAliases'];
   /** The sink served under `/__slack/...` by `nodeHandler`; a fresh one by default. */
   slack?: SlackSink;
+  /**
+   * How long a write takes to reach `search/jql` and `approximate-count`, on the `now` clock;
+   * `DEFAULT_INDEX_LAG_MS` by default. With a clock that only moves when a test moves it, any lag
+   * above 0 keeps writes out of search until the test advances the clock or flushes the index.
+   */
+  indexLag?: IndexLag;
 }
+
+/**
+ * A write usually reaches Jira Cloud's search in about a second, and sometimes in minutes (RFC-61,
+ * https://community.developer.atlassian.com/t/rfc-61-evolving-search-capabilities-addressing-scalability-with-a-new-enhanced-search-api/83027):
+ * the default is on the slow side of usual, so code that searches right after it writes is caught.
+ */
+export const DEFAULT_INDEX_LAG_MS = 5_000;
 
 export interface JiraEmulator {
   handle(request: EmulatorRequest): Promise<EmulatorResponse>;
@@ -57,6 +71,8 @@ export interface JiraEmulator {
   reset(): void;
   /** A copy of the stored issue (all fields, properties, histories), or `undefined`. */
   getIssue(key: string): EmulatedIssue | undefined;
+  /** The search index's lag: `setLag`, `flush`, `freeze`/`unfreeze`, `pending`. */
+  readonly index: SearchIndexControl;
   readonly requests: RecordedEmulatorRequest[];
   addUser(user: EmulatedUser): void;
   addProject(project: EmulatedProject): void;
@@ -95,12 +111,14 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
   const baseUrl = (options.baseUrl ?? 'http://localhost:8080').replace(/\/$/, '');
   const now = options.now ?? (() => new Date());
   let directory: Directory = defaultDirectory();
+  const searchIndex = createSearchIndex({ now, lag: options.indexLag ?? DEFAULT_INDEX_LAG_MS });
   const store = createIssueStore({
     get directory() {
       return directory;
     },
     baseUrl,
     now,
+    searchIndex,
   });
   const events = createIssueEvents();
   const faults = createFaultInjector();
@@ -118,6 +136,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       return errorResponse(405, [`Method ${method} is not allowed on ${url.pathname}.`]);
     const context: RouteContext = {
       store,
+      searchIndex,
       directory,
       events,
       baseUrl,
@@ -185,6 +204,13 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       const issue = store.find(key);
       return issue ? structuredClone(issue) : undefined;
     },
+    index: {
+      setLag: (lag) => searchIndex.setLag(lag),
+      flush: () => searchIndex.flush(),
+      freeze: () => searchIndex.freeze(),
+      unfreeze: () => searchIndex.unfreeze(),
+      pending: () => searchIndex.pending(),
+    },
     requests,
     addUser: (user) => void directory.users.set(user.accountId, { ...user }),
     addProject: (project) =>
@@ -232,6 +258,11 @@ async function serveEmulatorAdmin(
 ): Promise<EmulatorResponse> {
   if (method === 'POST' && path === '/__emulator/reset') {
     emulator.reset();
+    return { status: 204, headers: {}, body: '' };
+  }
+  if (method === 'POST' && path === '/__emulator/index/flush') {
+    // For a person trying the preview who does not want to wait for the index.
+    emulator.index.flush();
     return { status: 204, headers: {}, body: '' };
   }
   if (method === 'POST' && path === '/__emulator/issues') {

@@ -5,9 +5,12 @@ import type { EmulatedIssue, EmulatorResponse } from './emulator-types';
 import { errorResponse, issueNotFound } from './emulator-types';
 import type { IssueEvents } from './issue-events';
 import type { Actor, IssueStore } from './issue-store';
+import type { SearchIndex } from './search-index';
 
 export interface RouteContext {
   store: IssueStore;
+  /** What `search/jql` and `approximate-count` see: the store's writes, after the index lag. */
+  searchIndex: SearchIndex;
   directory: Directory;
   events: IssueEvents;
   baseUrl: string;
@@ -18,7 +21,7 @@ export interface RouteContext {
   method: string;
   query: URLSearchParams;
   body: string | undefined;
-  /** Sorted search results by query, caller and store version (paging 50,000 issues must not re-sort per page). */
+  /** Sorted search results by query, caller and index version (paging 50,000 issues must not re-sort per page). */
   searchCache: Map<string, EmulatedIssue[]>;
   /** Path parameters captured by the route's pattern, decoded. */
   params: string[];
@@ -77,10 +80,19 @@ export function intParam(query: URLSearchParams, name: string, fallback: number)
   return Number.isInteger(value) && value >= 0 ? value : fallback;
 }
 
+// The app's account has no profile; Jira reads its date literals in the site's default zone (UTC here).
+const SITE_TIME_ZONE = 'UTC';
+
+/**
+ * Jira reads JQL date literals and `startOfDay()`-style functions in the searching user's time zone
+ * (https://support.atlassian.com/jira-work-management/docs/advanced-search-reference-jql-fields/): `updated >= "2025-03-01 00:00"`
+ * from a user at UTC-12 means 12:00 UTC.
+ */
 export function jqlContext(context: RouteContext): JqlContext {
+  const user = context.actor.asApp ? undefined : context.directory.users.get(context.actor.accountId);
   return {
     now: context.now(),
-    timeZone: 'UTC',
+    timeZone: user?.timeZone ?? SITE_TIME_ZONE,
     currentAccountId: context.actor.accountId,
     propertyAliases: context.propertyAliases,
   };

@@ -16,6 +16,8 @@ const DEFAULT_MAX_RESULTS = 50;
 // Jira pages up to 5000 issues when only ids are asked for, 100 otherwise.
 const MAX_RESULTS_IDS_ONLY = 5000;
 const MAX_RESULTS_WITH_FIELDS = 100;
+// `reconcileIssues` "accepts max 50 ids" (OpenAPI spec of search/jql; https://jira.atlassian.com/browse/JRACLOUD-96208).
+export const RECONCILE_LIMIT = 50;
 
 interface SearchRequest {
   jql: string;
@@ -24,6 +26,8 @@ interface SearchRequest {
   fields: string[];
   expand: string[];
   properties: string[];
+  /** Issue ids read as they are now (strongly consistent), whatever the index shows. */
+  reconcileIssues: string[];
 }
 
 type Compiled = { ok: true; jql: CompiledJql } | { ok: false; response: EmulatorResponse };
@@ -48,24 +52,47 @@ const TIME_DEPENDENT = new RegExp(
 const SEARCH_CACHE_SIZE = 16;
 
 /**
- * The issues a JQL query finds, in its order. Cached per query, caller, store version and (for
- * time-dependent queries) clock, so paging a large result neither re-parses the JQL nor re-sorts.
+ * What the query runs over: the index as it stands (lagging writes missing or stale), except the
+ * reconciled issues, which are read from the store as they are now (or dropped when gone).
+ */
+function candidates(context: RouteContext, reconcileIssues: string[]): EmulatedIssue[] {
+  const searchable = context.searchIndex.searchable();
+  if (reconcileIssues.length === 0) return searchable;
+  const reconciled = new Set(reconcileIssues);
+  const current = reconcileIssues.flatMap((id) => {
+    const issue = context.store.find(id);
+    return issue && issue.id === id ? [issue] : [];
+  });
+  return [...searchable.filter((issue) => !reconciled.has(issue.id)), ...current];
+}
+
+/**
+ * The issues a JQL query finds, in its order. Cached per query, caller, index version, reconciled
+ * ids (with the store's writes, which they read) and (for time-dependent queries) clock, so paging a
+ * large result neither re-parses the JQL nor re-sorts.
  */
 function matching(
   context: RouteContext,
   jql: string,
+  reconcileIssues: string[] = [],
 ): { ok: true; found: EmulatedIssue[] } | { ok: false; response: EmulatorResponse } {
   const clock = TIME_DEPENDENT.test(jql) ? context.now().getTime() : '';
-  const key = [jql, context.actor.accountId, context.actor.asApp, context.store.version(), clock].join(
-    '\u0000',
-  );
+  const reconciled =
+    reconcileIssues.length === 0 ? '' : `${reconcileIssues.join(',')}@${context.searchIndex.writes()}`;
+  const key = [
+    jql,
+    context.actor.accountId,
+    context.actor.asApp,
+    context.searchIndex.version(),
+    reconciled,
+    clock,
+  ].join('\u0000');
   const cached = context.searchCache.get(key);
   if (cached) return { ok: true, found: cached };
   const compiled = compile(context, jql);
   if (!compiled.ok) return compiled;
   const found = permissionsOf(context.directory, context.actor.accountId, context.actor.asApp).browse
-    ? context.store
-        .all()
+    ? candidates(context, reconcileIssues)
         .filter((issue) => compiled.jql.matches(issue))
         .sort((a, b) => compiled.jql.compare(a, b))
     : [];
@@ -98,9 +125,25 @@ function stringList(value: unknown): string[] | undefined {
   return undefined;
 }
 
+/** `reconcileIssues`: int64 issue ids, at most 50; anything else is the client's error. */
+function reconcileIds(values: unknown[]): string[] | EmulatorResponse {
+  if (values.length > RECONCILE_LIMIT)
+    return errorResponse(400, [
+      `reconcileIssues accepts at most ${RECONCILE_LIMIT} issue ids; the request had ${values.length}.`,
+    ]);
+  const ids = values.map((value) =>
+    typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
+  );
+  if (!ids.every((id) => typeof id === 'number' && Number.isSafeInteger(id)))
+    return errorResponse(400, ['reconcileIssues must be a list of numeric issue ids.']);
+  return ids.map(String);
+}
+
 function searchRequest(context: RouteContext): SearchRequest | EmulatorResponse {
   if (context.method === 'GET') {
     const max = context.query.get('maxResults');
+    const reconcileIssues = reconcileIds(listParam(context.query, 'reconcileIssues') ?? []);
+    if (!Array.isArray(reconcileIssues)) return reconcileIssues;
     return {
       jql: context.query.get('jql') ?? '',
       nextPageToken: context.query.get('nextPageToken') ?? undefined,
@@ -108,12 +151,18 @@ function searchRequest(context: RouteContext): SearchRequest | EmulatorResponse 
       fields: listParam(context.query, 'fields') ?? ['id'],
       expand: listParam(context.query, 'expand') ?? [],
       properties: listParam(context.query, 'properties') ?? [],
+      reconcileIssues,
     };
   }
   const body = parseBody(context);
   if (!body.ok) return body.response;
   const record = asRecord(body.value) ?? {};
   const max = record.maxResults;
+  const reconcile = record.reconcileIssues ?? [];
+  if (!Array.isArray(reconcile))
+    return errorResponse(400, ['reconcileIssues must be a list of numeric issue ids.']);
+  const reconcileIssues = reconcileIds(reconcile);
+  if (!Array.isArray(reconcileIssues)) return reconcileIssues;
   return {
     jql: asString(record.jql) ?? '',
     nextPageToken: asString(record.nextPageToken),
@@ -121,6 +170,7 @@ function searchRequest(context: RouteContext): SearchRequest | EmulatorResponse 
     fields: stringList(record.fields) ?? ['id'],
     expand: stringList(record.expand) ?? [],
     properties: stringList(record.properties) ?? [],
+    reconcileIssues,
   };
 }
 
@@ -136,7 +186,7 @@ function searchJql(context: RouteContext): EmulatorResponse {
   const maxResults = request.maxResults ?? DEFAULT_MAX_RESULTS;
   if (!Number.isInteger(maxResults) || maxResults < 0)
     return errorResponse(400, ['maxResults must be a non-negative integer.']);
-  const matched = matching(context, request.jql);
+  const matched = matching(context, request.jql, request.reconcileIssues);
   if (!matched.ok) return matched.response;
   const offset = request.nextPageToken === undefined ? 0 : decodeToken(request.nextPageToken, request.jql);
   if (offset === undefined)

@@ -15,6 +15,7 @@ import { savePostmortem } from '../src/storage/postmortem-store';
 import { saveSlackWebhookUrl } from '../src/storage/settings-store';
 import { POSTMORTEM_SUMMARY_PROPERTY } from '../src/usecases/finalize-postmortem';
 import { createJiraEmulator, type JiraEmulator } from '../emulator/jira-emulator';
+import type { IndexLag } from '../emulator/search-index';
 import { createMemoryKvs } from '../forge-platform/memory-kvs';
 import { createSlackSink, type SlackSink } from '../emulator/slack-sink';
 import { demoData } from './demo-data';
@@ -43,6 +44,8 @@ export interface PreviewOptions {
   slackWebhookUrl?: string;
   quiet?: boolean;
   retryDelayScale?: number;
+  /** The emulator's search index lag; its realistic default when left out. */
+  indexLag?: IndexLag;
 }
 
 /**
@@ -52,7 +55,11 @@ export interface PreviewOptions {
 export async function createPreviewApp(options: PreviewOptions): Promise<PreviewApp> {
   const now = options.now ?? (() => new Date());
   const clock = { ...systemClock, now };
-  const emulator = createJiraEmulator({ baseUrl: options.baseUrl, now });
+  const emulator = createJiraEmulator({
+    baseUrl: options.baseUrl,
+    now,
+    ...(options.indexLag === undefined ? {} : { indexLag: options.indexLag }),
+  });
   const kv = createMemoryKvs({ now });
   const slackSink = createSlackSink();
   const slack = options.slackWebhookUrl ? createWebhookSlackPort({ fetch, clock }) : slackSink.slackPort();

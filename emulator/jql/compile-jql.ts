@@ -137,7 +137,7 @@ function compileTerminal(clause: TerminalClause, negated: boolean, context: JqlC
       return (issue) => {
         const actual = field.values(issue);
         if (actual.length === 0) return wantsEmpty;
-        return actual.some((value) => values.some((target) => equal(field, value, target)));
+        return actual.some((value) => values.includes(value));
       };
     case 'is not':
     case '!=':
@@ -145,7 +145,7 @@ function compileTerminal(clause: TerminalClause, negated: boolean, context: JqlC
       return (issue) => {
         const actual = field.values(issue);
         if (actual.length === 0) return false;
-        return !actual.some((value) => values.some((target) => equal(field, value, target)));
+        return !actual.some((value) => values.includes(value));
       };
     default: {
       const bound = values[0];
@@ -185,12 +185,6 @@ const ORDER_TESTS: Record<string, (order: number) => boolean> = {
   '>': (order) => order > 0,
   '>=': (order) => order >= 0,
 };
-
-function equal(field: JqlField, actual: FieldValue, target: FieldValue): boolean {
-  if (actual === target) return true;
-  // Unindexed properties carry no type: "5" and 5 are the same value there.
-  return field.kind === 'loose' && Number(actual) === Number(target) && !Number.isNaN(Number(actual));
-}
 
 /** Order of a stored value relative to an operand; undefined when they are not comparable. */
 function compareValues(field: JqlField, actual: FieldValue, bound: FieldValue): number | undefined {

@@ -221,7 +221,7 @@ function propertyValues(issue: StoredIssue, propertyKey: string, path: string[])
   return current.flat().filter((value) => value !== undefined && value !== null && value !== '');
 }
 
-type PropertyType = JqlContext['propertyAliases'][number]['type'] | 'unindexed';
+type PropertyType = JqlContext['propertyAliases'][number]['type'] | 'undeclared';
 
 function propertyField(propertyKey: string, path: string[], type: PropertyType, timeZone: string): FieldSpec {
   const raw = (issue: StoredIssue): unknown[] => propertyValues(issue, propertyKey, path);
@@ -257,13 +257,11 @@ function propertyField(propertyKey: string, path: string[], type: PropertyType, 
     case 'string':
       // Indexed string properties match the exact stored value, unlike Jira's named fields.
       return { kind: 'string', values: strings, sortKey: (issue) => strings(issue)[0] };
-    case 'unindexed':
-      return {
-        kind: 'loose',
-        values: strings,
-        text: (issue) => strings(issue).join('\n'),
-        sortKey: (issue) => strings(issue)[0],
-      };
+    case 'undeclared':
+      // Jira indexes only the paths an app declares in `jira:entityProperty`
+      // (https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/):
+      // a clause on any other path is valid JQL, but no value of it was ever indexed, so it finds nothing.
+      return { kind: 'loose', values: noValues };
   }
 }
 
@@ -300,7 +298,7 @@ export function resolveField(field: Field, context: JqlContext): JqlField {
     const alias = context.propertyAliases.find(
       (candidate) => candidate.propertyKey === propertyKey && candidate.path === joined,
     );
-    return build(field.text, propertyField(propertyKey, path, alias?.type ?? 'unindexed', context.timeZone));
+    return build(field.text, propertyField(propertyKey, path, alias?.type ?? 'undeclared', context.timeZone));
   }
   if (properties.length > 0) throw unknownField(field.text);
   return resolveNamedField(field.text, context);

@@ -180,6 +180,8 @@ describe('issue panel in the browser (local preview: real resolvers, Jira emulat
     await page.getByTestId('document-status').getByText('FINAL').waitFor();
     const shownKeys = await texts(page.getByTestId('automation-children').getByRole('link'));
 
+    // Searching right after the writes: wait for the index, as a person looking a little later would.
+    preview.app.emulator.index.flush();
     const children = await searchJqlAll(preview.app.emulator.appJiraPort(), {
       jql: 'issue.property[postmortem-action-source].incidentKey = "INC-1" ORDER BY created ASC',
       fields: ['summary', 'assignee', 'duedate', 'parent'],

@@ -69,12 +69,14 @@ async function settle(app: PreviewApp) {
   await app.queue.drain();
 }
 
-const children = (app: PreviewApp, key: string) =>
-  searchJqlAll(app.emulator.appJiraPort(), {
+const children = (app: PreviewApp, key: string) => {
+  app.emulator.index.flush();
+  return searchJqlAll(app.emulator.appJiraPort(), {
     jql: `issue.property[postmortem-action-source].incidentKey = "${key}" ORDER BY created ASC`,
     fields: ['summary', 'assignee', 'duedate', 'labels', 'parent', 'issuetype', 'description'],
     properties: ['postmortem-action-source'],
   });
+};
 
 const bulkCalls = (app: PreviewApp) =>
   app.emulator.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/rest/api/3/issue/bulk'));
@@ -235,6 +237,7 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
 
   it('creates every child once when a bulk create succeeded at Jira but its answer was lost (500)', async () => {
     const app = await setUp();
+    app.emulator.index.setLag(0); // lag enabled by exactly-once
     app.emulator.faults.add({
       method: 'POST',
       path: /\/rest\/api\/3\/issue\/bulk/,
@@ -260,6 +263,7 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     'times out a hanging call on %s and resumes without duplicates',
     async (_name, method, path, afterServing) => {
       const app = await setUp();
+      if (afterServing) app.emulator.index.setLag(0); // lag enabled by exactly-once
       app.emulator.faults.add({ method, path, times: 1, afterServing, response: { hang: true } });
       await addLabel(app, 'INC-1');
       expect(await children(app, 'INC-1')).toHaveLength(5);
@@ -338,6 +342,7 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
 
   it('links linked-task children to the incident even when their create answer was lost', async () => {
     const app = await setUp('OPS-1', referenceDocument(), 'OPS');
+    app.emulator.index.setLag(0); // lag enabled by exactly-once
     app.emulator.faults.add({
       method: 'POST',
       path: /\/rest\/api\/3\/issue\/bulk/,

@@ -21,9 +21,14 @@ export async function settle(app: PreviewApp) {
   await app.queue.drain();
 }
 
-/** The action-item children created for INC-1 (found by the row-id property on each child). */
-export const children = (app: PreviewApp) =>
-  searchJqlAll(app.emulator.appJiraPort(), {
+/**
+ * The action-item children created for INC-1 (found by the row-id property on each child), once the
+ * search index has caught up, as a person looking for them a little later would see them.
+ */
+export const children = (app: PreviewApp) => {
+  app.emulator.index.flush();
+  return searchJqlAll(app.emulator.appJiraPort(), {
     jql: 'issue.property[postmortem-action-source].incidentKey = "INC-1"',
     fields: ['summary'],
   });
+};

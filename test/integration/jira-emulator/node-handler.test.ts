@@ -69,6 +69,20 @@ describe('Jira emulator over HTTP (nodeHandler)', () => {
     expect((await fetch(`${base}/rest/api/3/issue/INC-1`)).status).toBe(404);
   });
 
+  it('makes waiting writes searchable with POST /__emulator/index/flush', async () => {
+    emulator.seed([{ key: 'INC-1', fields: { summary: 'x' } }]);
+    const labelled = await fetch(`${base}/rest/api/3/issue/INC-1`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ update: { labels: [{ add: 'flushed' }] } }),
+    });
+    expect(labelled.status).toBe(204);
+    expect(emulator.index.pending()).toBe(1);
+    expect((await fetch(`${base}/__emulator/index/flush`, { method: 'POST' })).status).toBe(204);
+    const found = await fetch(`${base}/rest/api/3/search/jql?jql=labels%3Dflushed`);
+    expect(await found.json()).toMatchObject({ issues: [{ id: expect.any(String) }] });
+  });
+
   it('releases a hanging request when the client gives up', async () => {
     emulator.seed([{ key: 'INC-1', fields: { summary: 'x' } }]);
     emulator.faults.add({ path: /\/issue\/INC-1$/, times: 1, response: { hang: true } });

@@ -69,8 +69,8 @@ function recorder(emulator: JiraEmulator): {
   return { exchanges, send, port };
 }
 
-/** Drives every endpoint function of src/jira/ through the emulator. */
-async function appScenario(port: JiraPort): Promise<void> {
+/** Drives every endpoint function of src/jira/ through the emulator (`waitForIndex` before searching writes). */
+async function appScenario(port: JiraPort, waitForIndex: () => void): Promise<void> {
   const incident = await createIssue(port, {
     fields: {
       project: { key: 'INC' },
@@ -114,6 +114,7 @@ async function appScenario(port: JiraPort): Promise<void> {
   await getIssueProperty(port, { issueIdOrKey: incident.key, propertyKey: 'postmortem-summary' });
   await getIssuePropertyKeys(port, { issueIdOrKey: incident.key });
   await deleteIssueProperty(port, { issueIdOrKey: incident.key, propertyKey: 'postmortem-summary' });
+  waitForIndex();
   const children = await searchJqlAll(port, {
     jql: `issue.property[postmortem-action-source].incidentKey = "${incident.key}"`,
     fields: ['summary'],
@@ -143,7 +144,7 @@ describe('Jira emulator against the OpenAPI spec', () => {
   it('answers every endpoint function of src/jira/ without errors', async () => {
     const emulator = createJiraEmulator();
     const { exchanges, port } = recorder(emulator);
-    await appScenario(port);
+    await appScenario(port, () => emulator.index.flush());
     await editIssue(port, { issueIdOrKey: 'INC-1', labels: { remove: ['SEV-1'] } });
     expect(exchanges.filter((x) => (x.status ?? 0) >= 400)).toEqual([]);
     recorded.push({ scenario: 'app endpoints', exchanges });

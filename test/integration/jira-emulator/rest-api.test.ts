@@ -1,4 +1,4 @@
-import { createJiraEmulator, type JiraEmulator } from '../../../emulator/jira-emulator';
+import { createJiraEmulator, DEFAULT_INDEX_LAG_MS, type JiraEmulator } from '../../../emulator/jira-emulator';
 import { SEARCH_REMOVED_MESSAGE, UNBOUNDED_JQL_MESSAGE } from '../../../emulator/search-routes';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
@@ -43,8 +43,14 @@ function seedIncidents(emulator: JiraEmulator, count: number): void {
 
 describe('Jira emulator REST API', () => {
   let emulator: JiraEmulator;
+  let now: Date;
+  /** Search is eventually consistent: a reader who searches after a write waits for the index. */
+  const waitForIndex = () => {
+    now = new Date(now.getTime() + DEFAULT_INDEX_LAG_MS);
+  };
   beforeEach(() => {
-    emulator = createJiraEmulator({ now: () => NOW });
+    now = NOW;
+    emulator = createJiraEmulator({ now: () => now });
   });
 
   describe('issues', () => {
@@ -331,6 +337,7 @@ describe('Jira emulator REST API', () => {
     it('returns fields, *all and properties per issue, with GET as with POST', async () => {
       seedIncidents(emulator, 2);
       await call(emulator, 'PUT', '/issue/INC-1/properties/postmortem-summary', { status: 'FINAL' });
+      waitForIndex();
       const page = await call(
         emulator,
         'GET',
@@ -417,6 +424,7 @@ describe('Jira emulator REST API', () => {
         status: 'FINAL',
         severity: 'SEV-1',
       });
+      waitForIndex();
       const page = await call(emulator, 'POST', '/search/jql', {
         jql: 'postmortemStatus = FINAL',
         fields: ['summary'],
@@ -439,9 +447,11 @@ describe('Jira emulator REST API', () => {
         ).issues.length;
       expect(await search()).toBe(0);
       await call(emulator, 'PUT', '/issue/INC-1/properties/postmortem-summary', { status: 'FINAL' });
+      waitForIndex();
       expect(await search()).toBe(1);
       await call(emulator, 'PUT', '/issue/INC-3', { update: { labels: [{ add: 'extra' }] } });
       await call(emulator, 'DELETE', '/issue/INC-1/properties/postmortem-summary');
+      waitForIndex();
       expect(await search()).toBe(0);
     });
 
