@@ -24,6 +24,8 @@ export interface AutomationView {
   childIssueType: 'sub-task' | 'linked task' | null;
   unresolvedOwners: string[];
   failures: Array<{ rowId: string; message: string }>;
+  /** Blocking rules skipped because the label was added in Jira rather than by Finalize. */
+  skippedRules: Array<{ rule: string; message: string }>;
   slack: { state: 'sent' | 'failed' | 'not-configured'; at: string; error?: string } | null;
 }
 

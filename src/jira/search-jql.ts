@@ -16,6 +16,11 @@ export interface SearchJqlParams<F> {
   maxResults?: number;
   expand?: string;
   properties?: string[];
+  /**
+   * Issue ids (≤ 50) returned as they are now, whatever the eventually consistent index holds
+   * (https://jira.atlassian.com/browse/JRACLOUD-96208, "Search After Write with Search And Reconcile").
+   */
+  reconcileIssues?: number[];
   fieldsSchema?: z.ZodType<F>;
 }
 
@@ -44,6 +49,7 @@ export async function* searchJql<F = Record<string, unknown>>(
       ...(params.maxResults !== undefined ? { maxResults: params.maxResults } : {}),
       ...(params.expand ? { expand: params.expand } : {}),
       ...(params.properties ? { properties: params.properties } : {}),
+      ...(params.reconcileIssues ? { reconcileIssues: params.reconcileIssues } : {}),
       ...(nextPageToken ? { nextPageToken } : {}),
     };
     const page = await jiraResponse('search issues with JQL', pageSchema, () =>

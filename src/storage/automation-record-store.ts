@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import type { SkippedRule } from '../domain/automation/skipped-rules';
 import type { KvPort } from '../ports';
 
 export type SlackDeliveryState = 'sent' | 'failed' | 'not-configured';
 
 export interface SlackDeliveryRecord {
-  /** The finalization (label-added change) this message belongs to: one message per finalization. */
+  /** The finalization (`AutomationRecord.finalizationId`) this message belongs to: one message per finalization. */
   deliveryId: string;
   state: SlackDeliveryState;
   at: string;
@@ -19,8 +21,24 @@ export interface AutomationRecord {
   issueKey: string;
   lastDeliveryId: string;
   lastRunAt: string;
-  /** Action-item row id → child issue key; written right after each create, so a crash never repeats one. */
+  /**
+   * Action-item row id → child issue key, written right after each create. The only place child keys
+   * live: the document's `createdIssueKey` comes from the client and is never trusted.
+   */
   children: Record<string, string>;
+  /**
+   * Rows a bulk create was sent for (and when) whose answer has not been recorded: Jira may hold their
+   * children. Written before each create, so a lost answer is recovered by reading Jira, whatever
+   * search shows; only these rows can bind to a child found there.
+   */
+  pendingCreate?: { rowIds: string[]; at: string } | null;
+  /**
+   * The current finalization (label on, postmortem FINAL): minted by the run that finds the postmortem
+   * not FINAL, so duplicate, concurrent and panel-queued runs of one finalization share it.
+   */
+  finalizationId?: string;
+  /** The panel's hard rules that were broken when the label was added outside the panel. */
+  skippedRules?: SkippedRule[];
   unresolvedOwners: string[];
   failures: Array<{ rowId: string; message: string }>;
   childIssueType: 'sub-task' | 'linked task' | null;
@@ -33,6 +51,7 @@ export interface AutomationRecord {
 }
 
 const recordKey = (issueKey: string) => `automation:${issueKey}`;
+const claimKey = (issueKey: string) => `finalize-lock:${issueKey}`;
 
 export function emptyAutomationRecord(issueKey: string): AutomationRecord {
   return {
@@ -58,4 +77,22 @@ export async function saveAutomationRecord(kv: KvPort, record: AutomationRecord)
 
 export async function* listAutomationRecords(kv: KvPort): AsyncIterable<AutomationRecord> {
   for await (const { value } of kv.listByPrefix<AutomationRecord>('automation:')) yield value;
+}
+
+/**
+ * Claims the incident's finalization for one run: a token only this run knows, so two runs of the
+ * same delivery (a redelivered event carries the same id) cannot both hold it. Null when taken.
+ */
+export async function claimFinalization(
+  kv: KvPort,
+  issueKey: string,
+  ttlSeconds: number,
+): Promise<string | null> {
+  const token = randomUUID();
+  return (await kv.setIfAbsent(claimKey(issueKey), token, { ttlSeconds })) ? token : null;
+}
+
+/** Releases a claim only while it is still this run's (after its TTL another run may hold it). */
+export async function releaseFinalization(kv: KvPort, issueKey: string, token: string): Promise<void> {
+  if ((await kv.get<string>(claimKey(issueKey))) === token) await kv.delete(claimKey(issueKey));
 }

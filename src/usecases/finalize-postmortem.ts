@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../contract/errors';
 import {
@@ -5,20 +6,24 @@ import {
   actionItemIssue,
   type ChildIssueType,
 } from '../domain/automation/action-item-issue';
+import { bindFoundChildren, mayHaveBeenCreated, type FoundChild } from '../domain/automation/child-binding';
+import { skippedFinalizationRules } from '../domain/automation/skipped-rules';
 import { emptyPostmortem, indexedSummary, parseAdf, type PostmortemDocument } from '../domain/postmortem';
 import { finalizationMessage, type FinalizationActionItem } from '../domain/slack/finalization-message';
-import { getIssue } from '../jira/issues';
+import { bulkCreateIssues, getIssue } from '../jira/issues';
 import { createIssueLink } from '../jira/issue-links';
 import { findSubtaskIssueType } from '../jira/issue-metadata';
 import { setIssueProperty } from '../jira/issue-properties';
-import { bulkCreateIssues } from '../jira/issues';
 import { isRateLimited } from '../jira/jira-errors';
+import { jqlString } from '../jira/jql-literal';
 import { withRetry } from '../jira/retry-policy';
 import { searchJqlAll } from '../jira/search-jql';
 import type { Clock, JiraPort, KvPort, Logger, SlackPort } from '../ports';
 import {
+  claimFinalization,
   emptyAutomationRecord,
   loadAutomationRecord,
+  releaseFinalization,
   saveAutomationRecord,
   type AutomationRecord,
 } from '../storage/automation-record-store';
@@ -32,6 +37,18 @@ export const POSTMORTEM_SUMMARY_PROPERTY = 'postmortem-summary';
 // An async-events consumer gets 900 s; keep room to record progress before the platform stops us.
 const WORK_BUDGET_MS = 780_000;
 const LOCK_TTL_SECONDS = 900;
+// `reconcileIssues` takes at most 50 ids (https://jira.atlassian.com/browse/JRACLOUD-96208).
+const RECONCILE_LIMIT = 50;
+/**
+ * A linked task is tied to the incident only by the link made after its create, so a create whose
+ * answer was lost can be found only through search, which may lag "seconds to minutes" ("Search After
+ * Write with Search And Reconcile"). Rows in doubt wait this long for the index before being created
+ * again. Sub-tasks need no wait: the incident's `subtasks` field is read strongly consistently.
+ */
+const LINKED_TASK_INDEX_WAIT_MS = 15 * 60_000;
+const RETRY_AFTER_MS = 60_000;
+
+type Attempt = <T>(call: () => Promise<T>) => Promise<T>;
 
 export interface FinalizeDeps {
   /** As the app: the consumer runs without a user, and children must be created whoever finalized. */
@@ -44,10 +61,14 @@ export interface FinalizeDeps {
 
 export interface FinalizeOutcome {
   issueKey: string;
+  /** False when the label was no longer on the issue: nothing was finalized (a FINAL postmortem reopened). */
+  labelOn: boolean;
   created: string[];
   alreadyCreated: number;
   record: AutomationRecord;
 }
+
+const relatedIssue = z.looseObject({ id: z.string(), key: z.string() });
 
 const incidentFields = z.looseObject({
   summary: z.string().default(''),
@@ -56,26 +77,53 @@ const incidentFields = z.looseObject({
   created: z.string().optional(),
   resolutiondate: z.string().nullish(),
   reporter: z.looseObject({ displayName: z.string().optional() }).nullish(),
+  labels: z.array(z.string()).default([]),
+  // Read with the issue, strongly consistent: the children Jira holds whatever search shows.
+  subtasks: z.array(relatedIssue).default([]),
+  issuelinks: z
+    .array(z.looseObject({ inwardIssue: relatedIssue.optional(), outwardIssue: relatedIssue.optional() }))
+    .default([]),
 });
+type Incident = { key: string; fields: z.infer<typeof incidentFields> };
 
 /**
- * Step 3 of the reference, exactly once: POSTMORTEM-FINAL added → one child issue per action-item row,
- * the postmortem marked FINAL and indexed, one Slack message. Safe to run again for the same or a
- * repeated delivery: rows that have a child (recorded here, on the document, or found by the row-id
- * property on Jira) are skipped.
+ * Step 3 of the reference, exactly once: settles the postmortem with the finalization label as Jira
+ * has it now. Label on → one child per action-item row, the postmortem FINAL and indexed, one Slack
+ * message per finalization. Label gone → a FINAL postmortem goes back to DRAFT, so adding the label
+ * again is a new finalization. Any number of runs — redelivered, concurrent, queued by the panel as
+ * well as by the trigger — do this once: one run at a time holds the claim, child keys live only in
+ * the automation record, and a create whose answer was lost is found again by reading Jira.
  */
 export async function finalizePostmortem(
+  deps: FinalizeDeps,
+  job: { issueKey: string; deliveryId: string },
+): Promise<FinalizeOutcome> {
+  const claim = await claimFinalization(deps.kv, job.issueKey, LOCK_TTL_SECONDS);
+  if (claim === null) {
+    // Another run is settling this issue right now: come back when it is done (it will find the work done).
+    throw new AppError('Unavailable', `${job.issueKey} is being finalized by another run.`, {
+      retryAfterMs: RETRY_AFTER_MS,
+    });
+  }
+  try {
+    return await settleWithLabel(deps, job);
+  } finally {
+    await releaseFinalization(deps.kv, job.issueKey, claim);
+  }
+}
+
+async function settleWithLabel(
   deps: FinalizeDeps,
   job: { issueKey: string; deliveryId: string },
 ): Promise<FinalizeOutcome> {
   const { jira, kv, clock } = deps;
   const logger = deps.logger.child({ issueKey: job.issueKey, deliveryId: job.deliveryId });
   const deadline = clock.now().getTime() + WORK_BUDGET_MS;
-  const attempt = <T>(call: () => Promise<T>) =>
+  const attempt: Attempt = (call) =>
     withRetry(call, { clock, maxAttempts: 6, budgetMs: Math.max(0, deadline - clock.now().getTime()) });
   // A 429 means Jira did nothing; a 5xx or a timeout on a create may hide issues Jira did create. Those
-  // go back to the platform's retry, whose next run finds what exists by the row-id property first.
-  const attemptCreate = <T>(call: () => Promise<T>) =>
+  // go back to the platform's retry, whose next run finds what exists by reading the incident first.
+  const attemptCreate: Attempt = (call) =>
     withRetry(call, {
       clock,
       maxAttempts: 6,
@@ -83,169 +131,239 @@ export async function finalizePostmortem(
       retryable: isRateLimited,
     });
 
-  const lockKey = `finalize-lock:${job.issueKey}`;
-  const acquired = await kv.setIfAbsent(lockKey, job.deliveryId, { ttlSeconds: LOCK_TTL_SECONDS });
-  if (!acquired && (await kv.get<string>(lockKey)) !== job.deliveryId) {
-    // Another delivery is finalizing this issue right now: come back when it is done (it will find the work done).
-    throw new AppError('Unavailable', `${job.issueKey} is being finalized by another delivery.`, {
-      retryAfterMs: 60_000,
-    });
+  const settings = await loadSettings(kv, logger);
+  const issue: Incident = await attempt(() =>
+    getIssue(jira, {
+      issueIdOrKey: job.issueKey,
+      fields: [
+        'summary',
+        'project',
+        'description',
+        'created',
+        'resolutiondate',
+        'reporter',
+        'labels',
+        'subtasks',
+        'issuelinks',
+      ],
+      fieldsSchema: incidentFields,
+    }),
+  );
+  const stored = await loadPostmortem(kv, job.issueKey);
+  const record = (await loadAutomationRecord(kv, job.issueKey)) ?? emptyAutomationRecord(job.issueKey);
+  if (!issue.fields.labels.includes(settings.finalizationLabel)) {
+    // A redelivered or late event for a label that has been removed since: the finalization is withdrawn.
+    if (stored?.document.header.status === 'FINAL') await reopen(kv, job.issueKey, clock.now());
+    logger.info('the finalization label is not on the issue: nothing to finalize');
+    return { issueKey: job.issueKey, labelOn: false, created: [], alreadyCreated: 0, record };
   }
-  try {
-    const settings = await loadSettings(kv, logger);
-    const issue = await attempt(() =>
-      getIssue(jira, {
-        issueIdOrKey: job.issueKey,
-        fields: ['summary', 'project', 'description', 'created', 'resolutiondate', 'reporter'],
-        fieldsSchema: incidentFields,
-      }),
-    );
-    const siteUrl = await attempt(() => resolveSiteUrl({ siteUrl: '', kv, jira }));
-    const incident = {
-      key: issue.key,
-      projectKey: issue.fields.project.key,
-      url: `${siteUrl}/browse/${issue.key}`,
-    };
-    const stored = await loadPostmortem(kv, job.issueKey);
-    const document =
-      stored?.document ?? documentFromDescription(issue.key, issue.fields.summary, issue.fields.description);
-    const record = (await loadAutomationRecord(kv, job.issueKey)) ?? emptyAutomationRecord(job.issueKey);
-    record.lastDeliveryId = job.deliveryId;
-    record.lastRunAt = clock.now().toISOString();
 
-    const known = await knownChildren(jira, attempt, job.issueKey, document, record);
-    const pending = document.actionItems.filter((item) => !known.has(item.id));
-    const alreadyCreated = document.actionItems.length - pending.length;
-    const resolveOwner = ownerResolver(jira, attempt);
-    const owners = new Map(
-      await Promise.all(
-        document.actionItems.map(async (item) => [item.id, await resolveOwner(item.owner)] as const),
-      ),
-    );
-    record.unresolvedOwners = [
-      ...new Set([...owners.values()].filter((o) => o.unresolved).map((o) => o.label ?? '')),
-    ];
+  const siteUrl = await attempt(() => resolveSiteUrl({ siteUrl: '', kv, jira }));
+  const incident = {
+    key: issue.key,
+    projectKey: issue.fields.project.key,
+    url: `${siteUrl}/browse/${issue.key}`,
+  };
+  const document =
+    stored?.document ?? documentFromDescription(issue.key, issue.fields.summary, issue.fields.description);
+  record.lastDeliveryId = job.deliveryId;
+  record.lastRunAt = clock.now().toISOString();
+  if (document.header.status !== 'FINAL' || !record.finalizationId) {
+    // A new finalization: every later run of it (duplicate, concurrent, the panel's own job) shares this id.
+    record.finalizationId = randomUUID();
+    record.skippedRules = skippedFinalizationRules(document, clock.now());
+  }
 
-    const created: string[] = [];
-    record.failures = [];
-    if (pending.length > 0) {
-      const subtask = await attempt(() =>
-        findSubtaskIssueType(jira, { projectIdOrKey: incident.projectKey }),
-      );
-      const issueType: ChildIssueType = subtask
-        ? { kind: 'sub-task', id: subtask.id }
-        : { kind: 'linked task', name: settings.actionItemFallbackIssueType };
-      record.childIssueType = issueType.kind;
-      const result = await bulkCreateIssues(jira, {
-        attempt: attemptCreate,
-        issues: pending.map((item) =>
-          actionItemIssue({
-            incident,
-            item,
-            issueType,
-            label: settings.actionItemLabel,
-            assigneeAccountId: owners.get(item.id)?.accountId ?? null,
-          }),
-        ),
-      });
-      for (const child of result.created) {
-        const item = pending[child.index];
-        if (!item) continue;
-        known.set(item.id, child.key);
-        record.children[item.id] = child.key;
-        created.push(child.key);
-      }
-      await saveAutomationRecord(kv, record);
-      record.failures = result.failed.map((failure) => ({
-        rowId: pending[failure.index]?.id ?? '?',
-        message: failure.message,
-      }));
-      const retryLater = result.failed.find((f) => f.kind === 'RateLimited' || f.kind === 'Unavailable');
-      if (retryLater) {
-        await saveAutomationRecord(kv, record);
-        logger.warn('some action items wait for Jira; the platform will retry', {
-          failed: result.failed.length,
-        });
-        throw new AppError(retryLater.kind, retryLater.message, {
-          retryAfterMs: retryLater.retryAfterMs ?? 60_000,
-        });
-      }
-    }
+  const inDoubt = document.actionItems
+    .map((item) => item.id)
+    .filter((rowId) => !(rowId in record.children) && (record.pendingCreate?.rowIds ?? []).includes(rowId));
+  if (inDoubt.length > 0) await recoverChildren(jira, attempt, kv, issue, record, inDoubt, clock.now());
 
-    // Every child not linked yet: created just now, or by an earlier run that lost the answer or stopped.
-    if (record.childIssueType === 'linked task')
-      await linkChildren(jira, attempt, kv, incident.key, known, record);
+  const pending = document.actionItems.filter((item) => !(item.id in record.children));
+  const alreadyCreated = document.actionItems.length - pending.length;
+  const resolveOwner = ownerResolver(jira, attempt);
+  const owners = new Map(
+    await Promise.all(
+      document.actionItems.map(async (item) => [item.id, await resolveOwner(item.owner)] as const),
+    ),
+  );
+  record.unresolvedOwners = [
+    ...new Set([...owners.values()].filter((o) => o.unresolved).map((o) => o.label ?? '')),
+  ];
 
-    const finalDocument = await markFinal(kv, job.issueKey, document, known, clock.now());
-    await attempt(() =>
-      setIssueProperty(jira, {
-        issueIdOrKey: job.issueKey,
-        propertyKey: POSTMORTEM_SUMMARY_PROPERTY,
-        value: indexedSummary(finalDocument),
-      }),
-    );
-
-    if (record.slack?.deliveryId !== job.deliveryId || record.slack.state === 'failed') {
-      const items: FinalizationActionItem[] = finalDocument.actionItems.map((item) => {
-        const owner = owners.get(item.id);
-        return {
-          action: item.action,
-          ownerLabel: owner?.label ?? null,
-          dueDate: item.dueDate,
-          childKey: item.createdIssueKey,
-          warnings: [
-            ...(item.owner === null
-              ? ['no owner']
-              : owner?.unresolved
-                ? ['owner not found in Jira; left unassigned']
-                : []),
-            ...(item.dueDate === null ? ['no due date'] : []),
-          ],
-        };
-      });
-      const message = finalizationMessage({
-        incident: {
-          key: incident.key,
-          summary: issue.fields.summary,
-          url: incident.url,
-          severity: finalDocument.header.severity,
-          durationMinutes:
-            finalDocument.header.durationMinutes ??
-            minutesBetween(issue.fields.created, issue.fields.resolutiondate),
-        },
-        rootCause: finalDocument.rootCause.summary ?? finalDocument.rootCause.text,
-        actionItems: items,
-        unresolvedOwners: record.unresolvedOwners,
-      });
-      record.slack = await sendSlackMessage(deps.slack, await loadSlackWebhookUrl(kv), message, {
-        deliveryId: job.deliveryId,
-        previous: record.slack,
-        now: clock.now(),
-      });
-    }
+  const created: string[] = [];
+  record.failures = [];
+  if (pending.length > 0) {
+    const subtask = await attempt(() => findSubtaskIssueType(jira, { projectIdOrKey: incident.projectKey }));
+    const issueType: ChildIssueType = subtask
+      ? { kind: 'sub-task', id: subtask.id }
+      : { kind: 'linked task', name: settings.actionItemFallbackIssueType };
+    record.childIssueType = issueType.kind;
+    // The intent, before Jira acts: if the answer is lost, the next run knows these rows may have children.
+    record.pendingCreate = { rowIds: pending.map((item) => item.id), at: clock.now().toISOString() };
     await saveAutomationRecord(kv, record);
-    logger.info('postmortem finalized', {
-      created: created.length,
-      alreadyCreated,
-      slack: record.slack?.state,
+    const result = await bulkCreateIssues(jira, {
+      attempt: attemptCreate,
+      issues: pending.map((item) =>
+        actionItemIssue({
+          incident,
+          item,
+          issueType,
+          label: settings.actionItemLabel,
+          assigneeAccountId: owners.get(item.id)?.accountId ?? null,
+        }),
+      ),
     });
-    return { issueKey: job.issueKey, created, alreadyCreated, record };
-  } finally {
-    await kv.delete(lockKey);
+    for (const child of result.created) {
+      const item = pending[child.index];
+      if (!item) continue;
+      record.children[item.id] = child.key;
+      created.push(child.key);
+    }
+    const stillInDoubt = result.failed.filter(mayHaveBeenCreated).flatMap((f) => pending[f.index]?.id ?? []);
+    record.pendingCreate =
+      stillInDoubt.length > 0 ? { rowIds: stillInDoubt, at: record.pendingCreate.at } : null;
+    record.failures = result.failed.map((failure) => ({
+      rowId: pending[failure.index]?.id ?? '?',
+      message: failure.message,
+    }));
+    await saveAutomationRecord(kv, record);
+    const retryLater = result.failed.find((f) => f.kind === 'RateLimited' || f.kind === 'Unavailable');
+    if (retryLater) {
+      logger.warn('some action items wait for Jira; the platform will retry', {
+        failed: result.failed.length,
+      });
+      throw new AppError(retryLater.kind, retryLater.message, {
+        retryAfterMs: retryLater.retryAfterMs ?? RETRY_AFTER_MS,
+      });
+    }
   }
+
+  // Every child not linked yet: created just now, or by an earlier run that lost the answer or stopped.
+  if (record.childIssueType === 'linked task') await linkChildren(jira, attempt, kv, incident.key, record);
+
+  const finalDocument = await markFinal(kv, job.issueKey, document, clock.now());
+  await attempt(() =>
+    setIssueProperty(jira, {
+      issueIdOrKey: job.issueKey,
+      propertyKey: POSTMORTEM_SUMMARY_PROPERTY,
+      value: indexedSummary(finalDocument),
+    }),
+  );
+
+  if (record.slack?.deliveryId !== record.finalizationId || record.slack.state === 'failed') {
+    const items: FinalizationActionItem[] = finalDocument.actionItems.map((item) => {
+      const owner = owners.get(item.id);
+      return {
+        action: item.action,
+        ownerLabel: owner?.label ?? null,
+        dueDate: item.dueDate,
+        // Only a child this app created: never a key the client put in the document.
+        childKey: record.children[item.id] ?? null,
+        warnings: [
+          ...(item.owner === null
+            ? ['no owner']
+            : owner?.unresolved
+              ? ['owner not found in Jira; left unassigned']
+              : []),
+          ...(item.dueDate === null ? ['no due date'] : []),
+        ],
+      };
+    });
+    const message = finalizationMessage({
+      incident: {
+        key: incident.key,
+        summary: issue.fields.summary,
+        url: incident.url,
+        severity: finalDocument.header.severity,
+        durationMinutes:
+          finalDocument.header.durationMinutes ??
+          minutesBetween(issue.fields.created, issue.fields.resolutiondate),
+      },
+      rootCause: finalDocument.rootCause.summary ?? finalDocument.rootCause.text,
+      actionItems: items,
+      unresolvedOwners: record.unresolvedOwners,
+      skippedRules: record.skippedRules ?? [],
+    });
+    record.slack = await sendSlackMessage(deps.slack, await loadSlackWebhookUrl(kv), message, {
+      deliveryId: record.finalizationId,
+      previous: record.slack,
+      now: clock.now(),
+    });
+  }
+  await saveAutomationRecord(kv, record);
+  logger.info('postmortem finalized', {
+    created: created.length,
+    alreadyCreated,
+    slack: record.slack?.state,
+  });
+  return { issueKey: job.issueKey, labelOn: true, created, alreadyCreated, record };
 }
 
-/** Linked-task mode: each child (created now, earlier, or found by its row id) linked to the incident once. */
+/**
+ * Rows whose create may have happened without the answer reaching the app: their children are looked
+ * up among the incident's sub-tasks and linked issues (read strongly consistently with the issue),
+ * made current in search with `reconcileIssues`, and bound by the row id on each child's property.
+ * Rows not found were not created — except linked tasks, which the index may not show yet.
+ */
+async function recoverChildren(
+  jira: JiraPort,
+  attempt: Attempt,
+  kv: KvPort,
+  issue: Incident,
+  record: AutomationRecord,
+  inDoubt: string[],
+  now: Date,
+): Promise<void> {
+  const recorded = new Set(Object.values(record.children));
+  const related = [
+    ...issue.fields.subtasks,
+    ...issue.fields.issuelinks.flatMap((link) => link.outwardIssue ?? link.inwardIssue ?? []),
+  ].filter((child) => !recorded.has(child.key));
+  const linkedTasks = record.childIssueType === 'linked task';
+  // Sub-tasks all show on the incident: with none unknown there, nothing was created and no search is needed.
+  if (related.length === 0 && !linkedTasks) {
+    record.pendingCreate = null;
+    return;
+  }
+  const found: FoundChild[] = [];
+  const ids = related.map((child) => Number(child.id));
+  for (let offset = 0; offset === 0 || offset < ids.length; offset += RECONCILE_LIMIT) {
+    const reconcileIssues = ids.slice(offset, offset + RECONCILE_LIMIT);
+    const issues = await attempt(() =>
+      searchJqlAll(jira, {
+        jql: `issue.property[${ACTION_SOURCE_PROPERTY}].incidentKey = ${jqlString(issue.key)}`,
+        properties: [ACTION_SOURCE_PROPERTY],
+        maxResults: 100,
+        ...(reconcileIssues.length > 0 ? { reconcileIssues } : {}),
+      }),
+    );
+    found.push(
+      ...issues.map((child) => ({ key: child.key, source: child.properties?.[ACTION_SOURCE_PROPERTY] })),
+    );
+  }
+  Object.assign(record.children, bindFoundChildren(found, issue.key, inDoubt, record.children));
+  const missing = inDoubt.filter((rowId) => !(rowId in record.children));
+  const since = Date.parse(record.pendingCreate?.at ?? '');
+  if (missing.length > 0 && linkedTasks && now.getTime() - since < LINKED_TASK_INDEX_WAIT_MS) {
+    await saveAutomationRecord(kv, record);
+    throw new AppError('Unavailable', `Waiting for Jira's search to show the action items of ${issue.key}.`, {
+      retryAfterMs: RETRY_AFTER_MS,
+    });
+  }
+  record.pendingCreate = null;
+}
+
+/** Linked-task mode: each child (created now, earlier, or recovered) linked to the incident once. */
 async function linkChildren(
   jira: JiraPort,
-  attempt: <T>(call: () => Promise<T>) => Promise<T>,
+  attempt: Attempt,
   kv: KvPort,
   incidentKey: string,
-  known: Map<string, string>,
   record: AutomationRecord,
 ): Promise<void> {
   const linked = new Set(record.linkedChildren ?? Object.keys(record.children));
-  for (const [rowId, childKey] of known) {
+  for (const [rowId, childKey] of Object.entries(record.children)) {
     if (linked.has(rowId)) continue;
     await attempt(() =>
       createIssueLink(jira, { type: 'Relates', inwardIssueKey: incidentKey, outwardIssueKey: childKey }),
@@ -256,54 +374,53 @@ async function linkChildren(
   }
 }
 
-/** Children already made for rows: recorded by an earlier run, on the document, or found on Jira by row id. */
-async function knownChildren(
-  jira: JiraPort,
-  attempt: <T>(call: () => Promise<T>) => Promise<T>,
-  issueKey: string,
-  document: PostmortemDocument,
-  record: AutomationRecord,
-): Promise<Map<string, string>> {
-  const known = new Map<string, string>(Object.entries(record.children));
-  for (const item of document.actionItems) if (item.createdIssueKey) known.set(item.id, item.createdIssueKey);
-  if (document.actionItems.every((item) => known.has(item.id))) return known;
-  const children = await attempt(() =>
-    searchJqlAll(jira, {
-      jql: `issue.property[${ACTION_SOURCE_PROPERTY}].incidentKey = "${issueKey}"`,
-      fields: ['summary'],
-      properties: [ACTION_SOURCE_PROPERTY],
-      maxResults: 100,
-    }),
-  );
-  for (const child of children) {
-    const source = child.properties?.[ACTION_SOURCE_PROPERTY] as { rowId?: unknown } | undefined;
-    if (typeof source?.rowId === 'string' && !known.has(source.rowId)) known.set(source.rowId, child.key);
-  }
-  return known;
-}
-
-/** Status FINAL, the finalization time (kept from an earlier finalization), and each row's child key. */
+/**
+ * Status FINAL and the finalization time (kept from an earlier run of this finalization). Nothing else
+ * changes: child keys stay in the automation record, so a document at the size limit still fits.
+ */
 async function markFinal(
   kv: KvPort,
   issueKey: string,
   document: PostmortemDocument,
-  children: Map<string, string>,
   now: Date,
+): Promise<PostmortemDocument> {
+  if (document.header.status === 'FINAL' && document.header.finalizedAt) return document;
+  return saveStatus(kv, issueKey, document, now, (header) => ({
+    ...header,
+    status: 'FINAL',
+    finalizedAt: header.finalizedAt ?? now.toISOString(),
+  }));
+}
+
+/** The label was removed in Jira: back to DRAFT, as the panel's Reopen does. */
+async function reopen(kv: KvPort, issueKey: string, now: Date): Promise<void> {
+  const stored = await loadPostmortem(kv, issueKey);
+  if (!stored) return;
+  await saveStatus(kv, issueKey, stored.document, now, (header) => ({
+    ...header,
+    status: 'DRAFT',
+    finalizedAt: null,
+  }));
+}
+
+async function saveStatus(
+  kv: KvPort,
+  issueKey: string,
+  document: PostmortemDocument,
+  now: Date,
+  header: (current: PostmortemDocument['header']) => PostmortemDocument['header'],
 ): Promise<PostmortemDocument> {
   for (let tries = 0; ; tries += 1) {
     const base = tries === 0 ? document : ((await loadPostmortem(kv, issueKey))?.document ?? document);
-    const next: PostmortemDocument = {
-      ...base,
-      header: { ...base.header, status: 'FINAL', finalizedAt: base.header.finalizedAt ?? now.toISOString() },
-      actionItems: base.actionItems.map((item) => ({
-        ...item,
-        createdIssueKey: children.get(item.id) ?? item.createdIssueKey,
-      })),
-    };
     try {
-      return await savePostmortem(kv, issueKey, next, { accountId: null, at: now });
+      return await savePostmortem(
+        kv,
+        issueKey,
+        { ...base, header: header(base.header) },
+        { accountId: null, at: now },
+      );
     } catch (error) {
-      // Someone saved in between: merge onto their version once more rather than overwrite it.
+      // Someone saved in between: apply the status onto their version once more rather than overwrite it.
       if (tries >= 2 || !(error instanceof AppError && error.kind === 'Conflict')) throw error;
     }
   }

@@ -10,6 +10,8 @@ export interface ChangelogItem {
 
 const labelTokens = (value: string | null | undefined) => new Set((value ?? '').split(/\s+/).filter(Boolean));
 
+const touchesLabels = (item: ChangelogItem) => item.fieldId === 'labels' || item.field === 'labels';
+
 /**
  * Step 3 ("Trigger: POSTMORTEM-FINAL label added"): true only when the label is absent before and
  * present after this change. Jira sends labels as space-separated `fromString`/`toString` tokens.
@@ -17,8 +19,21 @@ const labelTokens = (value: string | null | undefined) => new Set((value ?? '').
 export function wasLabelAdded(items: readonly ChangelogItem[], label: string = FINALIZATION_LABEL): boolean {
   return items.some(
     (item) =>
-      (item.fieldId === 'labels' || item.field === 'labels') &&
+      touchesLabels(item) &&
       !labelTokens(item.fromString).has(label) &&
       labelTokens(item.toString).has(label),
+  );
+}
+
+/** The label withdrawn in this change: the postmortem goes back to DRAFT, as the panel's Reopen does. */
+export function wasLabelRemoved(
+  items: readonly ChangelogItem[],
+  label: string = FINALIZATION_LABEL,
+): boolean {
+  return items.some(
+    (item) =>
+      touchesLabels(item) &&
+      labelTokens(item.fromString).has(label) &&
+      !labelTokens(item.toString).has(label),
   );
 }

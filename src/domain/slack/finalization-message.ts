@@ -35,6 +35,8 @@ export interface FinalizationMessageInput {
   actionItems: FinalizationActionItem[];
   /** Owner names/handles that matched no Jira user; their items were left unassigned. */
   unresolvedOwners: string[];
+  /** The panel's blocking rules a label added in Jira skipped (empty when finalized from the panel). */
+  skippedRules?: ReadonlyArray<{ message: string }>;
 }
 
 export interface FinalizationMessage {
@@ -169,12 +171,22 @@ export function finalizationMessage(input: FinalizationMessageInput): Finalizati
   const warningsBlock = warningLines.length
     ? [section(`:warning: *Needs attention*\n${warningLines.map((l) => `• ${l}`).join('\n')}`)]
     : [];
+  const skipped = input.skippedRules ?? [];
+  const skippedBlock = skipped.length
+    ? [
+        section(
+          `:no_entry: *Finalized in Jira without the panel's checks*\nThe label was added while these rules were not met:\n${skipped
+            .map((rule) => `• ${truncate(escapeSlackText(rule.message), MAX_ITEM_LINE)}`)
+            .join('\n')}`,
+        ),
+      ]
+    : [];
   const footer: ContextBlock = {
     type: 'context',
     elements: [{ type: 'mrkdwn', text: `Posted by Postmortems for Jira for ${link(incidentUrl, key)}` }],
   };
 
-  const fixed = 5 + warningsBlock.length; // header, overview, root cause, divider, footer
+  const fixed = 5 + warningsBlock.length + skippedBlock.length; // header, overview, root cause, divider, footer
   const itemCount = input.actionItems.length;
   const itemBlocks =
     itemCount === 0
@@ -189,6 +201,7 @@ export function finalizationMessage(input: FinalizationMessageInput): Finalizati
     overview,
     rootCauseBlock,
     divider,
+    ...skippedBlock,
     ...itemBlocks,
     ...warningsBlock,
     footer,

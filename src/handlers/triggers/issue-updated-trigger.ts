@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { wasLabelAdded, type ChangelogItem } from '../../domain/automation/finalization-label';
+import {
+  wasLabelAdded,
+  wasLabelRemoved,
+  type ChangelogItem,
+} from '../../domain/automation/finalization-label';
 import { getChangelogs } from '../../jira/changelog';
 import { loadSettings } from '../../storage/settings-store';
 import type { Services } from '../../services';
@@ -23,8 +27,9 @@ const issueUpdatedEvent = z.object({
 });
 
 /**
- * Fires on every issue update, so it returns fast: anything but "POSTMORTEM-FINAL added" is ignored,
- * and the finalization itself is handed to the async consumer (product triggers get ~25 s).
+ * Fires on every issue update, so it returns fast: anything but POSTMORTEM-FINAL added or removed is
+ * ignored, and the work is handed to the async consumer (product triggers get ~25 s), which settles
+ * the postmortem with the label as Jira has it then (finalized while on, back to DRAFT once removed).
  */
 export async function issueUpdatedTrigger(event: unknown, services: Services): Promise<'queued' | 'ignored'> {
   const parsed = issueUpdatedEvent.safeParse(event);
@@ -40,14 +45,19 @@ export async function issueUpdatedTrigger(event: unknown, services: Services): P
   if (!changelog?.items.some((item) => item.fieldId === 'labels' || item.field === 'labels'))
     return 'ignored';
   const { finalizationLabel } = await loadSettings(services.kv, services.logger);
-  if (!wasLabelAdded(changelog.items, finalizationLabel)) return 'ignored';
-  // The changelog id names this change: a redelivery reuses it, a later re-add of the label does not.
+  if (
+    !wasLabelAdded(changelog.items, finalizationLabel) &&
+    !wasLabelRemoved(changelog.items, finalizationLabel)
+  )
+    return 'ignored';
+  // The changelog id names this change in the logs; which finalization a run belongs to is decided by
+  // the consumer from the label and the stored postmortem, so a redelivery or the panel's own job is harmless.
   await services.queue.push({
     type: 'finalize-postmortem',
     issueKey: issue.key,
     deliveryId: changelog.id ?? issue.id,
   });
-  services.logger.info('finalization queued', { issueKey: issue.key });
+  services.logger.info('finalization label change queued', { issueKey: issue.key });
   return 'queued';
 }
 

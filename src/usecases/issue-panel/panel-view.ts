@@ -1,4 +1,5 @@
 import type { AutomationView, CheckView, PanelView } from '../../contract/issue-panel-api';
+import { withRecordedChildren } from '../../domain/automation/child-binding';
 import { checkCompleteness, finalizationBlockers } from '../../domain/checks';
 import { emptyPostmortem, type PostmortemDocument } from '../../domain/postmortem';
 import type { AppSettings } from '../../domain/settings/app-settings';
@@ -35,7 +36,8 @@ export async function loadPanel(services: Services, issueKey: string): Promise<P
       },
     ),
   ]);
-  const document = stored?.document ?? prefilledPostmortem(incident);
+  // Child keys are the server's: shown from the automation record, whatever the stored rows say.
+  const document = withRecordedChildren(stored?.document ?? prefilledPostmortem(incident), record?.children ?? {});
   const now = services.clock.now();
   return {
     issue: incident.view,
@@ -103,6 +105,7 @@ export function automationView(record: AutomationRecord, siteUrl: string): Autom
     childIssueType: record.childIssueType,
     unresolvedOwners: record.unresolvedOwners,
     failures: record.failures,
+    skippedRules: record.skippedRules ?? [],
     // The stored payload stays server-side; the panel needs only the outcome.
     slack: record.slack
       ? {

@@ -37,6 +37,20 @@ export function AutomationStatus({
               ))}
             </ul>
           )}
+          {automation.skippedRules.length > 0 ? (
+            <SectionMessage
+              appearance="warning"
+              title="Finalized in Jira without the panel's checks"
+              testId="automation-skipped-rules"
+            >
+              <Text>The label was added while these rules were not met:</Text>
+              <ul>
+                {automation.skippedRules.map((rule) => (
+                  <li key={rule.message}>{rule.message}</li>
+                ))}
+              </ul>
+            </SectionMessage>
+          ) : null}
           {automation.failures.length > 0 ? (
             <SectionMessage appearance="error" title="Some action items got no issue">
               <ul>
