@@ -62,6 +62,9 @@ export function withRecordedChildren(
 ): PostmortemDocument {
   return {
     ...document,
-    actionItems: document.actionItems.map((item) => ({ ...item, createdIssueKey: children[item.id] ?? null })),
+    actionItems: document.actionItems.map((item) => ({
+      ...item,
+      createdIssueKey: children[item.id] ?? null,
+    })),
   };
 }

@@ -37,7 +37,10 @@ export async function loadPanel(services: Services, issueKey: string): Promise<P
     ),
   ]);
   // Child keys are the server's: shown from the automation record, whatever the stored rows say.
-  const document = withRecordedChildren(stored?.document ?? prefilledPostmortem(incident), record?.children ?? {});
+  const document = withRecordedChildren(
+    stored?.document ?? prefilledPostmortem(incident),
+    record?.children ?? {},
+  );
   const now = services.clock.now();
   return {
     issue: incident.view,

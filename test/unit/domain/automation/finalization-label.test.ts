@@ -1,4 +1,8 @@
-import { FINALIZATION_LABEL, wasLabelAdded } from '../../../../src/domain/automation/finalization-label';
+import {
+  FINALIZATION_LABEL,
+  wasLabelAdded,
+  wasLabelRemoved,
+} from '../../../../src/domain/automation/finalization-label';
 
 // Changelog items as Jira sends them for a labels edit (space-separated label tokens).
 const labelsChange = (fromString: string | null, toString: string | null) => ({
@@ -38,5 +42,18 @@ describe('wasLabelAdded', () => {
         { field: 'summary', fieldId: 'summary', fromString: 'a', toString: 'POSTMORTEM-FINAL' },
       ]),
     ).toBe(false);
+  });
+});
+
+describe('wasLabelRemoved', () => {
+  it('is true when POSTMORTEM-FINAL leaves the labels', () => {
+    expect(wasLabelRemoved([labelsChange('SEV-1 POSTMORTEM-FINAL', 'SEV-1')])).toBe(true);
+    expect(wasLabelRemoved([labelsChange('POSTMORTEM-FINAL', null)])).toBe(true);
+  });
+
+  it('is false when the label is added, kept, or was never there', () => {
+    expect(wasLabelRemoved([labelsChange('SEV-1', 'SEV-1 POSTMORTEM-FINAL')])).toBe(false);
+    expect(wasLabelRemoved([labelsChange('POSTMORTEM-FINAL', 'POSTMORTEM-FINAL SEV-1')])).toBe(false);
+    expect(wasLabelRemoved([labelsChange('SEV-1', '')])).toBe(false);
   });
 });

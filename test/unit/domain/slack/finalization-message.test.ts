@@ -104,6 +104,21 @@ describe('finalizationMessage', () => {
     expect(body).toContain('No Jira user found for @nobody');
   });
 
+  it('says which of the panel rules a label added in Jira skipped, escaped', () => {
+    const body = allText(
+      finalizationMessage({
+        ...input,
+        skippedRules: [
+          { message: 'Action item 1 ("<!channel> fix") has no owner; assign one before finalizing.' },
+        ],
+      }).blocks,
+    );
+    expect(body).toContain("Finalized in Jira without the panel's checks");
+    expect(body).toContain('Action item 1 (');
+    expect(body).not.toContain('<!channel>');
+    expect(allText(finalizationMessage(input).blocks)).not.toContain("without the panel's checks");
+  });
+
   it('says "No action items" when there are none, without warnings', () => {
     const { text, blocks } = finalizationMessage({ ...input, actionItems: [] });
     expect(allText(blocks)).toContain('No action items');
