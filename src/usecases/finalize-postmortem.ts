@@ -46,6 +46,8 @@ const RECONCILE_LIMIT = 50;
  * again. Sub-tasks need no wait: the incident's `subtasks` field is read strongly consistently.
  */
 const LINKED_TASK_INDEX_WAIT_MS = 15 * 60_000;
+// Spaced so the platform's few redeliveries span the whole wait.
+const INDEX_WAIT_RETRY_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 60_000;
 
 type Attempt = <T>(call: () => Promise<T>) => Promise<T>;
@@ -348,7 +350,7 @@ async function recoverChildren(
   if (missing.length > 0 && linkedTasks && now.getTime() - since < LINKED_TASK_INDEX_WAIT_MS) {
     await saveAutomationRecord(kv, record);
     throw new AppError('Unavailable', `Waiting for Jira's search to show the action items of ${issue.key}.`, {
-      retryAfterMs: RETRY_AFTER_MS,
+      retryAfterMs: INDEX_WAIT_RETRY_MS,
     });
   }
   record.pendingCreate = null;

@@ -38,10 +38,11 @@ async function setUp(
   key = 'INC-1',
   document: PostmortemDocument = referenceDocument(),
   project = 'INC',
+  now: () => Date = () => NOW,
 ): Promise<PreviewApp> {
   const app = await createPreviewApp({
     baseUrl: 'http://jira.test',
-    now: () => NOW,
+    now,
     demo: false,
     quiet: true,
     retryDelayScale: 0.001,
@@ -190,8 +191,10 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     expect(app.slackSink.messages()).toHaveLength(1);
   });
 
-  it('recovers sub-tasks whose create answer was lost from the incident itself, without the search index', async () => {
+  it('recovers sub-tasks whose create answer was lost from the incident itself, whatever the search index lags', async () => {
     const app = await setUp();
+    // Far longer than the platform's retry delay (60 s): search shows none of the children to the retry.
+    app.emulator.index.setLag(10 * 60_000);
     app.emulator.faults.add({
       method: 'POST',
       path: /\/rest\/api\/3\/issue\/bulk/,
@@ -359,7 +362,6 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
 
   it('creates every child once when a bulk create succeeded at Jira but its answer was lost (500)', async () => {
     const app = await setUp();
-    app.emulator.index.setLag(0); // lag enabled by exactly-once
     app.emulator.faults.add({
       method: 'POST',
       path: /\/rest\/api\/3\/issue\/bulk/,
@@ -368,7 +370,7 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
       response: { status: 500 },
     });
     await addLabel(app, 'INC-1');
-    // The lost answer is not retried blindly: the platform's retry finds the five by their row-id property.
+    // The lost answer is not retried blindly: the platform's retry finds the five on the incident.
     expect(bulkCalls(app)).toHaveLength(1);
     expect(await children(app, 'INC-1')).toHaveLength(5);
     expect(app.slackSink.messages()).toHaveLength(1);
@@ -384,7 +386,6 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     'times out a hanging call on %s and resumes without duplicates',
     async (_name, method, path, afterServing) => {
       const app = await setUp();
-      if (afterServing) app.emulator.index.setLag(0); // lag enabled by exactly-once
       app.emulator.faults.add({ method, path, times: 1, afterServing, response: { hang: true } });
       await addLabel(app, 'INC-1');
       expect(await children(app, 'INC-1')).toHaveLength(5);
@@ -484,9 +485,16 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     expect(links).toHaveLength(5);
   });
 
-  it('links linked-task children to the incident even when their create answer was lost', async () => {
-    const app = await setUp('OPS-1', referenceDocument(), 'OPS');
-    app.emulator.index.setLag(0); // lag enabled by exactly-once
+  it('links linked-task children to the incident even when their create answer was lost, once search shows them', async () => {
+    // Time passes between the lost answer and the platform's retry (a second per clock read), so the
+    // index (default lag 5 s) catches up; until then the run waits rather than create again.
+    let ticks = 0;
+    const app = await setUp(
+      'OPS-1',
+      referenceDocument(),
+      'OPS',
+      () => new Date(NOW.getTime() + 1000 * ticks++),
+    );
     app.emulator.faults.add({
       method: 'POST',
       path: /\/rest\/api\/3\/issue\/bulk/,
