@@ -1,8 +1,62 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const forgePackages = ['@forge/*'];
+
+// Dependencies flow one way: domain → usecases → handlers → forge wiring; the front ends know only
+// src/contract. Checked on resolved file paths (not import strings), so depth and aliases cannot
+// slip past; test/conformance/import-boundaries.test.ts lints a deliberate violation of each zone.
+const srcOutsideDomain = [
+  './src/contract',
+  './src/jira',
+  './src/slack',
+  './src/storage',
+  './src/usecases',
+  './src/handlers',
+  './src/forge',
+  './src/runtime',
+  './src/ports.ts',
+  './src/services.ts',
+  './src/index.ts',
+];
+const localStandIns = ['./emulator', './forge-platform', './preview', './test', './bench', './scripts'];
+const boundaryZones = [
+  {
+    target: './src/domain',
+    from: srcOutsideDomain,
+    message: 'src/domain is pure: it depends on nothing outside itself.',
+  },
+  { target: './src/domain', from: ['./static', ...localStandIns], message: 'src/domain is pure.' },
+  {
+    target: './src/usecases',
+    from: ['./src/handlers', './src/forge', './src/index.ts'],
+    message: 'Dependencies flow domain → usecases → handlers.',
+  },
+  {
+    target: './src/handlers',
+    from: ['./src/forge', './src/index.ts'],
+    message: 'Handlers are wired by src/forge, not the reverse.',
+  },
+  {
+    target: './src',
+    from: ['./static', ...localStandIns],
+    message: 'The app never depends on the UI, tests or local stand-ins.',
+  },
+  {
+    target: './static',
+    from: './src',
+    except: ['./contract'],
+    message: 'The front end knows only src/contract (and static/shared).',
+  },
+  {
+    target: './static',
+    from: localStandIns,
+    message: 'The front end never depends on tests or local stand-ins.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -20,6 +74,11 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: boundaryZones }] },
+  },
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -67,10 +126,6 @@ export default tseslint.config(
               group: ['node:*', 'fs', 'path', 'http', 'https', 'child_process'],
               message: 'src/domain is pure: no I/O.',
             },
-            {
-              group: ['../usecases/*', '../jira/*', '../slack/*', '../storage/*', '../handlers/*'],
-              message: 'Dependencies flow domain → usecases → handlers.',
-            },
           ],
         },
       ],
@@ -97,10 +152,6 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@forge/bridge', '@forge/api', '@forge/kvs'], message: 'Use static/shared/api.' },
-            {
-              group: ['**/src/!(contract)/**', '**/src/!(contract)'],
-              message: 'The front end knows only src/contract.',
-            },
           ],
         },
       ],

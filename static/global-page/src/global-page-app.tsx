@@ -12,7 +12,7 @@ import { TrendReport } from './components/trend-report';
 import { usePageParams } from './hooks/use-page-params';
 import { useSiteUrl } from './hooks/use-site-url';
 import { useTrends } from './hooks/use-trends';
-import { monthLabel } from '../../../src/domain/trends/month-label';
+import { monthLabel } from '../../../src/contract/month-label';
 import type { PageParams } from './logic/read-page-params';
 
 // The search form (date pickers, empty state) is below the fold: load it after the report renders.

@@ -3,7 +3,7 @@ import { Inline, Stack } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import { useId } from 'react';
 import { layoutBars, type ChartSeries } from '../logic/layout-bars';
-import { monthLabel } from '../../../../src/domain/trends/month-label';
+import { monthLabel } from '../../../../src/contract/month-label';
 import { NONE } from '../logic/format-trend';
 
 interface BarChartProps {

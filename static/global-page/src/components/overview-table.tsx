@@ -1,7 +1,7 @@
 import { token } from '@atlaskit/tokens';
 import type { MonthlyTrendReport } from '../../../../src/contract/global-page-api';
 import { describeTrend } from '../logic/describe-trend';
-import { monthLabel } from '../../../../src/domain/trends/month-label';
+import { monthLabel } from '../../../../src/contract/month-label';
 import { overviewRows, type OverviewRow } from '../logic/overview-rows';
 
 const cell = {

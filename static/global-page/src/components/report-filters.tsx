@@ -3,7 +3,7 @@ import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useMemo, useState, type FormEvent } from 'react';
-import { monthLabel } from '../../../../src/domain/trends/month-label';
+import { monthLabel } from '../../../../src/contract/month-label';
 import { monthOptions } from '../logic/month-options';
 import { parseProjectKeys, type PageParams } from '../logic/read-page-params';
 

@@ -3,7 +3,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { TrendsView } from '../../../../src/contract/global-page-api';
 import { jqlSearchUrl } from '../logic/jql-search-url';
-import { monthLabel } from '../../../../src/domain/trends/month-label';
+import { monthLabel } from '../../../../src/contract/month-label';
 import { ExportButtons } from './export-buttons';
 import { MaturityPanel } from './maturity-panel';
 import { OverviewTable } from './overview-table';
