@@ -22,6 +22,11 @@ const forbidden: Probe[] = [
   ],
   ['a domain file reaching the ports', 'src/domain/checks/probe.ts', "import '../../ports';"],
   [
+    'a domain file reaching a resolver contract',
+    'src/domain/checks/probe.ts',
+    "import '../../contract/issue-panel-api';",
+  ],
+  [
     'a use case reaching a handler',
     'src/usecases/trends/probe.ts',
     "import '../../handlers/resolvers/global-page-resolver';",
@@ -44,6 +49,11 @@ const forbidden: Probe[] = [
   ],
 ];
 const allowed: Probe[] = [
+  [
+    'a domain file naming the error kinds',
+    'src/domain/automation/probe.ts',
+    "import '../../contract/errors';",
+  ],
   ['a domain file importing the domain', 'src/domain/postmortem/probe.ts', "import '../trends/month-label';"],
   [
     'a use case importing the domain and the Jira adapter',
