@@ -31,7 +31,8 @@ export interface LoadedPostmortem {
 /** Where postmortems were kept before the entity (plain KVS keys, no conditional write); read, never written. */
 const legacyKey = (issueKey: string) => `postmortem:${issueKey}`;
 
-const ROW_ID = /^ai-([1-9]\d{0,8})$/;
+// Up to 15 digits: every such number is exact in a double.
+const ROW_ID = /^ai-([1-9]\d{0,14})$/;
 
 /** The number of an `ai-<n>` row id; null for any other id. */
 export function rowIdNumber(id: string): number | null {

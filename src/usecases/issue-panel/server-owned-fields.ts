@@ -1,6 +1,9 @@
 import type { ActionItem, PostmortemDocument, PostmortemStatus } from '../../domain/postmortem';
 import { rowIdNumber, type LoadedPostmortem } from '../../storage/postmortem-store';
 
+// The panel numbers a new row one above the highest it shows, so its numbers climb one at a time.
+const MAX_ROW_ID_STEP = 1000;
+
 /**
  * The document to store for what a client sent, with every field the server owns taken from the
  * stored version whatever the payload says:
@@ -24,9 +27,10 @@ export function withServerOwnedFields(
       taken.add(item.id);
       return { ...item, createdIssueKey: existing.createdIssueKey };
     }
-    const proposed = rowIdNumber(item.id);
-    // The client's own `ai-<n>` is kept when it is new to this postmortem, so its rows keep their ids.
-    ceiling = proposed !== null && proposed > ceiling ? proposed : ceiling + 1;
+    const proposed = rowIdNumber(item.id) ?? 0;
+    // The client's own `ai-<n>` is kept when it is new to this postmortem, so its rows keep their ids; a
+    // number far above the rest is replaced, so the ceiling never nears where numbers lose precision.
+    ceiling = proposed > ceiling && proposed <= ceiling + MAX_ROW_ID_STEP ? proposed : ceiling + 1;
     const id = `ai-${ceiling}`;
     taken.add(id);
     return { ...item, id, createdIssueKey: null };

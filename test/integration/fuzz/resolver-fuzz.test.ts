@@ -3,7 +3,8 @@
  * Jira emulator: 500 generated payloads per call,
  * from any JSON at all to near-valid documents with hostile fields, sent by an editor, a reader, a user
  * who cannot see the issue, an admin, or nobody. Every answer must be a success or a typed error other
- * than Internal, and an error must leave app storage, the job queue and Jira exactly as they were.
+ * than Internal, an error must leave app storage, the job queue and Jira exactly as they were, and the
+ * stored rows keep unique server-numbered ids.
  */
 import fc from 'fast-check';
 import { ERROR_KINDS, type Result } from '../../../src/contract/errors';
@@ -18,7 +19,7 @@ import {
   type ResolverImplementation,
 } from '../../../src/handlers/resolvers/resolver-handlers';
 import type { Services } from '../../../src/services';
-import { loadPostmortem } from '../../../src/storage/postmortem-store';
+import { loadPostmortem, rowIdNumber } from '../../../src/storage/postmortem-store';
 import { incidentApp, incidentBean, PREVIEW_ACCOUNT_ID } from '../../helpers/incident-app';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
 import type { PreviewApp } from '../../../preview/preview-app';
@@ -289,6 +290,12 @@ describe('resolver fuzzing: every answer is a success or a typed error, and erro
 
           const answer = await handler({ payload, context: { siteUrl: app.emulator.baseUrl, ...context } });
 
+          // Whatever was sent, the stored rows keep unique ids the server can number above.
+          const rowIds = (await loadPostmortem(app.services({}).kv, 'INC-1'))?.document.actionItems.map(
+            (item) => item.id,
+          );
+          expect(new Set(rowIds).size).toBe(rowIds?.length ?? 0);
+          for (const id of rowIds ?? []) expect(rowIdNumber(id)).not.toBeNull();
           if (answer.ok) return;
           expect(ERROR_KINDS).toContain(answer.error.kind);
           expect(answer.error.kind).not.toBe('Internal');

@@ -120,6 +120,17 @@ describe('issue panel: saves lose nothing and the server owns its fields', () =>
     ]);
   });
 
+  it('replaces a row number far above the rest, so minted ids stay exact and unique', async () => {
+    const { call } = await panelApp();
+    let document = await openPanel(call);
+    const save = async (rows: ActionItem[]) =>
+      dataOf(await call('saveDraft', { issueKey: 'INC-1', document: withRows(document, rows) })).document;
+    document = await save([row('ai-999999999999999', 'Huge'), row('ai-99999999999999999999', 'Huger')]);
+    expect(document.actionItems.map((item) => item.id)).toEqual(['ai-1', 'ai-2']);
+    document = await save([...document.actionItems, row('ai-1000000000', 'Next')]);
+    expect(document.actionItems.map((item) => item.id)).toEqual(['ai-1', 'ai-2', 'ai-3']);
+  });
+
   it('never gives a new row the id of a row that was removed', async () => {
     const { call } = await panelApp();
     let document = await openPanel(call);
