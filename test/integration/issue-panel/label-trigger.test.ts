@@ -77,6 +77,50 @@ describe('label trigger and jobs consumer (on the Jira emulator)', () => {
     expect(stored?.document).toMatchObject({ header: { status: 'FINAL' }, actionItems: [] });
   });
 
+  it('shows in the panel which rules a label added in Jira skipped, and each row with its recorded child', async () => {
+    const { app, call } = await panelApp();
+    const { document } = parseMarkdown(referencePostmortemMarkdown());
+    await savePostmortem(
+      app.services({}).kv,
+      'INC-1',
+      {
+        ...document,
+        actionItems: document.actionItems.map((item, i) => (i === 1 ? { ...item, dueDate: null } : item)),
+      },
+      { accountId: PREVIEW_ACCOUNT_ID, at: NOW },
+    );
+    await editIssue(app.emulator.jiraPort(PREVIEW_ACCOUNT_ID), {
+      issueIdOrKey: 'INC-1',
+      labels: { add: ['POSTMORTEM-FINAL'] },
+    });
+    await settle(app);
+    const panel = dataOf(await call('getPanel', { issueKey: 'INC-1' }));
+    expect(panel.document.header.status).toBe('FINAL');
+    expect(panel.automation?.skippedRules).toEqual([
+      { rule: 'action-item-without-due-date', message: expect.stringContaining('Action item 2') as unknown },
+    ]);
+    const childOf = new Map(panel.automation?.children.map((child) => [child.rowId, child.key]));
+    expect(panel.document.actionItems.map((item) => item.createdIssueKey)).toEqual(
+      panel.document.actionItems.map((item) => childOf.get(item.id)),
+    );
+    expect(childOf.size).toBe(5);
+  });
+
+  it('queues the job when the label is removed as well, so the consumer can reopen the postmortem', async () => {
+    const { app } = await panelApp();
+    const issue = app.emulator.getIssue('INC-1')!;
+    const event = {
+      issue: { id: issue.id, key: issue.key },
+      changelog: {
+        id: '10500',
+        items: [
+          { field: 'labels', fieldId: 'labels', fromString: 'SEV-1 POSTMORTEM-FINAL', toString: 'SEV-1' },
+        ],
+      },
+    };
+    expect(await issueUpdatedTrigger(event, app.services({}))).toBe('queued');
+  });
+
   it.each([
     ['no issue', {}],
     ['an issue without a key', { issue: { id: '10000' } }],
