@@ -1,37 +1,72 @@
-import { Filter, FilterConditions, kvs, WhereConditions } from '@forge/kvs';
+import { Filter, FilterConditions, ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
+import { AppError } from '../contract/errors';
 import type { EntityExpectation, KvPort, KvSetOptions } from '../ports';
 
 const ttlOf = (options?: KvSetOptions) =>
   options?.ttlSeconds ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : {};
 
+/**
+ * Storage refusals as the app's error kinds: over a quota the store answers HTTP 429
+ * `RATE_LIMIT_EXCEEDED` (https://developer.atlassian.com/platform/forge/storage-reference/handling-errors-kvs),
+ * an outage 5xx; `@forge/kvs` throws both as `ForgeKvsAPIError` with `responseDetails.status`
+ * (node_modules/@forge/kvs/out/utils/error-handling.js). Both are worth a later retry.
+ */
+function storageError(error: unknown): unknown {
+  if (!(error instanceof ForgeKvsAPIError)) return error;
+  const status = error.responseDetails.status;
+  if (status === 429)
+    return new AppError(
+      'RateLimited',
+      `Forge storage is rate-limiting the app (${error.code}); retry later.`,
+      {
+        cause: error,
+      },
+    );
+  if (status >= 500)
+    return new AppError('Unavailable', `Forge storage is unavailable (HTTP ${status}); try again shortly.`, {
+      cause: error,
+    });
+  return error;
+}
+
+async function mapped<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
 /** `@forge/kvs`, the app's key-value store (values up to 240 KiB). */
 export function forgeKvsPort(): KvPort {
   return {
-    get: (key) => kvs.get(key),
-    set: (key, value, options) => kvs.set(key, value, ttlOf(options)),
-    async setIfAbsent(key, value, options) {
-      try {
-        await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttlOf(options) });
-        return true;
-      } catch (error) {
-        // FAIL_IF_EXISTS answers a KVS API error when the key is already there.
-        if (error instanceof Error && 'code' in error && String(error.code).includes('EXISTS')) return false;
-        if ((await kvs.get(key)) !== undefined) return false;
-        throw error;
-      }
-    },
-    delete: (key) => kvs.delete(key),
+    get: (key) => mapped(() => kvs.get(key)),
+    set: (key, value, options) => mapped(() => kvs.set(key, value, ttlOf(options))),
+    setIfAbsent: (key, value, options) =>
+      mapped(async () => {
+        try {
+          await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttlOf(options) });
+          return true;
+        } catch (error) {
+          // A present key is a conflict: HTTP 409. Atlassian's pages do not name the error code, so the
+          // status decides, not the code.
+          if (error instanceof ForgeKvsAPIError && error.responseDetails.status === 409) return false;
+          throw error;
+        }
+      }),
+    delete: (key) => mapped(() => kvs.delete(key)),
     async *listByPrefix<T>(prefix: string) {
       let cursor: string | undefined;
       do {
         let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
         if (cursor) query = query.cursor(cursor);
-        const page = await query.getMany<T>();
+        const page = await mapped(() => query.getMany<T>());
         for (const result of page.results) yield { key: result.key, value: result.value };
         cursor = page.nextCursor;
       } while (cursor);
     },
-    getEntity: <T extends object>(entityName: string, key: string) => kvs.entity<T>(entityName).get(key),
+    getEntity: <T extends object>(entityName: string, key: string) =>
+      mapped(() => kvs.entity<T>(entityName).get(key)),
     async setEntityIf<T extends object>(
       entityName: string,
       key: string,
@@ -58,11 +93,11 @@ export function forgeKvsPort(): KvPort {
         const stillHolds =
           'absent' in expect ? stored === undefined : stored?.[expect.field] === expect.equals;
         if (!stillHolds) return false;
-        throw error;
+        throw storageError(error);
       }
     },
-    getSecret: (key) => kvs.getSecret(key),
-    setSecret: (key, value) => kvs.setSecret(key, value),
-    deleteSecret: (key) => kvs.deleteSecret(key),
+    getSecret: (key) => mapped(() => kvs.getSecret(key)),
+    setSecret: (key, value) => mapped(() => kvs.setSecret(key, value)),
+    deleteSecret: (key) => mapped(() => kvs.deleteSecret(key)),
   };
 }

@@ -4,6 +4,7 @@
  * linter still sees each endpoint at its call site.
  */
 import type { z } from 'zod';
+import { isConsentRequired } from '../contract/consent';
 import { AppError } from '../contract/errors';
 import type { JiraResponse } from '../ports';
 import { jiraError, jiraNetworkError } from './jira-errors';
@@ -16,6 +17,7 @@ export async function sendJira(operation: string, send: () => Promise<JiraRespon
   try {
     response = await send();
   } catch (error) {
+    if (isConsentRequired(error)) throw error;
     throw jiraNetworkError(operation, error);
   }
   if (!response.ok) throw await jiraError(response, operation);

@@ -1,3 +1,4 @@
+import { isConsentRequired } from '../../contract/consent';
 import { AppError, isAppError, type AppErrorShape, type Result } from '../../contract/errors';
 import type { InvocationContext } from '../../contract/invocation-context';
 import type { DataOf, ResolverApi } from '../../contract/resolver-contract';
@@ -35,6 +36,8 @@ export function resolverHandlers<Api extends ResolverApi>(
         requireCaller(context);
         return { ok: true, data: await run(payload, { ...invocation, logger }, context) };
       } catch (error) {
+        // The platform answers it with its consent prompt; the UI retries once the user allowed access.
+        if (isConsentRequired(error)) throw error;
         return { ok: false, error: toErrorShape(error, logger) };
       }
     };

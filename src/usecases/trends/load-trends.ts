@@ -22,6 +22,7 @@ import {
   trendQueries,
   type TrendQueries,
 } from './trend-inputs';
+import { keySegment } from '../../storage/storage-key';
 
 // Above this many issues a cold refresh may not fit a resolver's 25 s: it moves to the async consumer.
 export const INLINE_ISSUE_LIMIT = 4_000;
@@ -40,8 +41,9 @@ interface JobMarker {
 }
 
 export const TRENDS_CACHE_PREFIX = 'trends:';
+// All projects is `*`, several are comma-separated: both outside Forge's key alphabet, so encoded.
 export const trendsCacheKey = (month: string, projectKeys: string[]) =>
-  `${TRENDS_CACHE_PREFIX}${month}:${[...projectKeys].sort().join(',') || '*'}`;
+  `${TRENDS_CACHE_PREFIX}${month}:${keySegment([...projectKeys].sort().join(',') || '*')}`;
 const jobMarkerKey = (cacheKey: string) => `trends-job:${cacheKey}`;
 /** One small index entry per cached report, so the daily refresh lists them without reading reports. */
 export const TREND_CACHE_INDEX_PREFIX = 'trends-index:';

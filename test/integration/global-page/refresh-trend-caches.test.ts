@@ -1,6 +1,7 @@
 import { postmortemJobsConsumer } from '../../../src/handlers/consumers/postmortem-jobs-consumer';
 import { editIssue } from '../../../src/jira/issues';
 import { loadSettings, saveSettings } from '../../../src/storage/settings-store';
+import { trendsCacheKey } from '../../../src/usecases/trends/load-trends';
 import { refreshTrendCaches } from '../../../src/usecases/trends/refresh-trend-caches';
 import { february2025AndMarch2025, NOW } from './march-2025';
 import { trendsHarness, USER_ACCOUNT_ID, type TrendsHarness } from './trends-harness';
@@ -163,13 +164,13 @@ describe('daily refresh of the cached trend reports (through the Jira emulator)'
   it('indexes a report cached before the index existed, then treats it like any other', async () => {
     const harness = await cachedMonths();
     const services = harness.services();
-    await services.kv.delete('trends-index:trends:2025-03:*');
+    await services.kv.delete(`trends-index:${trendsCacheKey('2025-03', [])}`);
     harness.clock.advance(DAY_MS);
 
     const summary = await refreshTrendCaches(services);
 
     expect(summary).toMatchObject({ unchanged: 1, recomputed: 1, failed: 0 });
-    expect(await services.kv.get('trends-index:trends:2025-03:*')).toMatchObject({
+    expect(await services.kv.get(`trends-index:${trendsCacheKey('2025-03', [])}`)).toMatchObject({
       month: '2025-03',
       projectKeys: [],
       dataAsOf: harness.clock.now().toISOString(),

@@ -7,6 +7,7 @@ import type { AdminSettingsApi, AppSettings } from '../../../src/contract/admin-
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings/app-settings';
 import { adminSettingsResolver } from '../../../src/handlers/resolvers/admin-settings-resolver';
 import { loadSettings, loadSlackWebhookUrl } from '../../../src/storage/settings-store';
+import { trendsCacheKey } from '../../../src/usecases/trends/load-trends';
 import { dataOf, errorOf, incidentApp, resolverCaller } from '../../helpers/incident-app';
 import type { PreviewApp } from '../../../preview/preview-app';
 
@@ -51,12 +52,13 @@ describe('admin settings: validation', () => {
   it('drops the cached trend reports when settings change (they counted by the old rules)', async () => {
     const { app, admin } = await setUp();
     const { kv } = app.services({});
-    await kv.set('trends:2025-03:*', { trends: { month: '2025-03' } });
-    await kv.set('trends-index:trends:2025-03:*', { month: '2025-03', projectKeys: [], dataAsOf: 'x' });
+    const allProjects = trendsCacheKey('2025-03', []);
+    await kv.set(allProjects, { trends: { month: '2025-03' } });
+    await kv.set(`trends-index:${allProjects}`, { month: '2025-03', projectKeys: [], dataAsOf: 'x' });
     await kv.set('settings-unrelated-key', 'kept');
     dataOf(await admin.call('saveSettings', { settings: { ...valid, timeZone: 'Asia/Tokyo' } }));
-    expect(await kv.get('trends:2025-03:*')).toBeUndefined();
-    expect(await kv.get('trends-index:trends:2025-03:*')).toBeUndefined();
+    expect(await kv.get(allProjects)).toBeUndefined();
+    expect(await kv.get(`trends-index:${allProjects}`)).toBeUndefined();
     expect(await kv.get('settings-unrelated-key')).toBe('kept');
   });
 
