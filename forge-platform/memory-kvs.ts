@@ -1,106 +1,94 @@
 /**
- * `@forge/kvs` in memory: values are stored and returned as JSON copies (so callers cannot mutate
- * what is stored, and non-JSON values fail as they would in Forge), listing is by key prefix in key
- * order, TTLs expire, and secrets live apart from plain keys.
+ * `@forge/kvs` in memory, as the app's `KvPort`, for pure unit tests: the same store the local Forge
+ * platform serves (forge-platform/kvs-store.ts), so keys, value sizes, TTLs and FAIL_IF_EXISTS follow
+ * the platform's rules and refusals (`KvsError` with the platform's code). Values are JSON copies.
  */
-import type { EntityExpectation, KvPort, KvSetOptions } from '../src/ports';
-
-interface Entry {
-  json: string;
-  expiresAt: number | undefined;
-}
+import type { KvPort, KvSetOptions } from '../src/ports';
+import { createKvsStore, KvsError, type KvsStore } from './kvs-store';
 
 export interface MemoryKvsOptions {
   now?: () => Date;
+  /** Share a store with a running platform (the preview), so both see the same data. */
+  store?: KvsStore;
 }
 
-function toJson(key: string, value: unknown): string {
-  const json = JSON.stringify(value);
-  if (json === undefined) throw new Error(`kvs: the value for key "${key}" is not JSON-serialisable`);
-  return json;
-}
+const setOptions = (options?: KvSetOptions) =>
+  options?.ttlSeconds ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : {};
+
+const refusedWith = (code: string, write: () => void): boolean => {
+  try {
+    write();
+    return true;
+  } catch (error) {
+    if (error instanceof KvsError && error.code === code) return false;
+    throw error;
+  }
+};
+
+const orUndefined = <T>(read: () => { value: unknown }): T | undefined => {
+  try {
+    return read().value as T;
+  } catch (error) {
+    if (error instanceof KvsError && error.code === 'KEY_NOT_FOUND') return undefined;
+    throw error;
+  }
+};
 
 export function createMemoryKvs(options: MemoryKvsOptions = {}): KvPort {
-  const now = options.now ?? (() => new Date());
-  const values = new Map<string, Entry>();
-  const secrets = new Map<string, string>();
-  // Custom entities are a store apart from plain keys: `kvs.get('k')` never sees `kvs.entity('e').get('k')`.
-  const entities = new Map<string, Map<string, string>>();
-  const entityStore = (entityName: string) => {
-    let store = entities.get(entityName);
-    if (!store) entities.set(entityName, (store = new Map()));
-    return store;
-  };
-
-  const live = (key: string): Entry | undefined => {
-    const entry = values.get(key);
-    if (entry?.expiresAt !== undefined && entry.expiresAt <= now().getTime()) {
-      values.delete(key);
-      return undefined;
-    }
-    return entry;
-  };
-  const entry = (key: string, value: unknown, set?: KvSetOptions): Entry => ({
-    json: toJson(key, value),
-    expiresAt: set?.ttlSeconds === undefined ? undefined : now().getTime() + set.ttlSeconds * 1000,
-  });
-
+  const store = options.store ?? createKvsStore({ ...(options.now ? { now: options.now } : {}) });
   return {
-    async get<T>(key: string) {
-      const found = live(key);
-      return found === undefined ? undefined : (JSON.parse(found.json) as T);
-    },
+    get: async <T>(key: string) => orUndefined<T>(() => store.get(key)),
     async set(key, value, set) {
-      values.set(key, entry(key, value, set));
+      store.set(key, value, setOptions(set));
     },
-    async setIfAbsent(key, value, set) {
-      if (live(key) !== undefined) return false;
-      values.set(key, entry(key, value, set));
-      return true;
-    },
+    setIfAbsent: async (key, value, set) =>
+      refusedWith('KEY_CONFLICT', () =>
+        store.set(key, value, { ...setOptions(set), keyPolicy: 'FAIL_IF_EXISTS' }),
+      ),
     async delete(key) {
-      values.delete(key);
+      store.delete(key);
     },
     async *listByPrefix<T>(prefix: string) {
-      const keys = [...values.keys()].filter((key) => key.startsWith(prefix)).sort();
-      for (const key of keys) {
-        const found = live(key);
-        if (found !== undefined) yield { key, value: JSON.parse(found.json) as T };
-      }
+      let cursor: string | undefined;
+      do {
+        const page = store.query(
+          [{ property: 'key', condition: 'BEGINS_WITH', values: [prefix] }],
+          100,
+          cursor,
+        );
+        for (const { key, value } of page.data) yield { key, value: value as T };
+        cursor = page.cursor;
+      } while (cursor);
     },
-    async getEntity<T extends object>(entityName: string, key: string) {
-      const json = entityStore(entityName).get(key);
-      return json === undefined ? undefined : (JSON.parse(json) as T);
-    },
-    async setEntityIf(entityName, key, value, expect) {
-      // An entity value is a map of the attributes declared in the manifest, never a bare value.
-      if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw new Error(`kvs: entity "${entityName}" values are objects of attributes`);
-      const store = entityStore(entityName);
-      const stored = store.get(key);
-      if (!expectationHolds(stored === undefined ? undefined : JSON.parse(stored), expect)) return false;
-      // Checked and written in one synchronous step: no other call can interleave, as in a KVS transaction.
-      store.set(key, toJson(key, value));
-      return true;
-    },
-    async getSecret<T>(key: string) {
-      const json = secrets.get(key);
-      return json === undefined ? undefined : (JSON.parse(json) as T);
-    },
+    getEntity: async <T extends object>(entityName: string, key: string) =>
+      orUndefined<T>(() => store.get(key, entityName)),
+    // As src/forge/forge-kvs-port.ts writes it: FAIL_IF_EXISTS for the first save, else a transaction
+    // conditioned on the stored attribute.
+    setEntityIf: async (entityName, key, value, expect) =>
+      'absent' in expect
+        ? refusedWith('KEY_CONFLICT', () =>
+            store.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' }, entityName),
+          )
+        : refusedWith('CONDITION_FAILED', () =>
+            store.transact({
+              set: [
+                {
+                  key,
+                  value,
+                  entityName,
+                  conditions: {
+                    and: [{ property: expect.field, condition: 'EQUAL_TO', values: [expect.equals] }],
+                  },
+                },
+              ],
+            }),
+          ),
+    getSecret: async <T>(key: string) => orUndefined<T>(() => store.getSecret(key)),
     async setSecret(key, value) {
-      secrets.set(key, toJson(key, value));
+      store.setSecret(key, value);
     },
     async deleteSecret(key) {
-      secrets.delete(key);
+      store.deleteSecret(key);
     },
   };
-}
-
-/**
- * A transaction's entity condition on a key with no value fails, as an `equalTo` filter matches nothing
- * (https://developer.atlassian.com/platform/forge/storage-reference/transactions-entities/).
- */
-function expectationHolds(stored: Record<string, unknown> | undefined, expect: EntityExpectation): boolean {
-  if ('absent' in expect) return stored === undefined;
-  return stored !== undefined && stored[expect.field] === expect.equals;
 }

@@ -1,5 +1,6 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import Resolver, { makeResolver } from '@forge/resolver';
+import { makeResolver } from '@forge/resolver';
+import { z } from 'zod';
 import { isAppError } from '../contract/errors';
 import type { ResolverApi } from '../contract/resolver-contract';
 import { postmortemJobsConsumer as consumeJob } from '../handlers/consumers/postmortem-jobs-consumer';
@@ -31,25 +32,34 @@ export const issueUpdatedTrigger = async (event: unknown, context: unknown) => {
   await onIssueUpdated(event, forgeServices(forgeContext(context)));
 };
 
-export const postmortemJobsConsumer = new Resolver()
-  .define('postmortem-job', async ({ payload, context }) => {
-    try {
-      await consumeJob(payload, forgeServices(forgeContext(context)));
-    } catch (error) {
-      // Jira stayed rate-limited or down past our own retries: let the platform redeliver later.
-      if (isAppError(error) && (error.kind === 'RateLimited' || error.kind === 'Unavailable')) {
-        return new InvocationError({
-          retryAfter: Math.ceil((error.retryAfterMs ?? 60_000) / 1000),
-          retryReason:
-            error.kind === 'RateLimited'
-              ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
-              : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
-        });
-      }
-      throw error;
+// Since @forge/events 2 a consumer is a plain function invoked with an AsyncEvent; the job is its body
+// (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-version-2-upgrade).
+const asyncEvent = z.object({
+  body: z.record(z.string(), z.unknown()),
+  jobId: z.string(),
+  retryContext: z.object({ retryCount: z.number() }).optional(),
+});
+
+export const postmortemJobsConsumer = async (event: unknown, context: unknown) => {
+  const parsed = asyncEvent.safeParse(event);
+  // The job handler logs and drops a malformed body; an event without one is dropped the same way.
+  const body = parsed.success ? parsed.data.body : undefined;
+  try {
+    await consumeJob(body, forgeServices(forgeContext(context)));
+  } catch (error) {
+    // Jira stayed rate-limited or down past our own retries: let the platform redeliver later.
+    if (isAppError(error) && (error.kind === 'RateLimited' || error.kind === 'Unavailable')) {
+      return new InvocationError({
+        retryAfter: Math.ceil((error.retryAfterMs ?? 60_000) / 1000),
+        retryReason:
+          error.kind === 'RateLimited'
+            ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
+            : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+      });
     }
-  })
-  .getDefinitions();
+    throw error;
+  }
+};
 
 export const dailyMaintenance = async (_request: unknown, context: unknown) => {
   await runDaily(forgeServices(forgeContext(context)));

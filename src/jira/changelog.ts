@@ -93,3 +93,10 @@ export async function* getChangelogs(
     startAt = next;
   }
 }
+
+/** The issue's newest change (the one that fired an issue-updated event, when read right after it). */
+export async function latestChangelog(jira: JiraPort, issueIdOrKey: string): Promise<Changelog | undefined> {
+  let latest: Changelog | undefined;
+  for await (const page of getChangelogs(jira, { issueIdOrKey })) latest = page.values.at(-1) ?? latest;
+  return latest;
+}

@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import {
-  wasLabelAdded,
-  wasLabelRemoved,
-  type ChangelogItem,
-} from '../../domain/automation/finalization-label';
-import { getChangelogs } from '../../jira/changelog';
+import { wasLabelAdded, wasLabelRemoved } from '../../domain/automation/finalization-label';
+import { latestChangelog } from '../../jira/changelog';
 import { loadSettings } from '../../storage/settings-store';
 import type { Services } from '../../services';
 
@@ -40,7 +36,8 @@ export async function issueUpdatedTrigger(event: unknown, services: Services): P
     return 'ignored';
   }
   const { issue } = parsed.data;
-  const changelog = parsed.data.changelog ?? (await latestChange(services, issue.key));
+  // Some deliveries carry no changelog: the issue's newest changelog entry is the change that fired.
+  const changelog = parsed.data.changelog ?? (await latestChangelog(services.jiraAsApp, issue.key));
   // Most updates touch no labels: answer those without reading storage.
   if (!changelog?.items.some((item) => item.fieldId === 'labels' || item.field === 'labels'))
     return 'ignored';
@@ -59,17 +56,4 @@ export async function issueUpdatedTrigger(event: unknown, services: Services): P
   });
   services.logger.info('finalization label change queued', { issueKey: issue.key });
   return 'queued';
-}
-
-/** Some deliveries carry no changelog: the issue's newest changelog entry is the change that fired. */
-async function latestChange(
-  services: Services,
-  issueKey: string,
-): Promise<{ id?: string; items: ChangelogItem[] } | undefined> {
-  let latest: { id?: string; items: ChangelogItem[] } | undefined;
-  for await (const page of getChangelogs(services.jiraAsApp, { issueIdOrKey: issueKey })) {
-    const last = page.values.at(-1);
-    if (last) latest = { id: last.id, items: last.items };
-  }
-  return latest;
 }

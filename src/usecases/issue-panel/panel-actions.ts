@@ -17,6 +17,7 @@ import { readIncidentIssue } from './incident-issue';
 import { requireBrowsePermission, requireEditPermission } from './issue-permissions';
 import { asNewRows, withServerOwnedFields } from './server-owned-fields';
 import { checkDraft } from './panel-view';
+import { latestChangelog } from '../../jira/changelog';
 
 export async function saveDraft(
   services: Services,
@@ -91,6 +92,10 @@ export async function finalizeFromPanel(
     );
     throw error;
   }
+  // Forge may count this asUser() edit as the app's own and then skip the label trigger (ignoreSelf):
+  // queue the finalization here too, under the changelog id the trigger uses, so both are one run.
+  const change = await latestChangelog(services.jiraAsApp, issueKey);
+  await services.queue.push({ type: 'finalize-postmortem', issueKey, deliveryId: change?.id ?? issueKey });
   return { document: saved.document };
 }
 
