@@ -63,8 +63,6 @@ export interface FinalizeDeps {
 
 export interface FinalizeOutcome {
   issueKey: string;
-  /** False when the label was no longer on the issue: nothing was finalized (a FINAL postmortem reopened). */
-  labelOn: boolean;
   created: string[];
   alreadyCreated: number;
   record: AutomationRecord;
@@ -157,7 +155,7 @@ async function settleWithLabel(
     // A redelivered or late event for a label that has been removed since: the finalization is withdrawn.
     if (stored?.document.header.status === 'FINAL') await reopen(kv, job.issueKey, clock.now());
     logger.info('the finalization label is not on the issue: nothing to finalize');
-    return { issueKey: job.issueKey, labelOn: false, created: [], alreadyCreated: 0, record };
+    return { issueKey: job.issueKey, created: [], alreadyCreated: 0, record };
   }
 
   const siteUrl = await attempt(() => resolveSiteUrl({ siteUrl: '', kv, jira }));
@@ -174,6 +172,9 @@ async function settleWithLabel(
     // A new finalization: every later run of it (duplicate, concurrent, the panel's own job) shares this id.
     record.finalizationId = randomUUID();
     record.skippedRules = skippedFinalizationRules(document, clock.now());
+    // Stored before the postmortem turns FINAL: a run stopped in between must not leave a FINAL
+    // postmortem whose record still names the previous, already announced finalization.
+    await saveAutomationRecord(kv, record);
   }
 
   const inDoubt = document.actionItems
@@ -299,7 +300,7 @@ async function settleWithLabel(
     alreadyCreated,
     slack: record.slack?.state,
   });
-  return { issueKey: job.issueKey, labelOn: true, created, alreadyCreated, record };
+  return { issueKey: job.issueKey, created, alreadyCreated, record };
 }
 
 /**

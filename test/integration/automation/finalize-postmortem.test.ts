@@ -285,6 +285,29 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     expect(app.slackSink.messages()).toHaveLength(2);
   });
 
+  it('announces a second finalization even when its first run stops after marking the postmortem FINAL', async () => {
+    const app = await setUp();
+    await addLabel(app, 'INC-1');
+    await removeLabel(app, 'INC-1');
+    await labelWithoutEvent(app, 'INC-1');
+    const services = app.services({});
+    // Retry waits cost no wall time here.
+    const deps = { ...services, jira: services.jiraAsApp, clock: { now: () => NOW, sleep: async () => {} } };
+    const job = { issueKey: 'INC-1', deliveryId: 'second' };
+    // Every attempt at the summary property (after FINAL is stored, before Slack) fails: the run gives up.
+    app.emulator.faults.add({
+      method: 'PUT',
+      path: /\/properties\/postmortem-summary$/,
+      times: 6,
+      response: { status: 500 },
+    });
+    await expect(finalizePostmortem(deps, job)).rejects.toThrow();
+    expect((await loadPostmortem(services.kv, 'INC-1'))?.document.header.status).toBe('FINAL');
+    await finalizePostmortem(deps, job);
+    expect(app.slackSink.messages()).toHaveLength(2);
+    expect(await children(app, 'INC-1')).toHaveLength(5);
+  });
+
   it('gives rows added after a first finalization their child at the next one', async () => {
     const app = await setUp();
     await addLabel(app, 'INC-1');
