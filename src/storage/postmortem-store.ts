@@ -31,13 +31,19 @@ export interface LoadedPostmortem {
 /** Where postmortems were kept before the entity (plain KVS keys, no conditional write); read, never written. */
 const legacyKey = (issueKey: string) => `postmortem:${issueKey}`;
 
-// Up to 15 digits: every such number is exact in a double.
-const ROW_ID = /^ai-([1-9]\d{0,14})$/;
+/**
+ * Row numbers live in the entity's `integer` attribute `rowIdCeiling`: a 32-bit signed integer
+ * (https://developer.atlassian.com/platform/forge/storage-reference/storage-api-custom-entities/).
+ */
+export const MAX_ROW_ID_NUMBER = 2_147_483_647;
 
-/** The number of an `ai-<n>` row id; null for any other id. */
+const ROW_ID = /^ai-([1-9]\d{0,9})$/;
+
+/** The number of an `ai-<n>` row id; null for any other id (or one beyond MAX_ROW_ID_NUMBER). */
 export function rowIdNumber(id: string): number | null {
   const match = ROW_ID.exec(id);
-  return match ? Number(match[1]) : null;
+  const number = match ? Number(match[1]) : null;
+  return number !== null && number <= MAX_ROW_ID_NUMBER ? number : null;
 }
 
 const highestRowIdNumber = (items: readonly ActionItem[]) =>

@@ -1,5 +1,6 @@
 import type { ActionItem, PostmortemDocument, PostmortemStatus } from '../../domain/postmortem';
-import { rowIdNumber, type LoadedPostmortem } from '../../storage/postmortem-store';
+import { AppError } from '../../contract/errors';
+import { MAX_ROW_ID_NUMBER, rowIdNumber, type LoadedPostmortem } from '../../storage/postmortem-store';
 
 // The panel numbers a new row one above the highest it shows, so its numbers climb one at a time.
 const MAX_ROW_ID_STEP = 1000;
@@ -26,6 +27,12 @@ export function withServerOwnedFields(
     if (existing) {
       taken.add(item.id);
       return { ...item, createdIssueKey: existing.createdIssueKey };
+    }
+    if (ceiling >= MAX_ROW_ID_NUMBER) {
+      throw new AppError(
+        'InvalidInput',
+        'This postmortem has used up its action-item numbers: no row can be added. Edit the existing rows instead.',
+      );
     }
     const proposed = rowIdNumber(item.id) ?? 0;
     // The client's own `ai-<n>` is kept when it is new to this postmortem, so its rows keep their ids; a

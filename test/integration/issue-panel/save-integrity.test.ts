@@ -131,6 +131,27 @@ describe('issue panel: saves lose nothing and the server owns its fields', () =>
     expect(document.actionItems.map((item) => item.id)).toEqual(['ai-1', 'ai-2', 'ai-3']);
   });
 
+  it('refuses a new row once the row numbers reach the 32-bit limit of the stored ceiling, and stores nothing', async () => {
+    const { app, call } = await panelApp();
+    const kv = app.services({}).kv;
+    const opened = await openPanel(call);
+    await savePostmortem(kv, 'INC-1', withRows(opened, [row('ai-2147483647', 'Last number')]), {
+      accountId: null,
+      at: NOW,
+    });
+    const reloaded = await openPanel(call);
+
+    const error = errorOf(
+      await call('saveDraft', {
+        issueKey: 'INC-1',
+        document: withRows(reloaded, [...reloaded.actionItems, row('ai-2147483648', 'One more')]),
+      }),
+    );
+
+    expect(error).toMatchObject({ kind: 'InvalidInput', message: expect.stringContaining('used up') });
+    expect((await loadPostmortem(kv, 'INC-1'))?.document.revision).toBe(1);
+  });
+
   it('never gives a new row the id of a row that was removed', async () => {
     const { call } = await panelApp();
     let document = await openPanel(call);
