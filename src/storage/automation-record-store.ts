@@ -29,7 +29,8 @@ export interface AutomationRecord {
   /**
    * Rows a bulk create was sent for (and when) whose answer has not been recorded: Jira may hold their
    * children. Written before each create, so a lost answer is recovered by reading Jira, whatever
-   * search shows; only these rows can bind to a child found there.
+   * search shows; only these rows can bind to a child found there. Absent in records written before
+   * it existed: then every row without a child is looked up once.
    */
   pendingCreate?: { rowIds: string[]; at: string } | null;
   /**
@@ -63,6 +64,7 @@ export function emptyAutomationRecord(issueKey: string): AutomationRecord {
     failures: [],
     childIssueType: null,
     linkedChildren: [],
+    pendingCreate: null,
     slack: null,
   };
 }

@@ -177,9 +177,12 @@ async function settleWithLabel(
     await saveAutomationRecord(kv, record);
   }
 
+  // A record written before intents were kept (no `pendingCreate` at all) cannot say which rows were
+  // sent: every row without a child may have one, and is looked up once.
+  const sent = record.pendingCreate === undefined ? null : (record.pendingCreate?.rowIds ?? []);
   const inDoubt = document.actionItems
     .map((item) => item.id)
-    .filter((rowId) => !(rowId in record.children) && (record.pendingCreate?.rowIds ?? []).includes(rowId));
+    .filter((rowId) => !(rowId in record.children) && (sent === null || sent.includes(rowId)));
   if (inDoubt.length > 0) await recoverChildren(jira, attempt, kv, issue, record, inDoubt, clock.now());
 
   const pending = document.actionItems.filter((item) => !(item.id in record.children));

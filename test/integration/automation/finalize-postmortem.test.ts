@@ -1,7 +1,13 @@
 import { parseMarkdown, type PostmortemDocument } from '../../../src/domain/postmortem';
-import { editIssue } from '../../../src/jira/issues';
+import { actionItemIssue } from '../../../src/domain/automation/action-item-issue';
+import { findSubtaskIssueType } from '../../../src/jira/issue-metadata';
+import { bulkCreateIssues, editIssue } from '../../../src/jira/issues';
 import { searchJqlAll } from '../../../src/jira/search-jql';
-import { loadAutomationRecord } from '../../../src/storage/automation-record-store';
+import {
+  emptyAutomationRecord,
+  loadAutomationRecord,
+  saveAutomationRecord,
+} from '../../../src/storage/automation-record-store';
 import { loadPostmortem, MAX_DOCUMENT_BYTES, savePostmortem } from '../../../src/storage/postmortem-store';
 import { saveSlackWebhookUrl } from '../../../src/storage/settings-store';
 import { finalizePostmortem } from '../../../src/usecases/finalize-postmortem';
@@ -209,6 +215,33 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     const record = await loadAutomationRecord(app.services({}).kv, 'INC-1');
     expect(Object.keys(record?.children ?? {})).toHaveLength(5);
     expect(record?.pendingCreate).toBeNull();
+  });
+
+  it('finds the children of a lost answer recorded by the earlier version (no intent in its record) without creating them again', async () => {
+    const app = await setUp();
+    app.emulator.index.freeze();
+    const kv = app.services({}).kv;
+    const rows = (await loadPostmortem(kv, 'INC-1'))!.document.actionItems;
+    // What the earlier version left behind: the children exist on Jira, its record names none of them.
+    const subtask = await findSubtaskIssueType(app.emulator.appJiraPort(), { projectIdOrKey: 'INC' });
+    await bulkCreateIssues(app.emulator.appJiraPort(), {
+      issues: rows.map((item) =>
+        actionItemIssue({
+          incident: { key: 'INC-1', projectKey: 'INC', url: 'http://jira.test/browse/INC-1' },
+          item,
+          issueType: { kind: 'sub-task', id: subtask!.id },
+          label: 'postmortem-action',
+          assigneeAccountId: null,
+        }),
+      ),
+    });
+    const { pendingCreate: _notKeptYet, ...legacy } = emptyAutomationRecord('INC-1');
+    await saveAutomationRecord(kv, { ...legacy, childIssueType: 'sub-task' });
+    const bulkBefore = bulkCalls(app).length;
+    await addLabel(app, 'INC-1');
+    expect(bulkCalls(app).length - bulkBefore).toBe(0);
+    expect(await children(app, 'INC-1')).toHaveLength(5);
+    expect(app.slackSink.messages()).toHaveLength(1);
   });
 
   it('goes back to DRAFT when the label is removed in Jira, and a late copy of the old event finalizes nothing', async () => {
