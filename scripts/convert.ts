@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
+  emptyImportReport,
   migratePostmortem,
   parseAdf,
   parseMarkdown,
@@ -71,7 +72,7 @@ function parseFile(file: string): ParseResult {
   }
   if (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'doc')
     return parseAdf(json);
-  return { document: migratePostmortem(json), mapped: [], unmapped: [] };
+  return { document: migratePostmortem(json), mapped: [], unmapped: [], report: emptyImportReport() };
 }
 
 function render(file: string, result: ParseResult, to: Format): unknown {

@@ -82,3 +82,92 @@ export function closesFence(line: string, marker: string): boolean {
     closing.info === ''
   );
 }
+
+/** A list item: indentation, marker (`-`, `*`, `+`, `1.`, `1)`) and the text after it. */
+export const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
+
+export function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+export interface ListEntry {
+  /** False for text outside any item: a paragraph after a blank line that is not indented. */
+  item: boolean;
+  blankBefore: boolean;
+  /** The item's text without its marker, then its wrapped lines, nested lists and indented paragraphs. */
+  lines: string[];
+}
+
+/** The top-level entries of a list, in order; wrapped lines and nested bullets continue the entry above. */
+export function readListEntries(lines: readonly string[]): ListEntry[] {
+  const entries: ListEntry[] = [];
+  let afterBlank = false;
+  for (const line of lines) {
+    if (isBlank(line)) {
+      afterBlank = true;
+      continue;
+    }
+    const marker = LIST_ITEM.exec(line);
+    const item = marker !== null && (marker[1] ?? '').length < 2;
+    const current = entries[entries.length - 1];
+    if (current !== undefined && !item && (!afterBlank || /^\s/.test(line))) {
+      current.lines.push(line.trimEnd());
+      continue;
+    }
+    entries.push({
+      item,
+      blankBefore: afterBlank && current !== undefined,
+      lines: [item ? (marker[3] ?? '').trimEnd() : line.trimEnd()],
+    });
+    afterBlank = false;
+  }
+  return entries;
+}
+
+/** Drops blank lines and `---` breaks around a section body; they are layout, not content. */
+export function trimBody(lines: readonly string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && (isBlank(lines[start] ?? '') || isThematicBreak(lines[start] ?? ''))) start += 1;
+  while (end > start && (isBlank(lines[end - 1] ?? '') || isThematicBreak(lines[end - 1] ?? ''))) end -= 1;
+  return lines.slice(start, end);
+}
+
+type BlockKind = 'paragraph' | 'list' | 'other';
+
+function firstBlockKind(text: string): BlockKind {
+  const line = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  if (LIST_ITEM.test(line)) return 'list';
+  if (atxHeading(line) || fenceOpening(line) || isThematicBreak(line) || /^\s{0,3}[|>]/.test(line))
+    return 'other';
+  return 'paragraph';
+}
+
+function lastBlockKind(text: string): BlockKind {
+  const lines = text.split('\n');
+  const last = lines[lines.length - 1] ?? '';
+  if (atxHeading(last) || isThematicBreak(last) || /^\s{0,3}[|>]/.test(last) || fenceOpening(last))
+    return 'other';
+  let start = lines.length - 1;
+  while (start > 0 && !isBlank(lines[start - 1] ?? '')) start -= 1;
+  return LIST_ITEM.test(lines[start] ?? '') ? 'list' : 'paragraph';
+}
+
+/**
+ * Joins blocks of Markdown the way the ADF export will give them back: a blank line only where one is needed
+ * to keep a paragraph apart from the block before it. Joining with blank lines everywhere made an imported
+ * document change on its second pass through ADF, which keeps no blank lines of its own.
+ */
+export function joinBlocks(parts: readonly string[]): string {
+  let joined = '';
+  for (const part of parts) {
+    if (part.trim() === '') continue;
+    if (joined === '') {
+      joined = part;
+      continue;
+    }
+    const apart = firstBlockKind(part) === 'paragraph' && lastBlockKind(joined) !== 'other';
+    joined = `${joined}${apart ? '\n\n' : '\n'}${part}`;
+  }
+  return joined;
+}

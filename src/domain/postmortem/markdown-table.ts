@@ -42,3 +42,35 @@ export function splitTableRow(line: string): string[] {
   if (current.trim() !== '' || !line.trim().endsWith('|')) cells.push(current);
   return cells.map((cell) => cell.trim().replace(/<br\s*\/?>/gi, '\n'));
 }
+
+export interface Table {
+  header: string[];
+  rows: string[][];
+  hasSeparator: boolean;
+}
+
+/** A run of lines: a table, or the lines between tables (`table` null), in order. */
+export interface TablePart {
+  table: Table | null;
+  lines: string[];
+}
+
+function parseTable(lines: readonly string[]): Table {
+  const hasSeparator = lines.length > 1 && isTableSeparator(lines[1] as string);
+  const rows = lines.filter((_, index) => !(index === 1 && hasSeparator)).map(splitTableRow);
+  return { header: rows[0] ?? [], rows: rows.slice(1), hasSeparator };
+}
+
+/** Splits lines into tables and the runs between them, each line in exactly one part. */
+export function readTables(lines: readonly string[]): TablePart[] {
+  const parts: TablePart[] = [];
+  let index = 0;
+  while (index < lines.length) {
+    const start = index;
+    const inTable = isTableLine(lines[index] as string);
+    while (index < lines.length && isTableLine(lines[index] as string) === inTable) index += 1;
+    const run = lines.slice(start, index);
+    parts.push({ table: inTable ? parseTable(run) : null, lines: run });
+  }
+  return parts;
+}

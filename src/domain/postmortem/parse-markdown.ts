@@ -1,16 +1,31 @@
-import { atxHeading, closesFence, fenceOpening, isThematicBreak } from './markdown-blocks';
-import { isTableLine, isTableSeparator, splitTableRow } from './markdown-table';
+import { readFrontMatter, type FrontMatter } from './front-matter';
 import {
-  emptyPostmortem,
-  isIsoDay,
-  normalizeSeverity,
-  type ActionItem,
-  type ActionItemOwner,
-  type PostmortemDocument,
-  type PostmortemStatus,
-} from './postmortem-document';
-import { STATUS_LABELS } from './render-markdown';
+  headerFieldOf,
+  keyValue,
+  readHeaderField,
+  type HeaderField,
+  type HeaderReadOptions,
+} from './header-fields';
+import { emptyImportReport, SECTION_TITLES, type ImportReport } from './import-report';
+import {
+  atxHeading,
+  closesFence,
+  fenceOpening,
+  isBlank,
+  joinBlocks,
+  LIST_ITEM,
+  readListEntries,
+  trimBody,
+} from './markdown-blocks';
+import { emptyPostmortem, type PostmortemDocument } from './postmortem-document';
+import { actionItemIds, readActionItems, type ActionItemIds } from './read-action-items';
+import { readTimeline } from './read-timeline';
 import { sectionKind, type SectionKind } from './section-kind';
+import { readTimePrefix } from './timeline-time';
+
+// Import of postmortems as teams write them. Pure readers, each `(lines) → result`: sections (with the
+// headings nested under them), front matter, header fields, timeline, action items, list sections; what none
+// of them claims is kept verbatim under Other notes, and every decision is written into the import report.
 
 export interface ParseResult {
   document: PostmortemDocument;
@@ -18,7 +33,10 @@ export interface ParseResult {
   mapped: string[];
   /** Headings (or "(preamble)") whose content was kept verbatim under Other notes. */
   unmapped: string[];
+  report: ImportReport;
 }
+
+export type ParseOptions = HeaderReadOptions;
 
 interface Section {
   headingLine: string | null;
@@ -27,22 +45,27 @@ interface Section {
   lines: string[];
 }
 
-const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
-
-function isBlank(line: string): boolean {
-  return line.trim() === '';
+/** A recognised section with the unrecognised headings nested under it, or one section on its own. */
+interface Group {
+  kind: SectionKind | null;
+  section: Section;
+  /** The body, nested sections' heading lines included. */
+  lines: string[];
+  nestedHeadings: string[];
 }
 
 /** A line such as `Action Items` or `**Action Items**` on its own, which some teams use instead of a heading. */
 function pseudoHeading(line: string, previous: string | undefined): string | null {
   if (previous !== undefined && !isBlank(previous)) return null;
-  const text = line.trim().replace(/^\*\*(.+)\*\*:?$/, '$1');
+  const trimmed = line.trim();
+  if (trimmed.length > 48) return null;
+  const text = trimmed.replace(/^\*\*(.+)\*\*:?$/, '$1');
   if (text.length === 0 || text.length > 40 || /^[-*+|>#]/.test(text)) return null;
   return sectionKind(text, { fuzzy: false }) === null ? null : text;
 }
 
-function splitSections(text: string): Section[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+/** Sections in order: the preamble (no heading), then one per heading; fenced code never starts one. */
+function readSections(lines: readonly string[]): Section[] {
   const sections: Section[] = [{ headingLine: null, headingText: '', level: 0, lines: [] }];
   let fence: string | null = null;
   let current = sections[0] as Section;
@@ -68,12 +91,7 @@ function splitSections(text: string): Section[] {
     const pseudo = heading ? null : pseudoHeading(line, lines[i - 1]);
     if (heading || pseudo !== null) {
       const headingText = heading ? heading.text : (pseudo ?? '');
-      current = {
-        headingLine: line,
-        headingText,
-        level: heading ? heading.level : 2,
-        lines: [],
-      };
+      current = { headingLine: line, headingText, level: heading ? heading.level : 2, lines: [] };
       sections.push(current);
       // Other notes hold arbitrary Markdown, headings included, to the end of the document.
       if (sectionKind(headingText, { fuzzy: false }) === 'otherNotes') swallowRest = true;
@@ -84,558 +102,409 @@ function splitSections(text: string): Section[] {
   return sections;
 }
 
-/** Drops blank lines and `---` breaks around a section body; they are layout, not content. */
-function trimBody(lines: readonly string[]): string[] {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && (isBlank(lines[start] ?? '') || isThematicBreak(lines[start] ?? ''))) start += 1;
-  while (end > start && (isBlank(lines[end - 1] ?? '') || isThematicBreak(lines[end - 1] ?? ''))) end -= 1;
-  return lines.slice(start, end);
+const LIST_KINDS = new Set<SectionKind>(['contributing', 'whatWorkedWell', 'lessons']);
+
+/** A heading nested in a text section, at level 3 or deeper so it stays nested when read back. */
+function nestedHeadingLine(section: Section, kind: SectionKind): string | null {
+  if (kind === 'actionItems') return null;
+  if (kind === 'timeline') return section.headingLine;
+  if (LIST_KINDS.has(kind)) return `**${section.headingText}**`;
+  return `${'#'.repeat(Math.max(3, section.level))} ${section.headingText}`;
 }
 
-class Collector {
-  readonly doc: PostmortemDocument;
-  readonly mapped: string[] = [];
-  readonly unmapped: string[] = [];
-  private readonly notes: string[] = [];
-  private readonly impactParts: string[] = [];
-  private readonly ids = actionItemIds();
-  private titleTaken = false;
-  private sawSection = false;
-
-  constructor() {
-    this.doc = emptyPostmortem({ incidentId: '' });
-  }
-
-  keep(section: Section, lines: readonly string[], withHeading = true): void {
-    const body = trimBody(lines);
-    if (body.length === 0) return;
-    this.unmapped.push(section.headingText.trim() || '(preamble)');
-    const heading = withHeading && section.headingLine !== null ? [section.headingLine] : [];
-    this.notes.push([...heading, ...body].join('\n'));
-  }
-
-  keepWhole(section: Section): void {
-    const body = trimBody(section.lines);
-    if (section.headingLine === null && body.length === 0) return;
-    this.unmapped.push(section.headingText.trim() || '(preamble)');
-    this.notes.push([...(section.headingLine === null ? [] : [section.headingLine]), ...body].join('\n'));
-  }
-
-  add(section: Section): void {
-    const kind = sectionKind(section.headingText);
+/** Unrecognised headings below a recognised one belong to it (`### 4:27` under `## Timeline`). */
+function groupSections(sections: readonly Section[]): Group[] {
+  const groups: Group[] = [];
+  const open: Array<{ level: number; group: Group }> = [];
+  for (const section of sections) {
     if (section.headingLine === null) {
-      this.keep(section, this.headerFields(section.lines));
-      return;
+      groups.push({ kind: null, section, lines: section.lines, nestedHeadings: [] });
+      continue;
     }
-    if (kind === null) {
-      if (!this.titleTaken && !this.sawSection) {
-        this.takeTitle(section);
-        return;
-      }
-      this.keepWhole(section);
-      return;
+    while (open.length > 0 && (open[open.length - 1]?.level ?? 0) >= section.level) open.pop();
+    const kind = sectionKind(section.headingText);
+    const parent = open[open.length - 1]?.group;
+    if (kind === null && parent !== undefined && parent.kind !== null && parent.kind !== 'metadata') {
+      const headingLine = nestedHeadingLine(section, parent.kind);
+      // A bold group name needs a blank line before it, or it would continue the list item above.
+      if (headingLine !== null) parent.lines.push(...(LIST_KINDS.has(parent.kind) ? [''] : []), headingLine);
+      parent.lines.push(...section.lines);
+      parent.nestedHeadings.push(section.headingText);
+      continue;
     }
-    this.sawSection = true;
-    this.mapped.push(section.headingText.trim());
-    const leftover = this.section(kind, section.lines);
-    this.keep(section, leftover);
+    const group: Group = { kind, section, lines: [...section.lines], nestedHeadings: [] };
+    groups.push(group);
+    if (kind !== null) open.push({ level: section.level, group });
   }
-
-  private takeTitle(section: Section): void {
-    const title = section.headingText
-      .replace(/^\s*(?:post[- ]?mortem|incident|title)\s*[:–-]\s*/i, '')
-      .trim();
-    this.mapped.push(section.headingText.trim() || '(title)');
-    if (title !== '') {
-      this.doc.header.title = title;
-      this.titleTaken = true;
-    }
-    this.keep(section, this.headerFields(section.lines), title === '');
-  }
-
-  private section(kind: SectionKind, lines: readonly string[]): string[] {
-    const body = trimBody(lines);
-    switch (kind) {
-      case 'impact':
-        return this.impact(body);
-      case 'timeline':
-        return this.timeline(body);
-      case 'rootCause':
-        this.rootCause(body);
-        return [];
-      case 'contributing':
-        this.doc.contributingFactors.push(...listItems(body));
-        return [];
-      case 'whatWorkedWell':
-        this.doc.whatWorkedWell.push(...listItems(body));
-        return [];
-      case 'lessons':
-        this.doc.lessonsLearned.push(...listItems(body));
-        return [];
-      case 'actionItems':
-        return this.actionItems(body);
-      case 'blameless':
-        this.doc.blamelessNotes = joinText(this.doc.blamelessNotes, body.join('\n'));
-        return [];
-      case 'otherNotes':
-        if (body.length > 0) this.notes.push(body.join('\n'));
-        return [];
-      case 'metadata':
-        return this.headerFields(body);
-    }
-  }
-
-  /** `**Key:** value`, `- Key: value`, `Key: value` and two-column table rows naming a header field. */
-  private headerFields(lines: readonly string[]): string[] {
-    const leftover: string[] = [];
-    for (const line of lines) {
-      const pair = keyValue(line);
-      if (pair === null || !this.headerField(pair[0], pair[1])) leftover.push(line);
-    }
-    return leftover;
-  }
-
-  private headerField(rawKey: string, rawValue: string): boolean {
-    const key = rawKey.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
-    const value = rawValue.trim();
-    const h = this.doc.header;
-    const take = (label: string): true => {
-      this.mapped.push(label);
-      return true;
-    };
-    // The template writes every header label, empty ones included (`**Date:**`); those carry nothing.
-    if (value === '' && HEADER_KEYS.has(key)) return true;
-    switch (key) {
-      case 'incident id':
-      case 'incident':
-      case 'id':
-        if (value === '' || h.incidentId !== '') return false;
-        h.incidentId = value;
-        return take(rawKey);
-      case 'date': {
-        if (!isIsoDay(value) || h.date !== null) return false;
-        h.date = value;
-        return take(rawKey);
-      }
-      case 'severity':
-      case 'sev': {
-        const severity = normalizeSeverity(value);
-        if (severity === null) return false;
-        h.severity = severity;
-        if (severity !== value) this.notes.push(`${rawKey.trim()}: ${value}`);
-        return take(rawKey);
-      }
-      case 'duration':
-        return this.duration(value) ? take(rawKey) : false;
-      case 'written by':
-      case 'author':
-      case 'authors':
-      case 'owner':
-        if (value.startsWith('<') || h.writtenBy !== null) return false;
-        h.writtenBy = value;
-        return take(rawKey);
-      case 'reviewed by':
-      case 'reviewers':
-        h.reviewedBy = value
-          .split(',')
-          .map((name) => name.trim())
-          .filter(Boolean);
-        return take(rawKey);
-      case 'status': {
-        const status = parseStatus(value);
-        if (status === null) return false;
-        h.status = status;
-        // "published" becomes FINAL; the team's own word is kept so nothing they wrote disappears.
-        if (STATUS_LABELS[status] !== value) this.notes.push(`${rawKey.trim()}: ${value}`);
-        return take(rawKey);
-      }
-      case 'category':
-        if (value === '' || h.category !== null) return false;
-        h.category = value;
-        return take(rawKey);
-      case 'finalized at': {
-        if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return false;
-        h.finalizedAt = value;
-        return take(rawKey);
-      }
-      default:
-        return false;
-    }
-  }
-
-  private duration(value: string): boolean {
-    if (value === '') return true;
-    const match = /^(?:(\d+)\s*min(?:ute)?s?)?\s*(?:\((.*)\))?$/i.exec(value);
-    if (!match || (match[1] === undefined && match[2] === undefined)) return false;
-    const h = this.doc.header;
-    let start: string | null = null;
-    let end: string | null = null;
-    let zone: string | null = null;
-    if (match[2] !== undefined) {
-      const range = /^(.+?)\s+[–-]\s+(.+?)(?:\s+([A-Za-z][\w/+:-]*))?$/.exec(match[2].trim());
-      if (range) {
-        start = range[1] === '?' ? null : (range[1] ?? null);
-        end = range[2] === '?' ? null : (range[2] ?? null);
-        zone = range[3] ?? null;
-      } else if (/^[A-Za-z][\w/+:-]*$/.test(match[2].trim())) {
-        zone = match[2].trim();
-      } else {
-        return false;
-      }
-    }
-    h.durationMinutes = match[1] === undefined ? null : Number(match[1]);
-    h.startTime = start;
-    h.endTime = end;
-    h.timeZone = zone;
-    return true;
-  }
-
-  private impact(body: string[]): string[] {
-    const text: string[] = [];
-    const i = this.doc.impact;
-    for (const line of body) {
-      const match = /^\s*[-*+]\s+\*\*(.+?):\*\*\s*(.*)$/.exec(line);
-      const key = match?.[1]?.toLowerCase();
-      const value = match?.[2]?.trim() ?? '';
-      if (key === 'users affected' && i.usersAffected === null && value) i.usersAffected = value;
-      else if (
-        (key === 'transactions failed' || key === 'failed transactions') &&
-        i.failedTransactions === null &&
-        value
-      )
-        i.failedTransactions = value;
-      else if (key === 'revenue impact' && i.revenueImpact === null && value) i.revenueImpact = value;
-      else if (key === 'slo impact' && i.sloImpact === null && value) i.sloImpact = value;
-      else text.push(line);
-    }
-    const joined = trimBody(text).join('\n');
-    if (joined !== '') this.impactParts.push(joined);
-    return [];
-  }
-
-  private timeline(body: string[]): string[] {
-    const leftover: string[] = [];
-    const rows = this.doc.timeline;
-    let inBullet = false;
-    for (let index = 0; index < body.length; index += 1) {
-      const line = body[index] as string;
-      if (isTableLine(line)) {
-        const end = tableEnd(body, index);
-        const table = parseTable(body.slice(index, end));
-        const columns = table.header.map(timelineColumn);
-        const timeColumn = columns.indexOf('time');
-        const eventColumn = columns.indexOf('event');
-        if (timeColumn === -1 && eventColumn === -1 && table.hasSeparator) {
-          leftover.push(...body.slice(index, end));
-        } else {
-          // Without a separator row the first row is still a header when it names the columns.
-          const hasHeader = table.hasSeparator || timeColumn !== -1 || eventColumn !== -1;
-          const rowsToRead = hasHeader ? table.rows : [table.header, ...table.rows];
-          if (hasHeader) {
-            this.mapped.push(...table.header.filter(Boolean));
-            const timeHeader = table.header[timeColumn] ?? '';
-            // "Date and time in CET" says how to read every row; keep it where people will see it.
-            if (timeColumn !== -1 && !/^(time|date|when)(\s*\([^)]*\))?$/i.test(timeHeader)) {
-              this.notes.push(`Timeline time column: ${timeHeader}`);
-            }
-          }
-          const t = timeColumn === -1 ? 0 : timeColumn;
-          const e = eventColumn === -1 ? (t === 0 ? 1 : 0) : eventColumn;
-          for (const cells of rowsToRead) {
-            if (cells.every((cell) => cell === '')) continue;
-            const extras = cells
-              .map((cell, c) => ({ cell, c }))
-              .filter(({ cell, c }) => c !== t && c !== e && cell !== '')
-              .map(({ cell, c }) =>
-                table.hasSeparator && table.header[c] ? `${table.header[c]}: ${cell}` : cell,
-              );
-            const event = [cells[e] ?? '', ...extras.map((x) => `[${x}]`)].filter(Boolean).join(' ');
-            rows.push({ id: `tl-${rows.length + 1}`, time: cells[t] ?? '', event });
-          }
-        }
-        inBullet = false;
-        index = end - 1;
-        continue;
-      }
-      const item = LIST_ITEM.exec(line);
-      if (item && (item[1] ?? '').length < 2) {
-        const content = item[3] ?? '';
-        const timed =
-          /^\**((?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z))?|\d{4}-\d{2}-\d{2})\**\s*(?:[-–—:|]\s*)?(.*)$/.exec(
-            content,
-          );
-        rows.push({
-          id: `tl-${rows.length + 1}`,
-          time: timed?.[1] ?? '',
-          event: timed ? (timed[2] ?? '') : content,
-        });
-        inBullet = true;
-        continue;
-      }
-      const last = rows[rows.length - 1];
-      if (inBullet && last !== undefined && (/^\s/.test(line) || isBlank(line))) {
-        if (!isBlank(line)) last.event = `${last.event}\n${line}`;
-        continue;
-      }
-      inBullet = false;
-      leftover.push(line);
-    }
-    return leftover;
-  }
-
-  private rootCause(body: string[]): void {
-    const text: string[] = [];
-    for (const line of body) {
-      const match = /^\*\*Root Cause:\*\*\s*(.*)$/i.exec(line);
-      if (match && this.doc.rootCause.summary === null && (match[1] ?? '').trim() !== '') {
-        this.doc.rootCause.summary = (match[1] ?? '').trim();
-      } else {
-        text.push(line);
-      }
-    }
-    this.doc.rootCause.text = joinText(this.doc.rootCause.text, trimBody(text).join('\n'));
-  }
-
-  private actionItems(body: string[]): string[] {
-    const items = this.doc.actionItems;
-    const tableRows: string[] = [];
-    const leftover: string[] = [];
-    let foundTable = false;
-    for (let index = 0; index < body.length; index += 1) {
-      if (!isTableLine(body[index] as string)) continue;
-      const end = tableEnd(body, index);
-      const table = parseTable(body.slice(index, end));
-      const columns = table.header.map(actionColumn);
-      if (table.hasSeparator && columns.includes('action')) {
-        foundTable = true;
-        this.mapped.push(...table.header.filter(Boolean));
-        for (const cells of table.rows) {
-          if (cells.some((cell) => cell !== ''))
-            items.push(actionFromCells(cells, table.header, columns, this.ids));
-        }
-        tableRows.push(...body.slice(index, end));
-      }
-      index = end - 1;
-    }
-    if (foundTable) {
-      const consumed = new Set(tableRows);
-      for (const line of body) if (!consumed.has(line)) leftover.push(line);
-      return leftover;
-    }
-    let current: ActionItem | null = null;
-    for (const line of body) {
-      const item = LIST_ITEM.exec(line);
-      if (item) {
-        const action = (item[3] ?? '').replace(/^\[[ xX]?\]\s*/, '');
-        if (action.trim() === '') {
-          current = null;
-          continue;
-        }
-        current = {
-          id: this.ids.mint(),
-          action,
-          owner: null,
-          dueDate: null,
-          externalRef: null,
-          createdIssueKey: null,
-        };
-        items.push(current);
-        continue;
-      }
-      if (current !== null && !isBlank(line) && /^\s/.test(line)) {
-        current.action = `${current.action}\n${line}`;
-        continue;
-      }
-      current = null;
-      leftover.push(line);
-    }
-    return leftover;
-  }
-
-  finish(): ParseResult {
-    this.doc.impact.text = this.impactParts.join('\n\n');
-    this.doc.otherNotes = this.notes.join('\n\n');
-    return { document: this.doc, mapped: this.mapped, unmapped: this.unmapped };
-  }
-}
-
-interface ActionItemIds {
-  taken(id: string): boolean;
-  take(id: string): string;
-  mint(): string;
-}
-
-/**
- * Ids `ai-<n>` above every id seen so far, as `nextActionItemId` gives, but in constant time per item:
- * rescanning the list for each new item made 20,000 action items take 15–29 s (issue 18).
- */
-function actionItemIds(): ActionItemIds {
-  const seen = new Set<string>();
-  let highest = 0;
-  const take = (id: string): string => {
-    seen.add(id);
-    const match = /^ai-(\d{1,15})$/.exec(id);
-    if (match) highest = Math.max(highest, Number(match[1]));
-    return id;
-  };
-  return { taken: (id) => seen.has(id), take, mint: () => take(`ai-${highest + 1}`) };
-}
-
-const HEADER_KEYS = new Set([
-  'incident id',
-  'date',
-  'severity',
-  'duration',
-  'written by',
-  'reviewed by',
-  'status',
-  'category',
-  'finalized at',
-]);
-
-function joinText(existing: string, addition: string): string {
-  if (addition === '') return existing;
-  return existing === '' ? addition : `${existing}\n\n${addition}`;
-}
-
-function keyValue(line: string): [string, string] | null {
-  const bold =
-    /^\s*(?:[-*+]\s+)?\*\*(.+?):\*\*\s?(.*)$/.exec(line) ??
-    /^\s*(?:[-*+]\s+)?\*\*(.+?)\*\*:\s?(.*)$/.exec(line);
-  if (bold) return [bold[1] ?? '', bold[2] ?? ''];
-  const plain = /^\s*(?:[-*+]\s+)?([A-Za-z][A-Za-z ]{0,30}):\s+(.*)$/.exec(line);
-  if (plain) return [plain[1] ?? '', plain[2] ?? ''];
-  if (isTableLine(line) && !isTableSeparator(line)) {
-    const cells = splitTableRow(line);
-    if (cells.length === 2 && cells[0] !== '') return [cells[0] ?? '', cells[1] ?? ''];
-  }
-  return null;
-}
-
-function parseStatus(value: string): PostmortemStatus | null {
-  const v = value.toLowerCase();
-  if (/^(final|finali[sz]ed|published|complete|completed|done)$/.test(v)) return 'FINAL';
-  if (/^in[ _-]?review$|^review$/.test(v)) return 'IN_REVIEW';
-  if (v === 'draft') return 'DRAFT';
-  return null;
+  return groups;
 }
 
 /** One item per top-level list entry; wrapped lines, nested lists and loose paragraphs stay with their item. */
-function listItems(body: readonly string[]): string[] {
-  const items: string[][] = [];
-  let afterBlank = false;
+function readListItems(body: readonly string[]): string[] {
+  return readListEntries(body)
+    .map((entry) => entry.lines.join('\n'))
+    .filter((text) => text.trim() !== '');
+}
+
+const IMPACT_FIELDS: Readonly<Record<string, keyof Omit<PostmortemDocument['impact'], 'text'>>> = {
+  'users affected': 'usersAffected',
+  'transactions failed': 'failedTransactions',
+  'failed transactions': 'failedTransactions',
+  'revenue impact': 'revenueImpact',
+  'slo impact': 'sloImpact',
+};
+
+/** The reference's impact bullets (`- **Users affected:** …`) and the prose around them. */
+function readImpact(body: readonly string[], impact: PostmortemDocument['impact']): string[] {
+  const text: string[] = [];
   for (const line of body) {
-    if (isBlank(line)) {
-      afterBlank = true;
-      continue;
-    }
-    const item = LIST_ITEM.exec(line);
-    const topLevel = item !== null && (item[1] ?? '').length < 2;
-    const current = items[items.length - 1];
-    if (current !== undefined && !topLevel && (!afterBlank || /^\s/.test(line))) {
-      current.push(line.trimEnd());
-      continue;
-    }
-    items.push([topLevel ? (item[3] ?? '').trimEnd() : line.trimEnd()]);
-    afterBlank = false;
+    const match = /^\s*[-*+]\s+\*\*([^*]{1,40}?):\*\*\s*(.*)$/.exec(line);
+    const field = IMPACT_FIELDS[match?.[1]?.toLowerCase() ?? ''];
+    const value = match?.[2]?.trim() ?? '';
+    if (field !== undefined && impact[field] === null && value !== '') impact[field] = value;
+    else text.push(line);
   }
-  return items.map((lines) => lines.join('\n')).filter((text) => text.trim() !== '');
+  return trimBody(text);
 }
 
-interface Table {
-  header: string[];
-  rows: string[][];
-  hasSeparator: boolean;
+/** Whether a list reads as a timeline: most of its items start with a time (MoJ's "Context" bullets). */
+function looksLikeTimeline(lines: readonly string[]): boolean {
+  let items = 0;
+  let timed = 0;
+  for (const line of lines) {
+    const item = LIST_ITEM.exec(line);
+    if (item === null || (item[1] ?? '').length >= 2) continue;
+    items += 1;
+    if (readTimePrefix(item[3] ?? '') !== null) timed += 1;
+  }
+  return items >= 2 && timed * 2 >= items;
 }
 
-function tableEnd(lines: readonly string[], start: number): number {
-  let end = start;
-  while (end < lines.length && isTableLine(lines[end] as string)) end += 1;
-  return end;
-}
+const LABELLED_BULLET = /^[-*+][ \t]+\*\*([^*\n]{1,60}?)(?::\*\*|\*\*:?)[ \t]*(.*)$/;
 
-function parseTable(lines: readonly string[]): Table {
-  const hasSeparator = lines.length > 1 && isTableSeparator(lines[1] as string);
-  const rows = lines.filter((line, index) => !(index === 1 && hasSeparator)).map(splitTableRow);
-  return { header: rows[0] ?? [], rows: rows.slice(1), hasSeparator };
-}
-
-function timelineColumn(header: string): 'time' | 'event' | null {
-  const h = header.toLowerCase();
-  if (/^(time|date|when|timestamp|date\/time|datetime)\b/.test(h)) return 'time';
-  if (/^(event|events|description|what|action|details)\b/.test(h)) return 'event';
-  return null;
-}
-
-type ActionColumn = 'number' | 'action' | 'owner' | 'due' | 'ref' | 'created';
-
-function actionColumn(header: string): ActionColumn | null {
-  const h = header.toLowerCase().trim();
-  if (/^(#|no\.?|nr\.?|id)$/.test(h)) return 'number';
-  if (/^(action|action item|action items|item|task|description|what)$/.test(h)) return 'action';
-  if (/^(owner|owners|assignee|who|responsible)$/.test(h)) return 'owner';
-  if (/^(due|due date|deadline|when|eta|target date)$/.test(h)) return 'due';
-  if (/^created issue$/.test(h)) return 'created';
-  if (/^(jira|ticket|issue|bug|ref|reference|link|tracking|key)$/.test(h)) return 'ref';
-  return null;
-}
-
-const PLACEHOLDER_OWNER = /^(tbd|tba|n\/?a|none|nobody|unassigned|-|–|\?+)$/i;
-
-function parseOwner(cell: string): ActionItemOwner | null {
-  if (cell === '') return null;
-  const linked = /^\[([^\]]*)\]\(accountid:([^)\s]+)\)$/.exec(cell);
-  if (linked)
-    return linked[1]
-      ? { accountId: linked[2] ?? '', displayName: linked[1] }
-      : { accountId: linked[2] ?? '' };
-  return { text: cell };
-}
-
-function actionFromCells(
-  cells: readonly string[],
-  header: readonly string[],
-  columns: ReadonlyArray<ActionColumn | null>,
-  ids: ActionItemIds,
-): ActionItem {
-  const cell = (column: ActionColumn): string => {
-    const index = columns.indexOf(column);
-    return index === -1 ? '' : (cells[index] ?? '');
+/**
+ * A document written as one list of bold labels (`- **Impact**: …` with nested bullets, as MoJ's Cloud
+ * Platform team does) split into the sections the labels name; lines under no such label stay together.
+ */
+function splitLabelledBullets(lines: readonly string[]): Array<{ label: string | null; lines: string[] }> {
+  const chunks: Array<{ label: string | null; lines: string[] }> = [];
+  let current: { label: string | null; lines: string[]; indent: number | null } | null = null;
+  const plain = (line: string): void => {
+    const last = chunks[chunks.length - 1];
+    if (current === null && last !== undefined && last.label === null) last.lines.push(line);
+    else chunks.push({ label: null, lines: [line] });
+    current = null;
   };
-  const extras: string[] = [];
-  // Columns the template has no field for (etcd's Type/Priority/Status) stay readable in the action text.
-  cells.forEach((value, index) => {
-    if ((columns[index] ?? null) === null && value !== '')
-      extras.push(`${header[index] || 'Column ' + String(index + 1)}: ${value}`);
-  });
-  const due = cell('due');
-  if (due !== '' && !isIsoDay(due)) extras.push(`Due: ${due}`);
-  // "TBD" is not an owner: the row must still count as unassigned for the finalization rule.
-  const ownerCell = PLACEHOLDER_OWNER.test(cell('owner')) ? '' : cell('owner');
-  if (ownerCell === '' && cell('owner') !== '') extras.push(`Owner: ${cell('owner')}`);
-  const number = cell('number');
-  const wanted = /^\d+$/.test(number) ? `ai-${Number(number)}` : number;
-  return {
-    id: wanted !== '' && !ids.taken(wanted) ? ids.take(wanted) : ids.mint(),
-    action: [cell('action'), ...(extras.length > 0 ? [`[${extras.join('; ')}]`] : [])]
-      .filter(Boolean)
-      .join(' '),
-    owner: parseOwner(ownerCell),
-    dueDate: isIsoDay(due) ? due : null,
-    externalRef: cell('ref') || null,
-    createdIssueKey: cell('created') || null,
+  for (const line of lines) {
+    const labelled = LABELLED_BULLET.exec(line);
+    const label = labelled?.[1]?.trim() ?? '';
+    if (labelled && sectionKind(label.split('/')[0] ?? '', { fuzzy: false }) !== null) {
+      const rest = labelled[2] ?? '';
+      current = { label, lines: rest === '' ? [] : [rest], indent: null };
+      chunks.push(current);
+      continue;
+    }
+    const open = current as { label: string | null; lines: string[]; indent: number | null } | null;
+    if (open !== null && (isBlank(line) || /^\s/.test(line))) {
+      if (!isBlank(line) && open.indent === null) open.indent = /^\s*/.exec(line)?.[0].length ?? 0;
+      const indent = open.indent ?? 0;
+      const strip = Math.min(indent, /^\s*/.exec(line)?.[0].length ?? 0);
+      open.lines.push(line.slice(strip));
+      continue;
+    }
+    plain(line);
+  }
+  return chunks;
+}
+
+interface Draft {
+  doc: PostmortemDocument;
+  options: ParseOptions;
+  mapped: string[];
+  unmapped: string[];
+  report: ImportReport;
+  notes: string[];
+  summary: string[];
+  impact: string[];
+  detection: string[];
+  resolution: string[];
+  rootCause: string[];
+  timeline: Array<{ time: string; event: string }>;
+  ids: ActionItemIds;
+  headerTaken: Set<HeaderField>;
+  titleTaken: boolean;
+  sawSection: boolean;
+}
+
+function keepInOtherNotes(draft: Draft, source: string, reason: string, lines: readonly string[]): void {
+  const body = trimBody(lines);
+  if (body.length === 0) return;
+  draft.unmapped.push(source);
+  draft.report.otherNotes.push({ source, reason });
+  draft.notes.push(body.join('\n'));
+}
+
+/**
+ * Applies `key: value` header facts; a field given twice keeps the first value and notes the second. Lines
+ * naming a header field with a value the model refuses (`Date: 2025-02-30`) go to Other notes, with a reason.
+ */
+function readHeaderLines(draft: Draft, lines: readonly string[]): string[] {
+  const leftover: string[] = [];
+  const refused: string[] = [];
+  for (const line of lines) {
+    const pair = keyValue(line);
+    const fact = pair === null ? null : readHeaderField(pair[0], pair[1], draft.options);
+    if (pair === null || fact === null) {
+      (pair !== null && headerFieldOf(pair[0]) !== null ? refused : leftover).push(line);
+      continue;
+    }
+    const label = pair[0].trim();
+    draft.mapped.push(pair[0]);
+    if (fact === 'empty') continue;
+    if (draft.headerTaken.has(fact.field)) {
+      draft.notes.push(line.trim());
+      draft.report.warnings.push(
+        `${label} is given more than once: the first value was kept, "${pair[1].trim()}" is in Other notes`,
+      );
+      continue;
+    }
+    draft.headerTaken.add(fact.field);
+    draft.doc.header = { ...draft.doc.header, ...fact.patch };
+    draft.report.mapped.push({ source: label, target: `Header: ${label}` });
+    if (fact.note !== null) draft.notes.push(fact.note);
+  }
+  keepInOtherNotes(draft, 'header fields', 'values the template cannot hold as they are written', refused);
+  return leftover;
+}
+
+function readFrontMatterFields(draft: Draft, frontMatter: FrontMatter): void {
+  const kept: string[] = [...frontMatter.unread];
+  for (const { key, values, line } of frontMatter.fields) {
+    const value = values.join(', ');
+    if (key === 'title' && value !== '') {
+      draft.doc.header.title = value;
+      draft.titleTaken = true;
+      draft.mapped.push(key);
+      draft.report.mapped.push({ source: `front matter ${key}`, target: 'Title' });
+      continue;
+    }
+    if ((key === 'summary' || key === 'description') && value !== '') {
+      draft.summary.push(value);
+      draft.mapped.push(key);
+      draft.report.mapped.push({ source: `front matter ${key}`, target: 'Summary' });
+      continue;
+    }
+    const fact = headerFieldOf(key) === null ? null : readHeaderField(key, value, draft.options);
+    if (fact !== null && fact !== 'empty' && !draft.headerTaken.has(fact.field)) {
+      draft.headerTaken.add(fact.field);
+      draft.doc.header = { ...draft.doc.header, ...fact.patch };
+      draft.mapped.push(key);
+      draft.report.mapped.push({ source: `front matter ${key}`, target: `Header: ${key}` });
+      if (fact.note !== null) draft.notes.push(fact.note);
+      continue;
+    }
+    kept.push(line);
+  }
+  if (kept.length > 0) keepInOtherNotes(draft, 'front matter', 'fields the template has no place for', kept);
+}
+
+/** Text before the first section, or under the title: header facts, labelled bullets, then prose (Summary). */
+function readPreamble(draft: Draft, lines: readonly string[]): void {
+  for (const chunk of splitLabelledBullets(lines)) {
+    if (chunk.label === null) {
+      const prose = trimBody(readHeaderLines(draft, chunk.lines));
+      if (prose.length === 0) continue;
+      draft.summary.push(prose.join('\n'));
+      draft.report.mapped.push({ source: 'text before the first section', target: 'Summary' });
+      continue;
+    }
+    const kind = sectionKind(chunk.label.split('/')[0] ?? '', { fuzzy: false }) ?? 'summary';
+    draft.mapped.push(chunk.label);
+    readGroup(draft, kind, chunk.label, null, chunk.lines);
+  }
+}
+
+function takeTitle(draft: Draft, section: Section): void {
+  const title = section.headingText.replace(/^\s*(?:post[- ]?mortem|incident|title)\s*[:–-]\s*/i, '').trim();
+  draft.mapped.push(section.headingText.trim() || '(title)');
+  if (title !== '') {
+    draft.doc.header.title = title;
+    draft.titleTaken = true;
+    draft.report.mapped.push({ source: section.headingText.trim(), target: 'Title' });
+  }
+  readPreamble(draft, section.lines);
+}
+
+/** Reads one group's lines as the given kind; what the kind's reader leaves over goes to Other notes. */
+function readGroup(
+  draft: Draft,
+  kind: SectionKind,
+  heading: string,
+  headingLine: string | null,
+  lines: readonly string[],
+): void {
+  const body = trimBody(lines);
+  const doc = draft.doc;
+  const leftoverReason = `lines under "${heading}" that are not ${SECTION_TITLES[kind]}`;
+  const keep = (leftover: readonly string[]): void => {
+    if (trimBody(leftover).length === 0) return;
+    keepInOtherNotes(
+      draft,
+      heading,
+      leftoverReason,
+      headingLine === null ? leftover : [headingLine, ...leftover],
+    );
   };
+  draft.report.mapped.push({ source: heading, target: SECTION_TITLES[kind] });
+  switch (kind) {
+    case 'summary':
+      if (looksLikeTimeline(body)) {
+        draft.report.guessed.push(`"${heading}" read as a timeline: most of its items start with a time`);
+        readGroup(draft, 'timeline', heading, headingLine, body);
+        return;
+      }
+      draft.summary.push(body.join('\n'));
+      return;
+    case 'detection':
+      draft.detection.push(body.join('\n'));
+      return;
+    case 'resolution':
+      draft.resolution.push(body.join('\n'));
+      return;
+    case 'impact':
+      draft.impact.push(readImpact(body, doc.impact).join('\n'));
+      return;
+    case 'timeline': {
+      const read = readTimeline(body, heading);
+      draft.timeline.push(...read.rows);
+      draft.mapped.push(...read.mapped);
+      draft.notes.push(...read.notes);
+      if (read.zone !== null) {
+        if (doc.header.timeZone === null) {
+          doc.header = { ...doc.header, timeZone: read.zone };
+          draft.report.guessed.push(`time zone ${read.zone} from ${read.zoneSource ?? 'the timeline'}`);
+        } else if (doc.header.timeZone !== read.zone) {
+          draft.report.warnings.push(
+            `the timeline says ${read.zone}, the header ${doc.header.timeZone}: the header's zone was kept`,
+          );
+        }
+      }
+      keep(read.leftover);
+      return;
+    }
+    case 'rootCause': {
+      const text: string[] = [];
+      for (const line of body) {
+        const match = /^\*\*Root Cause:\*\*\s*(.*)$/i.exec(line);
+        if (match && doc.rootCause.summary === null && (match[1] ?? '').trim() !== '')
+          doc.rootCause.summary = (match[1] ?? '').trim();
+        else text.push(line);
+      }
+      draft.rootCause.push(trimBody(text).join('\n'));
+      return;
+    }
+    case 'contributing':
+      doc.contributingFactors.push(...readListItems(body));
+      return;
+    case 'whatWorkedWell':
+      doc.whatWorkedWell.push(...readListItems(body));
+      return;
+    case 'lessons':
+      doc.lessonsLearned.push(...readListItems(body));
+      return;
+    case 'actionItems': {
+      const read = readActionItems(body, draft.ids);
+      doc.actionItems.push(...read.items);
+      draft.mapped.push(...read.mapped);
+      keep(read.leftover);
+      return;
+    }
+    case 'blameless':
+      doc.blamelessNotes = joinBlocks([doc.blamelessNotes, body.join('\n')]);
+      return;
+    case 'otherNotes':
+      if (body.length > 0) draft.notes.push(body.join('\n'));
+      return;
+    case 'metadata':
+      keep(readHeaderLines(draft, body));
+      return;
+  }
+}
+
+function readSectionGroup(draft: Draft, group: Group): void {
+  const { section } = group;
+  if (section.headingLine === null) {
+    readPreamble(draft, group.lines);
+    return;
+  }
+  if (group.kind === null) {
+    if (!draft.titleTaken && !draft.sawSection) {
+      takeTitle(draft, section);
+      return;
+    }
+    const heading = section.headingText.trim() || '(empty heading)';
+    if (draft.titleTaken && section.level === 1 && section.headingText.trim() === draft.doc.header.title) {
+      // The front matter's title repeated as the H1: the same fact twice, not a section.
+      draft.mapped.push(section.headingText);
+      readPreamble(draft, section.lines);
+      return;
+    }
+    keepInOtherNotes(draft, heading, 'heading not recognised as a template section', [
+      section.headingLine,
+      ...trimBody(section.lines),
+    ]);
+    return;
+  }
+  draft.sawSection = true;
+  draft.mapped.push(section.headingText.trim());
+  if (group.kind === 'actionItems') {
+    draft.mapped.push(...group.nestedHeadings);
+    for (const name of group.nestedHeadings)
+      draft.report.guessed.push(`"${name}" read as a group of action items; the group name is not kept`);
+  }
+  readGroup(draft, group.kind, section.headingText.trim(), section.headingLine, group.lines);
 }
 
 /**
  * Reads a postmortem written in the reference template (exact round trip) or any real-world Markdown:
  * recognised sections map onto the model, everything else is kept verbatim under Other notes.
  */
-export function parseMarkdown(text: string): ParseResult {
-  const collector = new Collector();
-  for (const section of splitSections(text)) collector.add(section);
-  return collector.finish();
+export function parseMarkdown(text: string, options: ParseOptions = {}): ParseResult {
+  const draft: Draft = {
+    doc: emptyPostmortem({ incidentId: '' }),
+    options,
+    mapped: [],
+    unmapped: [],
+    report: emptyImportReport(),
+    notes: [],
+    summary: [],
+    impact: [],
+    detection: [],
+    resolution: [],
+    rootCause: [],
+    timeline: [],
+    ids: actionItemIds(),
+    headerTaken: new Set(),
+    titleTaken: false,
+    sawSection: false,
+  };
+  if (text.trim() === '') draft.report.warnings.push('the file is empty: there is nothing to import');
+  const frontMatter = readFrontMatter(text.replace(/\r\n?/g, '\n').split('\n'));
+  readFrontMatterFields(draft, frontMatter);
+  for (const group of groupSections(readSections(frontMatter.body))) readSectionGroup(draft, group);
+  const doc = draft.doc;
+  const joined = joinBlocks;
+  const summary = joined(draft.summary);
+  const detection = joined(draft.detection);
+  const resolution = joined(draft.resolution);
+  if (summary !== '') doc.summary = summary;
+  if (detection !== '') doc.detection = detection;
+  if (resolution !== '') doc.resolution = resolution;
+  doc.impact.text = joined(draft.impact);
+  doc.rootCause.text = joined(draft.rootCause);
+  doc.timeline = draft.timeline.map((row, index) => ({ id: `tl-${index + 1}`, ...row }));
+  doc.otherNotes = joinBlocks(draft.notes);
+  return { document: doc, mapped: draft.mapped, unmapped: draft.unmapped, report: draft.report };
 }
 
 /** Import of real-world files; the same parser, named for what callers do with it. */

@@ -81,7 +81,12 @@ export const postmortemDocumentSchema = z
     // Incremented by the storage layer on every save (optimistic concurrency); the domain never reads it.
     revision: z.number().int().nonnegative(),
     header: postmortemHeaderSchema,
+    // Sections the reference template lacks but imported postmortems have (Google SRE, PagerDuty, Atlassian):
+    // absent until a document has them, so stored documents of version 2 stay valid as they are.
+    summary: z.string().optional(),
     impact: impactSchema,
+    detection: z.string().optional(),
+    resolution: z.string().optional(),
     timeline: z.array(timelineRowSchema),
     rootCause: z.object({ text: z.string(), summary: z.string().min(1).nullable() }).strict(),
     contributingFactors: z.array(z.string()),

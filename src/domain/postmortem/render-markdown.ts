@@ -19,7 +19,9 @@ function label(name: string, value: string | null): string {
 }
 
 /** `47 minutes (14:23 – 15:10 UTC)` as in the reference; parts that are unknown are left out. */
-export function formatDuration(header: PostmortemHeader): string | null {
+export function formatDuration(
+  header: Pick<PostmortemHeader, 'durationMinutes' | 'startTime' | 'endTime' | 'timeZone'>,
+): string | null {
   const parts: string[] = [];
   if (header.durationMinutes !== null) parts.push(`${header.durationMinutes} minutes`);
   if (header.startTime !== null || header.endTime !== null) {
@@ -76,7 +78,8 @@ function impactBlock(doc: PostmortemDocument): string[] {
 
 function timelineBlock(doc: PostmortemDocument): string[] {
   const rows = [
-    markdownTableRow([`Time (${doc.header.timeZone ?? 'UTC'})`, 'Event']),
+    // The zone only when the document states one: an unknown zone is not UTC (issue 18).
+    markdownTableRow([doc.header.timeZone ? `Time (${doc.header.timeZone})` : 'Time', 'Event']),
     TIMELINE_SEPARATOR,
     ...doc.timeline.map((row) => markdownTableRow([row.time, row.event])),
   ];
@@ -128,10 +131,15 @@ export interface RenderMarkdownOptions {
 
 /** The postmortem as Markdown in the reference template's format (Step 2), ending with a newline. */
 export function renderMarkdown(doc: PostmortemDocument, options: RenderMarkdownOptions = {}): string {
+  const optional = (heading: string, text: string | undefined): string[][] =>
+    text ? [[`## ${heading}`, text]] : [];
   const blocks: string[][] = [
     headerBlock(doc),
+    ...optional('Summary', doc.summary),
     impactBlock(doc),
     timelineBlock(doc),
+    ...optional('Detection', doc.detection),
+    ...optional('Resolution', doc.resolution),
     rootCauseBlock(doc),
     listBlock('Contributing Factors', doc.contributingFactors, true),
     listBlock('What Worked Well', doc.whatWorkedWell, false),

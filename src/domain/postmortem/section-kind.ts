@@ -1,7 +1,10 @@
 // Real postmortems name the template's sections in many ways (and with typos); this maps a heading to one.
 
 export type SectionKind =
+  | 'summary'
   | 'impact'
+  | 'detection'
+  | 'resolution'
   | 'timeline'
   | 'rootCause'
   | 'contributing'
@@ -12,27 +15,127 @@ export type SectionKind =
   | 'otherNotes'
   | 'metadata';
 
+// Names from the styles teams use: the reference template, Google SRE (Summary, Impact, Root Causes, Trigger,
+// Resolution, Detection, Lessons Learned > What went well / What went wrong / Where we got lucky, Timeline),
+// PagerDuty (Summary, What Happened, Resolution, What went well / What didn't go so well), Atlassian
+// (Leadup, Fault, Impact, Detection, Response, Recovery, Five whys, Corrective actions) and GitLab
+// (Summary, Timeline, Root cause, What went well / What can be improved, Corrective actions).
 const SECTION_NAMES: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['blameless', ['notes on blameless culture', 'blameless culture', 'blameless notes', 'blameless']],
   ['otherNotes', ['other notes']],
   [
-    'impact',
+    'summary',
     [
-      'impact',
-      'customer impact',
-      'user impact',
-      'business impact',
       'summary',
+      'issue summary',
       'incident summary',
+      'executive summary',
+      'tl;dr',
+      'tldr',
+      'tl dr',
       'overview',
       'what happened',
+      'background',
+      'context',
+      'leadup',
+      'lead up',
+      'description',
+      'incident description',
+      'introduction',
     ],
   ],
-  ['timeline', ['timeline', 'events timeline', 'timeline of events', 'events', 'chronology']],
-  ['rootCause', ['root cause', 'root causes', 'root cause analysis', 'cause', 'causes']],
-  ['contributing', ['contributing factors', 'contributing factor', 'what went wrong', 'findings']],
-  ['whatWorkedWell', ['what worked well', 'what went well', 'went well']],
-  ['lessons', ['lessons learned', 'lessons learnt', 'lessons', 'learnings', 'takeaways']],
+  [
+    'impact',
+    ['impact', 'customer impact', 'user impact', 'users impact', 'business impact', 'impact on users'],
+  ],
+  [
+    'detection',
+    ['detection', 'detected', 'identified', 'how was it detected', 'how it was detected', 'discovery'],
+  ],
+  [
+    'resolution',
+    [
+      'resolution',
+      'resolutions',
+      'mitigation',
+      'mitigations',
+      'recovery',
+      'response',
+      'resolution and recovery',
+      'response and recovery',
+      'mitigation and resolution',
+      'workaround',
+      'the fix',
+      'fix',
+    ],
+  ],
+  [
+    'timeline',
+    [
+      'timeline',
+      'timelines',
+      'events timeline',
+      'incident timeline',
+      'timeline of events',
+      'timeline and response',
+      'key events',
+      'events',
+      'chronology',
+    ],
+  ],
+  [
+    'rootCause',
+    [
+      'root cause',
+      'root causes',
+      'root cause analysis',
+      'root causes and trigger',
+      'cause',
+      'causes',
+      'fault',
+      'trigger',
+      'five whys',
+      '5 whys',
+      'why it happened',
+    ],
+  ],
+  [
+    'contributing',
+    [
+      'contributing factors',
+      'contributing factor',
+      'what went wrong',
+      'what went poorly',
+      'what went badly',
+      'what didn t go so well',
+      'what didn t go well',
+      'what did not go well',
+      'what did not go so well',
+      'what could have gone better',
+      'what can be improved',
+      'what could be improved',
+      'findings',
+    ],
+  ],
+  [
+    'whatWorkedWell',
+    ['what worked well', 'what went well', 'went well', 'what went right', 'things that went well'],
+  ],
+  [
+    'lessons',
+    [
+      'lessons learned',
+      'lessons learnt',
+      'lesson learned',
+      'lessons',
+      'learnings',
+      'learning',
+      'takeaways',
+      'key takeaways',
+      'where we got lucky',
+      'reflections',
+    ],
+  ],
   [
     'actionItems',
     [
@@ -40,14 +143,58 @@ const SECTION_NAMES: ReadonlyArray<readonly [SectionKind, readonly string[]]> = 
       'action item',
       'actions',
       'corrective actions',
+      'corrective action',
+      'corrective and preventative measures',
+      'corrective and preventive measures',
+      'corrective and preventative actions',
+      'corrective and preventive actions',
+      'preventive actions',
+      'preventative actions',
+      'preventive measures',
+      'preventative measures',
+      'remediation',
+      'remediations',
+      'remediation actions',
+      'remediation items',
       'follow ups',
       'followups',
+      'follow up',
+      'follow up actions',
+      'follow up items',
+      'follow up improvements',
       'next steps',
-      'remediation',
+      'future work',
+      'future measures',
+      'future actions',
       'long term solution',
+      'long term changes',
+      'review actions',
+      'actions following review',
+      'improvements',
+      'todo',
     ],
   ],
   ['metadata', ['stats', 'statistics', 'metadata', 'details', 'incident details']],
+];
+
+// Names that still name the section with words after them: "Timeline (all times PST) 10/14/2022 - …",
+// "Root cause of the outage", "Action items for Q3". Longest first, so "root causes" wins over "root cause".
+const PREFIX_NAMES: ReadonlyArray<readonly [SectionKind, string]> = [
+  ['timeline', 'timeline'],
+  ['rootCause', 'root causes'],
+  ['rootCause', 'root cause'],
+  ['lessons', 'lessons learned'],
+  ['lessons', 'lessons learnt'],
+  ['actionItems', 'action items'],
+  ['actionItems', 'corrective actions'],
+  ['actionItems', 'follow up actions'],
+  ['contributing', 'contributing factors'],
+  ['whatWorkedWell', 'what went well'],
+  ['contributing', 'what went wrong'],
+  ['impact', 'impact'],
+  ['detection', 'detection'],
+  ['resolution', 'resolution'],
+  ['summary', 'summary'],
 ];
 
 /** Lower-cased heading words without Markdown emphasis, punctuation or a trailing "(…)" remark. */
@@ -55,8 +202,9 @@ export function normalizeHeading(text: string): string {
   return text
     .slice(0, 120)
     .toLowerCase()
+    .replace(/^\s*\d{1,2}[.)]\s+/, '')
     .replace(/\(.*?\)/g, ' ')
-    .replace(/[*_`:#.!?]/g, ' ')
+    .replace(/[*_`:#.!?'’]/g, ' ')
     .replace(/[/&,-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -77,7 +225,10 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The template section a heading names, tolerating case, remarks in parentheses and small typos. */
+/**
+ * The template section a heading names, tolerating case, remarks in parentheses, words after a known name
+ * and small typos; `fuzzy: false` accepts exact names only (for lines that are not headings).
+ */
 export function sectionKind(
   heading: string,
   options: { fuzzy: boolean } = { fuzzy: true },
@@ -86,6 +237,7 @@ export function sectionKind(
   if (name === '') return null;
   for (const [kind, names] of SECTION_NAMES) if (names.includes(name)) return kind;
   if (!options.fuzzy) return null;
+  for (const [kind, prefix] of PREFIX_NAMES) if (name.startsWith(`${prefix} `)) return kind;
   for (const [kind, names] of SECTION_NAMES) {
     for (const candidate of names) {
       const allowed = candidate.length >= 10 ? 2 : candidate.length >= 6 ? 1 : 0;

@@ -158,13 +158,13 @@ describe('parsing ADF', () => {
     expect(document.otherNotes).toContain('Kept in a panel');
   });
 
-  it('reads the jira-cli issue description (a plain paragraph) into Other notes', () => {
+  it('reads the jira-cli issue description (a plain paragraph) as the summary', () => {
     const issue = JSON.parse(
       readFileSync(path.join(SHARED_DIR, 'corpus/jira-examples/jira-cli/issue.json'), 'utf8'),
     ) as {
       fields: { description: unknown };
     };
-    expect(parseAdf(issue.fields.description).document.otherNotes).toBe('Test description');
+    expect(parseAdf(issue.fields.description).document.summary).toBe('Test description');
   });
 
   it.each([null, 'text', 42, [], { type: 'paragraph' }])('rejects %p with a clear error', (input) => {

@@ -47,8 +47,10 @@ describe('importing the real-world postmortem corpus', () => {
       const structural = wordCounts(mapped.join('\n'));
       const kept = wordCounts(allText(document));
       const lost: string[] = [];
-      // <br> inside table cells is layout (it becomes a line break), not a word someone wrote.
-      for (const [word, count] of wordCounts(source.replace(/<br\s*\/?>/gi, '\n'))) {
+      // <br> inside table cells is layout (it becomes a line break), not a word someone wrote; nor are the
+      // numbers of an ordered list, which the model keeps as the items' order.
+      const content = source.replace(/<br\s*\/?>/gi, '\n').replace(/^(\s*)\d{1,9}[.)](?=[ \t])/gm, '$1-');
+      for (const [word, count] of wordCounts(content)) {
         if ((kept.get(word) ?? 0) + (structural.get(word) ?? 0) < count) lost.push(word);
       }
       expect(lost).toEqual([]);
@@ -86,8 +88,9 @@ describe('importing the real-world postmortem corpus', () => {
     expect(document.header.date).toBe('2022-04-20');
     expect(document.header.title).toBe('v3.5 data inconsistency postmortem');
     expect(document.rootCause.text).toContain('backend hooks');
-    expect(document.otherNotes).toContain('## Background');
-    expect(document.otherNotes).toContain('### Where we got lucky');
+    // Google SRE sections the reference lacks: Background joins the summary, "Where we got lucky" the lessons.
+    expect(document.summary).toContain('etcd v3 state is preserved on disk in two forms');
+    expect(document.lessonsLearned.join('\n')).toContain('We reproduced the issue using etcd functional');
   });
 
   it('maps a DFDS postmortem: summary, timeline table, factors, bullet action items, lessons, stats category', () => {
@@ -95,7 +98,7 @@ describe('importing the real-world postmortem corpus', () => {
       read('dfds/PM2021-005 - All services returning 503 in Kubernetes.md'),
     );
     expect(document.header.title).toBe('All services returning 503 in Kubernetes');
-    expect(document.impact.text).toMatch(/^On Tuesday 22nd June 2021/);
+    expect(document.summary).toMatch(/^On Tuesday 22nd June 2021/);
     expect(document.timeline).toHaveLength(7);
     expect(document.timeline[6]).toEqual({
       id: 'tl-7',
@@ -114,12 +117,17 @@ describe('importing the real-world postmortem corpus', () => {
     expect(document.otherNotes).toContain('- Time to detection: 8 minutes');
   });
 
-  it('treats nested action item bullets as action items of their own (DFDS PM2022-009, no .md extension)', () => {
+  it('keeps nested action item bullets with the item above them (DFDS PM2022-009, no .md extension)', () => {
     const { document } = importMarkdown(read('dfds/PM2022-009 - Bad AWS EKS AMI causing Kubernetes issues'));
-    expect(document.actionItems.map((item) => item.action)).toContain(
-      'Create dashboard  for readiness/liveness probe coverage',
+    expect(document.actionItems).toHaveLength(7);
+    expect(document.actionItems[0]?.action).toBe(
+      [
+        'Improve coverage of readiness/liveness probes',
+        '    - Reach out to teams with suggestions about readiness/liveness probes',
+        '    - Create dashboard  for readiness/liveness probe coverage',
+        '    - Create wiki article covering readiness/liveness probes and their usefulness',
+      ].join('\n'),
     );
-    expect(document.actionItems).toHaveLength(10);
   });
 
   it('recognises "Action Items" written as a plain line (learningequality 004)', () => {

@@ -1,0 +1,251 @@
+import { atxHeading, closesFence, fenceOpening, isBlank, LIST_ITEM } from './markdown-blocks';
+import { readTables, type Table } from './markdown-table';
+import { isZoneStatement, readTimePrefix, statedZone } from './timeline-time';
+
+// A timeline from a section's lines, in every layout the corpus uses: a `Time | Event` table, bullets
+// (`- 2:54 PM PST: …`), one heading per timestamp (`### 2018-01-18 4:19`, then `### 4:27`), bare paragraphs
+// (`5:10 AM` and the event below), and day headings between rows (`## May 12`).
+
+export interface TimelineRead {
+  rows: Array<{ time: string; event: string }>;
+  /** The zone the section states or its rows carry (`PST`, `UTC+2`), or null. */
+  zone: string | null;
+  /** Where the zone came from, for the import report. */
+  zoneSource: string | null;
+  /** Day headings, column headers and zone statements read as structure. */
+  mapped: string[];
+  /** Column headers that qualify the time column and are not a zone: kept as a note. */
+  notes: string[];
+  leftover: string[];
+}
+
+interface DraftRow {
+  date: string | null;
+  clock: string | null;
+  zone: string | null;
+  /** The time as written, for rows whose time was not read (placeholders such as `HH:mm`). */
+  written: string;
+  lines: string[];
+  /** Rows from a heading own every line up to the next heading; list rows only their indented lines. */
+  fromHeading: boolean;
+}
+
+const WEEKDAY_ONLY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+
+function timelineColumn(header: string): 'time' | 'event' | null {
+  const h = header.toLowerCase();
+  if (/^(time|date|when|timestamp|date\/time|datetime)\b/.test(h)) return 'time';
+  if (/^(event|events|description|what|action|details)\b/.test(h)) return 'event';
+  return null;
+}
+
+function tableRows(
+  table: Table,
+  zoneHint: string | null,
+): { rows: DraftRow[]; notes: string[]; mapped: string[]; zone: string | null } {
+  const columns = table.header.map(timelineColumn);
+  const timeColumn = columns.indexOf('time');
+  const eventColumn = columns.indexOf('event');
+  // Without a separator row the first row is still a header when it names the columns.
+  const hasHeader = table.hasSeparator || timeColumn !== -1 || eventColumn !== -1;
+  const rowsToRead = hasHeader ? table.rows : [table.header, ...table.rows];
+  const mapped: string[] = [];
+  const notes: string[] = [];
+  let zone: string | null = null;
+  if (hasHeader) {
+    mapped.push(...table.header.filter(Boolean));
+    const timeHeader = table.header[timeColumn] ?? '';
+    zone = timeColumn === -1 ? null : statedZone(timeHeader);
+    // "Date and time (approximate)" says how to read every row; keep it where people will see it.
+    if (timeColumn !== -1 && zone === null && !/^(time|date|when)(\s*\([^)]*\))?$/i.test(timeHeader))
+      notes.push(`Timeline time column: ${timeHeader}`);
+  }
+  const t = timeColumn === -1 ? 0 : timeColumn;
+  const e = eventColumn === -1 ? (t === 0 ? 1 : 0) : eventColumn;
+  const rows: DraftRow[] = [];
+  for (const cells of rowsToRead) {
+    if (cells.every((cell) => cell === '')) continue;
+    const parts = [cells[e] ?? ''];
+    // Columns other than time and event stay readable in the event: `[Owner: Alex]`.
+    cells.forEach((cell, c) => {
+      if (c === t || c === e || cell === '') return;
+      parts.push(`[${table.hasSeparator && table.header[c] ? `${table.header[c]}: ${cell}` : cell}]`);
+    });
+    const event = parts.filter(Boolean).join(' ');
+    const written = cells[t] ?? '';
+    const time = readTimePrefix(written);
+    const whole = time !== null && time.rest === '';
+    rows.push({
+      date: whole ? time.date : null,
+      clock: whole ? time.clock : null,
+      zone: whole ? time.zone : null,
+      written,
+      lines: [event],
+      fromHeading: false,
+    });
+  }
+  return { rows, notes, mapped, zone: zone ?? zoneHint };
+}
+
+function rowFrom(text: string, fromHeading: boolean): DraftRow | null {
+  const time = readTimePrefix(text);
+  if (time === null || (time.clock === null && time.date === null)) return null;
+  return {
+    date: time.date,
+    clock: time.clock,
+    zone: time.zone,
+    written: '',
+    lines: [time.rest],
+    fromHeading,
+  };
+}
+
+/** The time as written (zone included); a date carried from a day heading or an earlier row goes first. */
+function rowTime(row: DraftRow, date: string | null): string {
+  if (row.clock === null && row.date === null) return row.written;
+  return [date, row.clock, row.zone].filter((part) => part !== null && part !== '').join(' ');
+}
+
+function eventText(lines: readonly string[]): string {
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (isBlank(line) && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
+    kept.push(isBlank(line) ? '' : line.trimEnd());
+  }
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  return kept.join('\n').trim();
+}
+
+/** The rows of a timeline section; `heading` is the section's heading text (it may name the zone). */
+export function readTimeline(lines: readonly string[], heading: string): TimelineRead {
+  const rows: DraftRow[] = [];
+  const leftover: string[] = [];
+  const mapped: string[] = [];
+  const notes: string[] = [];
+  let zone = statedZone(heading);
+  let zoneSource = zone === null ? null : `the heading "${heading.trim()}"`;
+  let day: string | null = null;
+  let current: DraftRow | null = null;
+  let afterBlank = false;
+  let fence: string | null = null;
+  const rowDays = new Map<DraftRow, string | null>();
+  const start = (row: DraftRow): void => {
+    if (row.date !== null) day = row.date;
+    rowDays.set(row, row.date ?? day);
+    rows.push(row);
+    current = row;
+  };
+  for (const part of readTables(lines)) {
+    if (part.table !== null) {
+      const read = tableRows(part.table, null);
+      if (read.rows.length === 0 && part.table.hasSeparator && read.mapped.length === 0) {
+        leftover.push(...part.lines);
+        continue;
+      }
+      if (!part.table.header.map(timelineColumn).some((c) => c !== null) && part.table.hasSeparator) {
+        leftover.push(...part.lines);
+        continue;
+      }
+      mapped.push(...read.mapped);
+      notes.push(...read.notes);
+      if (zone === null && read.zone !== null) {
+        zone = read.zone;
+        zoneSource = 'the time column header';
+      }
+      read.rows.forEach(start);
+      current = null;
+      continue;
+    }
+    for (const line of part.lines) {
+      if (fence !== null) {
+        if (closesFence(line, fence)) fence = null;
+        (current !== null ? (current as DraftRow).lines : leftover).push(line);
+        continue;
+      }
+      const opening = fenceOpening(line);
+      if (opening !== null) {
+        fence = opening.marker;
+        (current !== null ? (current as DraftRow).lines : leftover).push(line);
+        continue;
+      }
+      if (isBlank(line)) {
+        afterBlank = true;
+        if (current !== null) (current as DraftRow).lines.push('');
+        continue;
+      }
+      const heading = atxHeading(line);
+      if (heading !== null) {
+        afterBlank = false;
+        const row = rowFrom(heading.text, true);
+        if (
+          row !== null &&
+          row.clock === null &&
+          (row.lines[0] === '' || WEEKDAY_ONLY.test(row.lines[0] ?? ''))
+        ) {
+          // A day heading: the date of the rows below it.
+          day = row.date;
+          mapped.push(heading.text);
+          current = null;
+          continue;
+        }
+        if (row !== null) {
+          start(row);
+          continue;
+        }
+        current = null;
+        leftover.push(line);
+        continue;
+      }
+      if (zone === null && isZoneStatement(line)) {
+        zone = statedZone(line);
+        zoneSource = `"${line.trim()}"`;
+        mapped.push(line.trim());
+        continue;
+      }
+      const item = LIST_ITEM.exec(line);
+      const topLevel = item !== null && (item[1] ?? '').length < 2;
+      const active = current as DraftRow | null;
+      if (topLevel && !(active?.fromHeading ?? false)) {
+        afterBlank = false;
+        const text = item[3] ?? '';
+        const row = rowFrom(text, false);
+        // An item without a time is still an event of the timeline (its time left for the team to fill).
+        start(row ?? { date: null, clock: null, zone: null, written: '', lines: [text], fromHeading: false });
+        continue;
+      }
+      if (active !== null && (active.fromHeading || /^\s/.test(line) || !afterBlank)) {
+        // Inside a heading's body a line may itself start with a time ("5:10 AM" paragraphs); it stays text.
+        active.lines.push(line);
+        afterBlank = false;
+        continue;
+      }
+      afterBlank = false;
+      const row = rowFrom(line.trim(), false);
+      if (row !== null) {
+        start(row);
+        continue;
+      }
+      current = null;
+      leftover.push(line);
+    }
+  }
+  const zones = new Set(rows.map((row) => row.zone).filter((z): z is string => z !== null));
+  if (zone === null && zones.size > 0) {
+    zone = [...zones][0] ?? null;
+    zoneSource = 'the rows';
+  }
+  // Multi-day timelines keep each row's date, so 23:28 followed by 18:00 still reads in order.
+  const days = new Set([...rowDays.values()].filter((d) => d !== null));
+  const multiDay = days.size > 1;
+  return {
+    rows: rows.map((row) => ({
+      time: rowTime(row, row.date ?? (multiDay && row.clock !== null ? (rowDays.get(row) ?? null) : null)),
+      event: eventText(row.lines),
+    })),
+    zone,
+    zoneSource,
+    mapped,
+    notes,
+    leftover,
+  };
+}
