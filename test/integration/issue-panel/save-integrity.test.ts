@@ -31,6 +31,29 @@ const withRows = (document: PostmortemDocument, actionItems: ActionItem[]): Post
   actionItems,
 });
 
+/** Successive saves from one open panel: each sends these rows on the document the last save answered. */
+async function savesFromPanel(call: Call) {
+  let document = await openPanel(call);
+  return async (rows: ActionItem[]) => {
+    document = dataOf(
+      await call('saveDraft', { issueKey: 'INC-1', document: withRows(document, rows) }),
+    ).document;
+    return document;
+  };
+}
+
+/** A postmortem stored by the server itself (the automation, an earlier version), then opened in the panel. */
+async function storedByServer(
+  { app, call }: Awaited<ReturnType<typeof panelApp>>,
+  change: (opened: PostmortemDocument) => PostmortemDocument,
+) {
+  await savePostmortem(app.services({}).kv, 'INC-1', change(await openPanel(call)), {
+    accountId: null,
+    at: NOW,
+  });
+  return openPanel(call);
+}
+
 /** The reference postmortem (five action items, owners, due dates) on INC-1, at the opened revision. */
 async function openWithReference(call: Call) {
   const opened = await openPanel(call);
@@ -76,15 +99,13 @@ describe('issue panel: saves lose nothing and the server owns its fields', () =>
   );
 
   it('ignores child issue keys sent by the client: a new row has none, an existing row keeps its own', async () => {
-    const { app, call } = await panelApp();
+    const fixture = await panelApp();
+    const { app, call } = fixture;
     const kv = app.services({}).kv;
-    const opened = await openPanel(call);
     // As the automation leaves it after a reopen: row ai-1 has its child INC-2.
-    await savePostmortem(kv, 'INC-1', withRows(opened, [row('ai-1', 'Add the index', 'INC-2')]), {
-      accountId: null,
-      at: NOW,
-    });
-    const reloaded = await openPanel(call);
+    const reloaded = await storedByServer(fixture, (opened) =>
+      withRows(opened, [row('ai-1', 'Add the index', 'INC-2')]),
+    );
 
     const saved = dataOf(
       await call('saveDraft', {
@@ -121,25 +142,20 @@ describe('issue panel: saves lose nothing and the server owns its fields', () =>
   });
 
   it('replaces a row number far above the rest, so minted ids stay exact and unique', async () => {
-    const { call } = await panelApp();
-    let document = await openPanel(call);
-    const save = async (rows: ActionItem[]) =>
-      dataOf(await call('saveDraft', { issueKey: 'INC-1', document: withRows(document, rows) })).document;
-    document = await save([row('ai-999999999999999', 'Huge'), row('ai-99999999999999999999', 'Huger')]);
-    expect(document.actionItems.map((item) => item.id)).toEqual(['ai-1', 'ai-2']);
-    document = await save([...document.actionItems, row('ai-1000000000', 'Next')]);
-    expect(document.actionItems.map((item) => item.id)).toEqual(['ai-1', 'ai-2', 'ai-3']);
+    const save = await savesFromPanel((await panelApp()).call);
+    const first = await save([row('ai-999999999999999', 'Huge'), row('ai-99999999999999999999', 'Huger')]);
+    expect(first.actionItems.map((item) => item.id)).toEqual(['ai-1', 'ai-2']);
+    const second = await save([...first.actionItems, row('ai-1000000000', 'Next')]);
+    expect(second.actionItems.map((item) => item.id)).toEqual(['ai-1', 'ai-2', 'ai-3']);
   });
 
   it('refuses a new row once the row numbers reach the 32-bit limit of the stored ceiling, and stores nothing', async () => {
-    const { app, call } = await panelApp();
+    const fixture = await panelApp();
+    const { app, call } = fixture;
     const kv = app.services({}).kv;
-    const opened = await openPanel(call);
-    await savePostmortem(kv, 'INC-1', withRows(opened, [row('ai-2147483647', 'Last number')]), {
-      accountId: null,
-      at: NOW,
-    });
-    const reloaded = await openPanel(call);
+    const reloaded = await storedByServer(fixture, (opened) =>
+      withRows(opened, [row('ai-2147483647', 'Last number')]),
+    );
 
     const error = errorOf(
       await call('saveDraft', {
@@ -153,24 +169,22 @@ describe('issue panel: saves lose nothing and the server owns its fields', () =>
   });
 
   it('never gives a new row the id of a row that was removed', async () => {
-    const { call } = await panelApp();
-    let document = await openPanel(call);
-    const save = async (rows: ActionItem[]) =>
-      dataOf(await call('saveDraft', { issueKey: 'INC-1', document: withRows(document, rows) })).document;
-    document = await save([row('ai-1', 'Keep'), row('ai-2', 'Remove me')]);
-    document = await save([row('ai-1', 'Keep')]);
+    const save = await savesFromPanel((await panelApp()).call);
+    await save([row('ai-1', 'Keep'), row('ai-2', 'Remove me')]);
+    await save([row('ai-1', 'Keep')]);
     // The panel numbers a new row above the rows it shows: ai-2 again.
-    document = await save([row('ai-1', 'Keep'), row('ai-2', 'Brand new')]);
-    expect(document.actionItems.map((item) => item.id)).toEqual(['ai-1', 'ai-3']);
+    const saved = await save([row('ai-1', 'Keep'), row('ai-2', 'Brand new')]);
+    expect(saved.actionItems.map((item) => item.id)).toEqual(['ai-1', 'ai-3']);
   });
 
   it('refuses saves while the postmortem is IN_REVIEW (the automation is creating its children)', async () => {
-    const { app, call } = await panelApp();
+    const fixture = await panelApp();
+    const { app, call } = fixture;
     const kv = app.services({}).kv;
-    const opened = await openPanel(call);
-    const inReview = { ...opened, header: { ...opened.header, status: 'IN_REVIEW' as const } };
-    await savePostmortem(kv, 'INC-1', inReview, { accountId: null, at: NOW });
-    const reloaded = await openPanel(call);
+    const reloaded = await storedByServer(fixture, (opened) => ({
+      ...opened,
+      header: { ...opened.header, status: 'IN_REVIEW' },
+    }));
 
     const error = errorOf(
       await call('saveDraft', {
