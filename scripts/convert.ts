@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   emptyImportReport,
+  formatImportReport,
   migratePostmortem,
   parseAdf,
   parseMarkdown,
@@ -9,6 +10,7 @@ import {
   renderMarkdown,
   type ParseResult,
 } from '../src/domain/postmortem';
+import { DEFAULT_PRIORITY_MAPPING } from '../src/domain/settings/app-settings';
 
 /**
  * `npm run convert -- <file-or-folder>… [--to json|markdown|adf]`
@@ -61,9 +63,37 @@ function filesIn(target: string): string[] {
     .flatMap((name) => filesIn(path.join(target, name)));
 }
 
+// PNG, GIF, JPEG, PDF, ZIP (and docx/xlsx), gzip: files people have beside their postmortems.
+const MAGIC_NUMBERS: ReadonlyArray<readonly [string, readonly number[]]> = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['a ZIP archive (or an Office document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+];
+
+/**
+ * The file as text, or a refusal naming what it is: binary content (a known magic number or a NUL byte)
+ * and invalid UTF-8 would otherwise be imported as kilobytes of garbage.
+ */
+function readText(file: string): string {
+  const bytes = readFileSync(file);
+  const kind = MAGIC_NUMBERS.find(([, magic]) => magic.every((byte, index) => bytes[index] === byte));
+  if (kind !== undefined) throw new Error(`${file} is ${kind[0]}, not a postmortem in Markdown, ADF or JSON`);
+  if (bytes.includes(0)) throw new Error(`${file} holds binary data (NUL bytes), not text`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${file} is not valid UTF-8 text; save it as UTF-8 and convert again`);
+  }
+}
+
 function parseFile(file: string): ParseResult {
-  const text = readFileSync(file, 'utf8');
-  if (!file.toLowerCase().endsWith('.json')) return parseMarkdown(text);
+  const text = readText(file);
+  // `*.md`, `*.html.md.erb` (Middleman), extensionless files: anything that is not JSON is Markdown.
+  if (!file.toLowerCase().endsWith('.json'))
+    return parseMarkdown(text, { severityNames: DEFAULT_PRIORITY_MAPPING });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -113,6 +143,8 @@ export function runConvert(args: readonly string[], io: ConvertIo): number {
       return 1;
     }
   }
+  // The import report goes to stderr, so stdout stays the converted document(s) for pipes and files.
+  for (const { file, result } of outputs) io.stderr(`convert: ${file}\n${formatImportReport(result.report)}`);
   if (options.to === 'markdown') {
     const many = outputs.length > 1;
     io.stdout(

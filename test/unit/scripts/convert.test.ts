@@ -90,4 +90,66 @@ describe('npm run convert', () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('convert: cannot read');
   });
+
+  describe('bad input', () => {
+    const png = path.join(scratch, 'diagram.png');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const latin1 = path.join(scratch, 'latin1.md');
+    writeFileSync(latin1, Buffer.from('# Panne\nLe d\xe9ploiement a \xe9chou\xe9.\n', 'latin1'));
+    const nul = path.join(scratch, 'nul.md');
+    writeFileSync(nul, Buffer.from('# Outage\n\u0000\u0001 data', 'utf8'));
+
+    it('refuses a PNG with exit code 1 and a message naming the file', () => {
+      const { code, stdout, stderr } = convert(png);
+      expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+      expect(stderr).toContain(`${png} is a PNG image, not a postmortem`);
+    });
+
+    it('refuses invalid UTF-8 with exit code 1 and says how to fix it', () => {
+      const { code, stderr } = convert(latin1);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`${latin1} is not valid UTF-8 text; save it as UTF-8`);
+    });
+
+    it('refuses text with NUL bytes as binary', () => {
+      expect(convert(nul)).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('binary data (NUL bytes)'),
+      });
+    });
+
+    it('warns about an empty file and still converts it', () => {
+      const empty = path.join(scratch, 'empty.md');
+      writeFileSync(empty, '');
+      const { code, stderr } = convert(empty);
+      expect(code).toBe(0);
+      expect(stderr).toContain('warning  the file is empty: there is nothing to import');
+    });
+
+    it('exits non-zero as a command on a PNG', () => {
+      const cli = path.resolve(__dirname, '../../../scripts/convert.ts');
+      const tsx = path.resolve(__dirname, '../../../node_modules/.bin/tsx');
+      const run = spawnSync(tsx, [cli, png], { encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('is a PNG image');
+    });
+  });
+
+  it('prints the import report on stderr, keeping stdout for the document', () => {
+    const erb = path.join(scratch, 'incident.html.md.erb');
+    writeFileSync(erb, '---\ntitle: Ingress down\n---\n## Timeline\n- 10:00 PST paged\n## Weather\nSunny.\n');
+    const { code, stdout, stderr } = convert(erb, '--to', 'markdown');
+    expect(code).toBe(0);
+    expect(stdout).toContain('# Postmortem: Ingress down');
+    expect(stderr).toBe(
+      [
+        `convert: ${erb}`,
+        '  mapped   front matter title → Title',
+        '  mapped   Timeline → Timeline',
+        '  kept     Weather → Other Notes (heading not recognised as a template section)',
+        '  guessed  time zone PST from the rows',
+        '',
+      ].join('\n'),
+    );
+  });
 });
