@@ -28,6 +28,10 @@ export interface InvocationScope {
   runtime: Record<string, unknown>;
   forgeFetch(descriptor: ForgeFetchDescriptor, path: string, init: RequestInit): Promise<Response>;
   egressFetch(url: string, init: RequestInit | undefined): Promise<Response>;
+  /** The platform's clock, when it is not the system's (tests and the preview run at a fixed time). */
+  now?: () => number;
+  /** Where the function's console output goes instead of the terminal (Forge keeps it as its logs). */
+  log?: (level: string, args: unknown[]) => void;
 }
 
 const invocations = new AsyncLocalStorage<InvocationScope>();
@@ -51,6 +55,28 @@ if (!globals.__forge_platform_installed__) {
     configurable: true,
     get: () => invocations.getStore()?.runtime,
   });
+  // Inside an invocation `new Date()` and `Date.now()` read the platform's clock. Forge has no such
+  // thing: it lets tests and the preview run the app at the fixed time their Jira emulator lives in.
+  const PlainDate = Date;
+  const clockNow = () => invocations.getStore()?.now?.() ?? PlainDate.now();
+  globalThis.Date = new Proxy(PlainDate, {
+    construct: (target, args, newTarget) =>
+      Reflect.construct(target, args.length === 0 ? [clockNow()] : args, newTarget) as object,
+    apply: (target, thisArg, args) =>
+      invocations.getStore()?.now
+        ? new PlainDate(clockNow()).toString()
+        : Reflect.apply(target, thisArg, args),
+    get: (target, property, receiver) =>
+      property === 'now' ? clockNow : Reflect.get(target, property, receiver),
+  });
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const print = console[level].bind(console);
+    console[level] = (...args: unknown[]) => {
+      const log = invocations.getStore()?.log;
+      if (log) log(level, args);
+      else print(...args);
+    };
+  }
   globalThis.fetch = (input: string | URL | Request, init?: RequestInit) => {
     const scope = invocations.getStore();
     if (!scope) return plainFetch(input, init);

@@ -52,6 +52,8 @@ export interface ForgePlatformOptions {
    */
   asUserWritesCountAsSelf?: boolean;
   siteUrl?: string;
+  /** Keep the functions' console output in `logs` instead of printing it. */
+  quiet?: boolean;
 }
 
 export interface InvocationRecord {
@@ -77,6 +79,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
   const appId = manifest.appId.replace(/^ari:cloud:ecosystem::app\//, '');
   const consentDenied = new Set<string>();
   const invocations: InvocationRecord[] = [];
+  const logs: string[] = [];
   // Which of the app's own requests caused an edit: the emulator publishes product events inside the
   // request, so its delivery runs in the async context of the write that caused it.
   const writeOrigin = new AsyncLocalStorage<WriteOrigin>();
@@ -203,7 +206,8 @@ export function createForgePlatform(options: ForgePlatformOptions) {
     try {
       const { handler, timeoutSeconds } = await handlerOf(functionKey);
       const invocationId = randomUUID();
-      const deadline = Date.now() + timeoutSeconds * 1000;
+      // Elapsed time, not the (possibly fixed) platform clock.
+      const deadline = performance.now() + timeoutSeconds * 1000;
       const installContext = `ari:cloud:jira::site/${LOCAL_CLOUD_ID}`;
       const runtime = {
         proxy: { token: `local-${invocationId}`, url: 'http://forge-platform.local' },
@@ -226,7 +230,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
         lambdaContext: {
           awsRequestId: invocationId,
           functionName: functionKey,
-          getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+          getRemainingTimeInMillis: () => Math.max(0, Math.round(deadline - performance.now())),
         },
         metrics: {
           counter: () => ({ incr() {}, incrBy() {}, decr() {}, decrBy() {} }),
@@ -243,6 +247,15 @@ export function createForgePlatform(options: ForgePlatformOptions) {
             ? Promise.resolve(kvsApiResponse(kvsStore, path, String(init.body ?? '')))
             : productFetch(descriptor, accountId, path, init),
         egressFetch,
+        ...(options.now ? { now: () => now().getTime() } : {}),
+        ...(options.quiet
+          ? {
+              log: (level: string, args: unknown[]) =>
+                logs.push(
+                  `${level} ${functionKey}: ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`,
+                ),
+            }
+          : {}),
       };
       const context = {
         installContext,
@@ -311,7 +324,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
             { ...event, context: { cloudId: LOCAL_CLOUD_ID, moduleKey: trigger.key } },
             context,
           ],
-        }).catch(() => undefined); // recorded in `invocations`; a trigger's failure never fails the edit
+        }); // the emulator keeps a failure in `listenerErrors`; it never fails the edit
       }
     });
   });
@@ -323,6 +336,17 @@ export function createForgePlatform(options: ForgePlatformOptions) {
     invocations,
     /** Async events that ran out of retries or failed outright. */
     failedEvents: events.failed,
+    /** The functions' console output, when `quiet`. */
+    logs,
+    /** Pushes events as `Queue.push` from `@forge/events` would (for tools and tests outside the app). */
+    async push(queueName: string, bodies: Array<Record<string, unknown>>): Promise<void> {
+      const answer = events.handle('/webhook/queue/publish/local', {
+        queueName,
+        jobId: randomUUID(),
+        payload: bodies.map((body) => ({ body })),
+      });
+      if (answer.status !== 201) throw new ForgePlatformError(`Push refused: ${await answer.text()}`);
+    },
     /** A resolver call as `invoke()` from `@forge/bridge` makes it: the UI module's resolver function. */
     async invokeResolver(request: {
       moduleKey: string;

@@ -1,12 +1,12 @@
+// First: the platform's globals must be in place before the app loads @forge/api.
+import { createForgePlatform, type ForgePlatform } from '../forge-platform/forge-platform';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InvocationContext } from '../src/contract/invocation-context';
-import { postmortemJobsConsumer } from '../src/handlers/consumers/postmortem-jobs-consumer';
-import { globalPageResolver } from '../src/handlers/resolvers/global-page-resolver';
-import { issuePanelResolver } from '../src/handlers/resolvers/issue-panel-resolver';
-import { resolverHandlers, type ResolverHandlers } from '../src/handlers/resolvers/resolver-handlers';
-import { issueUpdatedTrigger } from '../src/handlers/triggers/issue-updated-trigger';
+import type { Result } from '../src/contract/errors';
+import type { ResolverHandlers } from '../src/handlers/resolvers/resolver-handlers';
 import type { ResolverApi } from '../src/contract/resolver-contract';
 import { indexedSummary } from '../src/domain/postmortem';
+import type { AppJob } from '../src/ports';
 import { consoleLogger } from '../src/runtime/console-logger';
 import { systemClock } from '../src/runtime/system-clock';
 import type { Services } from '../src/services';
@@ -14,12 +14,12 @@ import { createWebhookSlackPort } from '../src/slack/webhook-slack-port';
 import { savePostmortem } from '../src/storage/postmortem-store';
 import { saveSlackWebhookUrl } from '../src/storage/settings-store';
 import { POSTMORTEM_SUMMARY_PROPERTY } from '../src/usecases/finalize-postmortem';
+import { POSTMORTEM_JOBS_QUEUE } from '../src/forge/forge-queue-port';
 import { createJiraEmulator, type JiraEmulator } from '../emulator/jira-emulator';
 import type { IndexLag } from '../emulator/search-index';
 import { createMemoryKvs } from '../forge-platform/memory-kvs';
 import { createSlackSink, type SlackSink } from '../emulator/slack-sink';
 import { demoData } from './demo-data';
-import { inProcessQueue, type InProcessQueue } from '../forge-platform/in-process-queue';
 import { timeBoxedJiraPort } from '../src/runtime/time-boxed-jira-port';
 
 /** The preview user, one of the emulator's seeded accounts. */
@@ -27,10 +27,21 @@ export const PREVIEW_ACCOUNT_ID = '5b10ac8d82e05b22cc7d4ef5';
 // Stored as the Slack secret when no real webhook is configured; the sink receives these messages.
 const SINK_WEBHOOK = 'https://hooks.slack.com/services/PREVIEW/LOCAL/sink';
 
+/** The async-events queue as tests see it: pushes go to the platform, which runs the consumer. */
+export interface PreviewQueue {
+  push(job: AppJob): Promise<void>;
+  /** Resolves when product events, triggers and queued jobs (with their retries) have all run. */
+  drain(): Promise<void>;
+  /** Jobs the platform recorded as failed (out of retries, or thrown). */
+  readonly failures: Array<{ job: AppJob; error: string }>;
+}
+
 export interface PreviewApp {
   emulator: JiraEmulator;
   slackSink: SlackSink;
-  queue: InProcessQueue;
+  /** The local Forge platform running the app from manifest.yml and src/index.ts. */
+  platform: ForgePlatform;
+  queue: PreviewQueue;
   services(context: InvocationContext): Services;
   resolvers: Record<'issue-panel' | 'global-page', ResolverHandlers<ResolverApi>>;
   /** Mounts /rest/api/3, /__emulator and /__slack; false when the path is not theirs. */
@@ -46,11 +57,31 @@ export interface PreviewOptions {
   retryDelayScale?: number;
   /** The emulator's search index lag; its realistic default when left out. */
   indexLag?: IndexLag;
+  /** Whether the platform counts the app's asUser() edits as its own for `ignoreSelf` (default: yes). */
+  asUserWritesCountAsSelf?: boolean;
+}
+
+/** Resolver functions by the UI module (manifest.yml) whose resolver they are. */
+export const PREVIEW_MODULES = {
+  'issue-panel': 'postmortem-issue-panel',
+  'global-page': 'incident-learning-page',
+} as const;
+
+/** Forge's UI context for an invocation: the issue and project of the page the module is on. */
+export function extensionOf(context: InvocationContext): Record<string, unknown> {
+  const issueKey = context.issueKey;
+  const projectKey = context.projectKey ?? issueKey?.split('-')[0];
+  return {
+    ...(issueKey ? { issue: { key: issueKey } } : {}),
+    ...(projectKey ? { project: { key: projectKey } } : {}),
+  };
 }
 
 /**
- * The real handlers wired to local stand-ins: the Jira emulator, in-memory Forge storage, an
- * in-process async-events queue and a Slack sink (or a real webhook). Tests and `npm start` share it.
+ * The app on the local Forge platform (forge-platform/): manifest.yml, the exports of src/index.ts and
+ * Atlassian's packages, with the Jira emulator, the platform's storage and async events, and the Slack
+ * sink (or a real webhook). Tests and `npm start` share it. `services()` is the in-process path to the
+ * same storage and Jira, for tests that seed data or call a use case directly.
  */
 export async function createPreviewApp(options: PreviewOptions): Promise<PreviewApp> {
   const now = options.now ?? (() => new Date());
@@ -60,13 +91,29 @@ export async function createPreviewApp(options: PreviewOptions): Promise<Preview
     now,
     ...(options.indexLag === undefined ? {} : { indexLag: options.indexLag }),
   });
-  const kv = createMemoryKvs({ now });
   const slackSink = createSlackSink();
+  const platform = createForgePlatform({
+    emulator,
+    // A real webhook is reached through the platform's egress; otherwise Slack is the sink.
+    ...(options.slackWebhookUrl ? {} : { slackSink }),
+    ...(options.now ? { now: options.now } : {}),
+    delayScale: options.retryDelayScale ?? 1,
+    quiet: options.quiet === true,
+    ...(options.asUserWritesCountAsSelf === undefined
+      ? {}
+      : { asUserWritesCountAsSelf: options.asUserWritesCountAsSelf }),
+  });
+  const kv = createMemoryKvs({ store: platform.kvsStore });
   const slack = options.slackWebhookUrl ? createWebhookSlackPort({ fetch, clock }) : slackSink.slackPort();
   const logger = consoleLogger({ app: 'preview' }, options.quiet ? 'error' : 'info');
+  const queue: PreviewQueue = {
+    push: (job) => platform.push(POSTMORTEM_JOBS_QUEUE, [{ ...job }]),
+    drain: () => platform.drain(),
+    get failures() {
+      return platform.failedEvents.map((event) => ({ job: event.body as AppJob, error: event.error }));
+    },
+  };
 
-  // The queue's consumer needs services, and services need the queue: tie the knot through a holder.
-  const queueHolder: { queue?: InProcessQueue } = {};
   // Production's 20 s per request, scaled like the retry delays (at least 1 s, so a loaded CI never trips it).
   const timeoutMs = Math.max(1000, 20_000 * (options.retryDelayScale ?? 1));
   const services = (context: InvocationContext): Services => ({
@@ -77,7 +124,7 @@ export async function createPreviewApp(options: PreviewOptions): Promise<Preview
     jiraAsApp: timeBoxedJiraPort(emulator.appJiraPort(), timeoutMs),
     kv,
     slack,
-    queue: { push: (job) => (queueHolder.queue as InProcessQueue).push(job) },
+    queue,
     clock,
     logger,
     // As in Forge: UI invocations carry the site's URL; triggers, consumers and schedules do not.
@@ -86,25 +133,31 @@ export async function createPreviewApp(options: PreviewOptions): Promise<Preview
     globalPagePath: '/trends',
     accountId: context.accountId ?? null,
   });
-  const queue = inProcessQueue((job) => postmortemJobsConsumer(job, services({})), {
-    retryDelayScale: options.retryDelayScale ?? 1,
-  });
-  queueHolder.queue = queue;
-  // The manifest's trigger has `filter.ignoreSelf: true`: changes the app itself makes do not fire it.
-  emulator.onIssueUpdated(async (event, { selfGenerated }) => {
-    if (!selfGenerated) await issueUpdatedTrigger(event, services({}));
-  });
 
   await saveSlackWebhookUrl(kv, options.slackWebhookUrl ?? SINK_WEBHOOK);
   if (options.demo !== false) await seedDemoData(emulator, kv, now());
 
+  const resolversOf = (moduleKey: string) =>
+    new Proxy({} as ResolverHandlers<ResolverApi>, {
+      get:
+        (_target, call: string) =>
+        ({ payload, context }: { payload: unknown; context: InvocationContext }) =>
+          platform.invokeResolver({
+            moduleKey,
+            functionKey: call,
+            payload,
+            ...(context.accountId ? { accountId: context.accountId } : {}),
+            extension: extensionOf(context),
+          }) as Promise<Result<unknown>>,
+    });
   const resolvers = {
-    'issue-panel': resolverHandlers(issuePanelResolver, services) as ResolverHandlers<ResolverApi>,
-    'global-page': resolverHandlers(globalPageResolver, services) as ResolverHandlers<ResolverApi>,
+    'issue-panel': resolversOf(PREVIEW_MODULES['issue-panel']),
+    'global-page': resolversOf(PREVIEW_MODULES['global-page']),
   };
   return {
     emulator,
     slackSink,
+    platform,
     queue,
     services,
     resolvers,

@@ -1,15 +1,21 @@
 /**
- * The real resolvers, trigger and consumer on the Jira emulator (through the preview's wiring), with
- * a fixed clock: what the issue panel and issue glance integration tests call, as a given user.
+ * The app on the local Forge platform (through the preview's wiring) and the Jira emulator, with a fixed
+ * clock: what the issue panel, glance and settings integration tests call, as a given user.
  */
 import type { Result } from '../../src/contract/errors';
 import type { InvocationContext } from '../../src/contract/invocation-context';
 import type { DataOf, ResolverApi } from '../../src/contract/resolver-contract';
+import { adminSettingsResolver } from '../../src/handlers/resolvers/admin-settings-resolver';
+import { globalPageResolver } from '../../src/handlers/resolvers/global-page-resolver';
+import { issueContextResolver } from '../../src/handlers/resolvers/issue-context-resolver';
+import { issuePanelResolver } from '../../src/handlers/resolvers/issue-panel-resolver';
+import type { ResolverImplementation } from '../../src/handlers/resolvers/resolver-handlers';
 import {
-  resolverHandlers,
-  type ResolverImplementation,
-} from '../../src/handlers/resolvers/resolver-handlers';
-import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp } from '../../preview/preview-app';
+  createPreviewApp,
+  extensionOf,
+  PREVIEW_ACCOUNT_ID,
+  type PreviewApp,
+} from '../../preview/preview-app';
 
 export { PREVIEW_ACCOUNT_ID };
 
@@ -48,19 +54,36 @@ export async function incidentApp(now: () => Date = () => NOW): Promise<PreviewA
   });
 }
 
-/** Calls one resolver the way Forge does: a payload, and the context of the issue being viewed. */
+// Each resolver implementation and the UI module (manifest.yml) whose resolver function exports it.
+const MODULE_OF = new Map<unknown, string>([
+  [issuePanelResolver, 'postmortem-issue-panel'],
+  [issueContextResolver, 'postmortem-issue-context'],
+  [globalPageResolver, 'incident-learning-page'],
+  [adminSettingsResolver, 'postmortem-settings-page'],
+]);
+
+/**
+ * Calls one resolver the way `invoke()` from `@forge/bridge` does: through the platform, to the UI
+ * module's resolver function, with the user and the issue being viewed.
+ */
 export function resolverCaller<Api extends ResolverApi>(
   app: PreviewApp,
   implementation: ResolverImplementation<Api>,
 ) {
-  const handlers = resolverHandlers(implementation, app.services);
+  const moduleKey = MODULE_OF.get(implementation);
+  if (!moduleKey) throw new Error('resolverCaller: no UI module in manifest.yml has this resolver');
   return <Call extends keyof Api & string>(
     call: Call,
     payload: unknown,
     context: InvocationContext = { accountId: PREVIEW_ACCOUNT_ID },
   ): Promise<Result<DataOf<Api, Call>>> =>
-    // Forge gives every UI invocation the site's URL.
-    handlers[call]({ payload, context: { siteUrl: app.emulator.baseUrl, ...context } });
+    app.platform.invokeResolver({
+      moduleKey,
+      functionKey: call,
+      payload,
+      ...(context.accountId ? { accountId: context.accountId } : {}),
+      extension: extensionOf(context),
+    }) as Promise<Result<DataOf<Api, Call>>>;
 }
 
 /** The data of a successful answer; fails the test with the error otherwise. */

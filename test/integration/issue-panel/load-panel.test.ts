@@ -127,7 +127,8 @@ describe('issue panel: loading an incident (getPanel on the Jira emulator)', () 
   });
 
   it.each([
-    ['no payload', null, '(payload)'],
+    // @forge/resolver hands a resolver `{}` for a missing payload.
+    ['no payload', null, 'issueKey'],
     ['no issue key', {}, 'issueKey'],
     ['a lower-case key', { issueKey: 'inc-1' }, 'issueKey'],
     ['JQL instead of a key', { issueKey: 'INC-1 OR project = SECRET' }, 'issueKey'],

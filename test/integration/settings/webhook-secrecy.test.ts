@@ -14,7 +14,6 @@ import { issuePanelResolver } from '../../../src/handlers/resolvers/issue-panel-
 import type { ResolverImplementation } from '../../../src/handlers/resolvers/resolver-handlers';
 import { savePostmortem } from '../../../src/storage/postmortem-store';
 import { saveSlackWebhookUrl } from '../../../src/storage/settings-store';
-import { dailyMaintenance } from '../../../src/handlers/scheduled/daily-maintenance';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
 import { incidentApp, incidentBean, PREVIEW_ACCOUNT_ID, resolverCaller } from '../../helpers/incident-app';
 import type { PreviewApp } from '../../../preview/preview-app';
@@ -143,23 +142,17 @@ describe('no resolver answer ever contains the Slack webhook URL', () => {
 
   it('keeps it out of the answers after Slack refused deliveries (errors and retry records)', async () => {
     const app = await setUp();
-    const failing = app.slackSink.slackPort();
-    const refusing = {
-      send: async (url: string, payload: unknown) => {
-        app.slackSink.failNext(500, 'rollup_error');
-        return failing.send(url, payload);
-      },
+    // Every delivery through the platform's egress to Slack is refused.
+    const accept = app.slackSink.handle;
+    app.slackSink.handle = (body, url) => {
+      app.slackSink.failNext(500, 'rollup_error');
+      return accept(body, url);
     };
-    const services = app.services;
-    (app as { services: PreviewApp['services'] }).services = (context) => ({
-      ...services(context),
-      slack: refusing,
-    });
     const answers = [
       ...(await callEverything(app, ADMIN)),
       ...(await callEverything(app, PREVIEW_ACCOUNT_ID)),
     ];
-    await dailyMaintenance(app.services({}));
+    await app.platform.runScheduledTrigger('daily-postmortem-maintenance');
     answers.push(...(await callEverything(app, ADMIN)));
     const test = answers.find(({ call, answer }) => call === 'sendSlackTest' && answer.ok)?.answer;
     expect(test).toEqual({
