@@ -1,8 +1,8 @@
 import type { Finding } from '../domain/checks';
-import type { PostmortemDocument } from '../domain/postmortem';
+import type { ImportReport, PostmortemDocument } from '../domain/postmortem';
 import type { Result } from './errors';
 
-export type { Finding, PostmortemDocument };
+export type { Finding, ImportReport, PostmortemDocument };
 
 export interface DeadlineView {
   dueAt: string;
@@ -58,6 +58,8 @@ export interface ImportPreview {
   document: PostmortemDocument;
   mapped: string[];
   unmapped: string[];
+  /** What went where, what went to Other notes and why, and what was guessed (issue 18). */
+  report: ImportReport;
 }
 
 export interface CheckView {

@@ -54,6 +54,7 @@ describe('issue panel in the browser (local preview: real resolvers, Jira emulat
     preview.app.emulator.seed([
       incident('INC-1', 'Checkout latency spike'),
       incident('INC-2', 'Payment Service Outage'),
+      incident('INC-3', 'Hub outage'),
     ]);
   });
 
@@ -257,19 +258,20 @@ describe('issue panel in the browser (local preview: real resolvers, Jira emulat
 
     const importPreview = dialog.getByTestId('import-preview');
     await importPreview.waitFor();
-    const mapped = await texts(importPreview.getByRole('list').first().getByRole('listitem'));
+    // The import report: each source heading and the section it fills; nothing goes to Other notes.
+    const mapped = await texts(importPreview.getByTestId('import-report-mapped').getByRole('listitem'));
     expect(mapped).toEqual(
       expect.arrayContaining([
-        'Impact',
-        'Timeline',
-        'Root Cause',
-        'Contributing Factors',
-        'What Worked Well',
-        'Action Items',
-        'Notes on Blameless Culture',
+        'Impact → Impact',
+        'Timeline → Timeline',
+        'Root Cause → Root Cause',
+        'Contributing Factors → Contributing Factors',
+        'What Worked Well → What Worked Well',
+        'Action Items → Action Items',
+        'Notes on Blameless Culture → Notes on Blameless Culture',
       ]),
     );
-    await importPreview.getByText('Nothing', { exact: true }).waitFor();
+    expect(await importPreview.getByTestId('import-report-other-notes').count()).toBe(0);
 
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -298,6 +300,56 @@ describe('issue panel in the browser (local preview: real resolvers, Jira emulat
     expect(await value(page, 'Notes on blameless culture')).toContain(
       'The action items address the system, not the people.',
     );
+    await page.context().close();
+  }, 60_000);
+
+  it('imports a Google SRE-style postmortem: the report shows what went where and what was guessed, and Detection and Resolution appear as sections', async () => {
+    const page = await openPanel('INC-3');
+    await page.getByRole('button', { name: 'Import Markdown' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a postmortem' });
+    await dialog
+      .getByLabel('Markdown to import')
+      .fill(
+        [
+          '# Hub outage',
+          '## Issue Summary',
+          'The hub was down for an hour.',
+          '## Detection',
+          'A Pingdom alert.',
+          '## Resolution',
+          'Rolled back the chart.',
+          '## Timeline (all times PST)',
+          '- 2:54 PM: alert fired',
+          '## Weather',
+          'Sunny.',
+        ].join('\n'),
+      );
+    await dialog.getByRole('button', { name: 'Preview import' }).click();
+    const importPreview = dialog.getByTestId('import-preview');
+    await importPreview.waitFor();
+    expect(await texts(importPreview.getByTestId('import-report-mapped').getByRole('listitem'))).toEqual([
+      'Hub outage → Title',
+      'Issue Summary → Summary',
+      'Detection → Detection',
+      'Resolution → Resolution',
+      'Timeline (all times PST) → Timeline',
+    ]);
+    expect(await texts(importPreview.getByTestId('import-report-other-notes').getByRole('listitem'))).toEqual(
+      ['Weather: heading not recognised as a template section'],
+    );
+    expect(await texts(importPreview.getByTestId('import-report-guessed').getByRole('listitem'))).toEqual([
+      'time zone PST from the heading "Timeline (all times PST)"',
+    ]);
+
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await saved(page);
+    await page.reload();
+    await page.getByTestId('section-detection').waitFor();
+    expect(await value(page, 'Incident summary')).toBe('The hub was down for an hour.');
+    expect(await value(page, 'Detection')).toBe('A Pingdom alert.');
+    expect(await value(page, 'Resolution')).toBe('Rolled back the chart.');
+    expect(await value(page, 'Time 1')).toBe('2:54 PM');
     await page.context().close();
   }, 60_000);
 });

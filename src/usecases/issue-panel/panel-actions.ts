@@ -3,6 +3,7 @@ import type { CheckView, ImportPreview } from '../../contract/issue-panel-api';
 import { finalizationBlockers } from '../../domain/checks';
 import {
   emptyPostmortem,
+  emptyImportReport,
   parseAdf,
   parseMarkdown,
   renderAdf,
@@ -128,8 +129,12 @@ export async function importMarkdown(
 ): Promise<ImportPreview> {
   // The preview's row ids depend on the stored postmortem: Jira decides first whether the caller may see it.
   await requireBrowsePermission(services, issueKey);
-  const { document, mapped, unmapped } = parseMarkdown(markdown);
-  return { document: await importedDocument(services, issueKey, document), mapped, unmapped };
+  const settings = await loadSettings(services.kv, services.logger);
+  // "Severity: High" means what the admin mapped Jira's High priority to.
+  const { document, mapped, unmapped, report } = parseMarkdown(markdown, {
+    severityNames: settings.severitySource.priorityMapping,
+  });
+  return { document: await importedDocument(services, issueKey, document), mapped, unmapped, report };
 }
 
 export async function importDescription(services: Services, issueKey: string): Promise<ImportPreview> {
@@ -145,10 +150,13 @@ export async function importDescription(services: Services, issueKey: string): P
       document: emptyPostmortem({ incidentId: issueKey, title: incident.view.summary }),
       mapped: [],
       unmapped: [],
+      report: emptyImportReport(),
     };
   }
-  const { document, mapped, unmapped } = parseAdf(incident.description);
-  return { document: await importedDocument(services, issueKey, document), mapped, unmapped };
+  const { document, mapped, unmapped, report } = parseAdf(incident.description, {
+    severityNames: settings.severitySource.priorityMapping,
+  });
+  return { document: await importedDocument(services, issueKey, document), mapped, unmapped, report };
 }
 
 /**

@@ -19,6 +19,7 @@ import { EditorSection } from './editor-section';
 import { FinalizeSection } from './finalize-section';
 import { HeaderEditor } from './header-editor';
 import { ImpactEditor } from './impact-editor';
+import { ImportedTextSections } from './imported-text-sections';
 import { PolicyBanner } from './policy-banner';
 import { RestoreDraftMessage } from './restore-draft-message';
 import { SaveIndicator } from './save-indicator';
@@ -35,8 +36,11 @@ const TransferModal = lazy(() =>
 
 const SECTIONS = [
   'header',
+  'summary',
   'impact',
   'timeline',
+  'detection',
+  'resolution',
   'rootCause',
   'contributingFactors',
   'whatWorkedWell',
@@ -174,6 +178,8 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
           <SectionFindings findings={sectionFindings('header')} testId="findings-header" />
         </EditorSection>
 
+        <ImportedTextSections keys={['summary']} doc={doc} readOnly={readOnly} dispatch={dispatch} />
+
         <EditorSection path="impact" title="Impact">
           <ImpactEditor impact={doc.impact} readOnly={readOnly} dispatch={dispatch} />
           <SectionFindings findings={sectionFindings('impact')} testId="findings-impact" />
@@ -183,6 +189,13 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
           <TimelineEditor rows={doc.timeline} readOnly={readOnly} dispatch={dispatch} />
           <SectionFindings findings={sectionFindings('timeline')} testId="findings-timeline" />
         </EditorSection>
+
+        <ImportedTextSections
+          keys={['detection', 'resolution']}
+          doc={doc}
+          readOnly={readOnly}
+          dispatch={dispatch}
+        />
 
         <EditorSection path="rootCause" title="Root cause">
           <TextAreaInput

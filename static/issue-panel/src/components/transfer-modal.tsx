@@ -4,10 +4,46 @@ import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaski
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Spinner from '@atlaskit/spinner';
 import { useState } from 'react';
-import type { PostmortemDocument } from '../../../../src/contract/issue-panel-api';
+import type { ImportReport, PostmortemDocument } from '../../../../src/contract/issue-panel-api';
 import { useImportPreview } from '../hooks/use-import-preview';
 import { PanelError } from './panel-error';
 import { TextAreaInput } from './text-area-input';
+
+/** The import report: where each part went, what went to Other notes and why, what was guessed. */
+function ImportReportView({ report }: { report: ImportReport }) {
+  const lists: Array<{ title: string; testId: string; items: string[] }> = [
+    {
+      title: 'Mapped to sections',
+      testId: 'import-report-mapped',
+      items: report.mapped.map(({ source, target }) => `${source} → ${target}`),
+    },
+    {
+      title: 'Goes to Other notes',
+      testId: 'import-report-other-notes',
+      items: report.otherNotes.map(({ source, reason }) => `${source}: ${reason}`),
+    },
+    { title: 'Guessed — check these', testId: 'import-report-guessed', items: report.guessed },
+    { title: 'Warnings', testId: 'import-report-warnings', items: report.warnings },
+  ];
+  if (report.mapped.length === 0)
+    return <EmptyState header="Nothing recognised" headingLevel={4} width="narrow" />;
+  return (
+    <>
+      {lists.map(({ title, testId, items }) =>
+        items.length === 0 ? null : (
+          <Stack key={testId} space="space.050" testId={testId}>
+            <Text weight="bold">{title}</Text>
+            <ul>
+              {items.map((item, index) => (
+                <li key={`${index}-${item}`}>{item}</li>
+              ))}
+            </ul>
+          </Stack>
+        ),
+      )}
+    </>
+  );
+}
 
 export type TransferMode =
   { kind: 'import' } | { kind: 'copy-fallback'; markdown: string } | { kind: 'confirm-write' };
@@ -104,26 +140,7 @@ export function TransferModal({
           {importer.state.kind === 'error' ? <PanelError error={importer.state.error} /> : null}
           {preview ? (
             <Stack space="space.100" testId="import-preview">
-              <Text weight="bold">Mapped to sections</Text>
-              {preview.mapped.length === 0 ? (
-                <EmptyState header="Nothing recognised" headingLevel={4} width="narrow" />
-              ) : (
-                <ul>
-                  {preview.mapped.map((name) => (
-                    <li key={name}>{name}</li>
-                  ))}
-                </ul>
-              )}
-              <Text weight="bold">Goes to Other notes</Text>
-              {preview.unmapped.length === 0 ? (
-                <Text color="color.text.subtle">Nothing</Text>
-              ) : (
-                <ul>
-                  {preview.unmapped.map((name) => (
-                    <li key={name}>{name}</li>
-                  ))}
-                </ul>
-              )}
+              <ImportReportView report={preview.report} />
               <Text size="small" color="color.text.subtle">
                 Applying replaces the current content of the form; it is then saved like any edit.
               </Text>

@@ -3,12 +3,15 @@ import { moveItem } from './move-item';
 import { nextActionItemId } from './next-action-item-id';
 import type { ActionItem, Header, Impact, TextListKey, TimelineRow } from './panel-types';
 
+/** Free-text sections: the reference's, and those imported postmortems bring (Summary, Detection, Resolution). */
+export type TextKey = 'blamelessNotes' | 'otherNotes' | 'summary' | 'detection' | 'resolution';
+
 export type DocumentAction =
   | { type: 'replace'; document: PostmortemDocument }
   | { type: 'setHeader'; patch: Partial<Header> }
   | { type: 'setImpact'; patch: Partial<Impact> }
   | { type: 'setRootCause'; patch: Partial<PostmortemDocument['rootCause']> }
-  | { type: 'setText'; key: 'blamelessNotes' | 'otherNotes'; value: string }
+  | { type: 'setText'; key: TextKey; value: string }
   | { type: 'addTimelineRow' }
   | { type: 'updateTimelineRow'; id: string; patch: Partial<Omit<TimelineRow, 'id'>> }
   | { type: 'moveTimelineRow'; id: string; step: -1 | 1 }
