@@ -27,15 +27,36 @@ export interface ChangelogPage {
   values: Changelog[];
 }
 
+const ITEM_KEYS = ['field', 'fieldId', 'from', 'fromString', 'to', 'toString'] as const;
+
+/**
+ * The item's own values for the keys read here, a missing one as `null`. zod reads `item.toString`
+ * through the prototype chain: an item without that key (Jira leaves out empty values) would be
+ * checked as `Object.prototype.toString`, a function, and fail the whole event; and a parsed item
+ * without the key would still answer `item.toString` with that function.
+ */
+function ownItemValues(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const item = value as Record<string, unknown>;
+  return Object.fromEntries(ITEM_KEYS.map((key) => [key, Object.hasOwn(item, key) ? item[key] : null]));
+}
+
 // Atlassian's own examples send `from: null` where the spec says string; accept both.
-const itemSchema = z.looseObject({
-  field: z.string(),
-  fieldId: z.string().optional(),
-  from: z.string().nullish(),
-  fromString: z.string().nullish(),
-  to: z.string().nullish(),
-  toString: z.string().nullish(),
-});
+/** One changelog item, as both the changelog endpoint and the issue-updated event carry it. */
+export const changelogItemSchema = z.preprocess(
+  ownItemValues,
+  z.object({
+    field: z.string(),
+    fieldId: z
+      .string()
+      .nullable()
+      .transform((id) => id ?? undefined),
+    from: z.string().nullable(),
+    fromString: z.string().nullable(),
+    to: z.string().nullable(),
+    toString: z.string().nullable(),
+  }),
+);
 
 const pageSchema = z.looseObject({
   startAt: z.number().int().default(0),
@@ -48,7 +69,7 @@ const pageSchema = z.looseObject({
         id: z.string(),
         created: z.string(),
         author: z.looseObject({ accountId: z.string().optional() }).optional(),
-        items: z.array(itemSchema).default([]),
+        items: z.array(changelogItemSchema).default([]),
       }),
     )
     .default([]),
@@ -79,14 +100,7 @@ export async function* getChangelogs(
         id: entry.id,
         created: entry.created,
         ...(entry.author?.accountId ? { authorAccountId: entry.author.accountId } : {}),
-        items: entry.items.map((item) => ({
-          field: item.field,
-          ...(item.fieldId ? { fieldId: item.fieldId } : {}),
-          from: item.from ?? null,
-          fromString: item.fromString ?? null,
-          to: item.to ?? null,
-          toString: item.toString ?? null,
-        })),
+        items: entry.items.map(({ fieldId, ...item }) => ({ ...item, ...(fieldId ? { fieldId } : {}) })),
       })),
     };
     if (isLast || page.values.length === 0) return;

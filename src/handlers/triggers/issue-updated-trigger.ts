@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { wasLabelAdded, wasLabelRemoved } from '../../domain/automation/finalization-label';
-import { latestChangelog } from '../../jira/changelog';
+import { changelogItemSchema, latestChangelog } from '../../jira/changelog';
 import { loadSettings } from '../../storage/settings-store';
 import type { Services } from '../../services';
 
@@ -10,14 +10,7 @@ const issueUpdatedEvent = z.object({
   changelog: z
     .object({
       id: z.string().optional(),
-      items: z.array(
-        z.object({
-          field: z.string(),
-          fieldId: z.string().optional(),
-          fromString: z.string().nullish(),
-          toString: z.string().nullish(),
-        }),
-      ),
+      items: z.array(changelogItemSchema),
     })
     .optional(),
 });

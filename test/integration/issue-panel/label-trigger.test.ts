@@ -43,6 +43,40 @@ describe('label trigger and jobs consumer (on the Jira emulator)', () => {
     expect(app.slackSink.messages()).toHaveLength(1);
   });
 
+  it.each(['toString', 'from', 'fieldId'])(
+    'queues the finalization when an item of the same event has no %s key',
+    async (missing) => {
+      const { app } = await panelApp();
+      const issue = app.emulator.getIssue('INC-1')!;
+      // Jira leaves out empty values: a status item without `toString`, an item without `fieldId`, …
+      const other: Record<string, unknown> = {
+        field: 'status',
+        fieldtype: 'jira',
+        fieldId: 'status',
+        from: '10000',
+        fromString: 'To Do',
+        to: '10001',
+        toString: 'Done',
+      };
+      delete other[missing];
+      const labels: Record<string, unknown> = {
+        field: 'labels',
+        fieldtype: 'jira',
+        fieldId: 'labels',
+        from: null,
+        fromString: 'SEV-1',
+        to: null,
+        toString: 'SEV-1 POSTMORTEM-FINAL',
+      };
+      if (missing !== 'toString') delete labels[missing];
+      const event = {
+        issue: { id: issue.id, key: issue.key },
+        changelog: { id: '10500', items: [other, labels] },
+      };
+      expect(await issueUpdatedTrigger(event, app.services({}))).toBe('queued');
+    },
+  );
+
   it('follows the finalization label configured by the admin', async () => {
     const { app, call } = await panelApp();
     await saveSettings(app.services({}).kv, { ...DEFAULT_SETTINGS, finalizationLabel: 'pm-published' });

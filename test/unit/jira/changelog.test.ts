@@ -41,4 +41,37 @@ describe('getChangelogs', () => {
     expect(count).toBe(5);
     expect(jira.requests).toHaveLength(3);
   });
+
+  it.each(['toString', 'from', 'fieldId', 'fromString', 'to'])(
+    'reads an item without %s as null (never the inherited Object.prototype member) and keeps the entry',
+    async (missing) => {
+      const item: Record<string, unknown> = {
+        field: 'labels',
+        fieldtype: 'jira',
+        fieldId: 'labels',
+        from: null,
+        fromString: '',
+        to: null,
+        toString: 'POSTMORTEM-FINAL',
+      };
+      delete item[missing];
+      const entry = { id: '10001', created: '2026-03-01T10:00:00.000+0000', items: [item] };
+      const jira = fakeJiraPort().on('GET', PATH, () => ({
+        status: 200,
+        body: { startAt: 0, maxResults: 100, total: 1, isLast: true, values: [entry] },
+      }));
+      const pages = [];
+      for await (const p of getChangelogs(jira, { issueIdOrKey: 'TT-1' })) pages.push(p);
+      const parsed = pages[0]?.values[0]?.items[0];
+      expect(parsed).toEqual({
+        field: 'labels',
+        ...(missing === 'fieldId' ? {} : { fieldId: 'labels' }),
+        from: null,
+        fromString: missing === 'fromString' ? null : '',
+        to: null,
+        toString: missing === 'toString' ? null : 'POSTMORTEM-FINAL',
+      });
+      expect(Object.hasOwn(parsed ?? {}, 'toString')).toBe(true);
+    },
+  );
 });
