@@ -1,11 +1,22 @@
 /**
- * Scripted failures: chosen requests answer 429 with Retry-After, a 5xx, or hang until cleared —
- * before Jira does anything, or (`afterServing`) after it did the work, as a lost answer looks.
+ * Scripted failures: chosen requests answer 429, a 5xx, or hang until cleared — before Jira does
+ * anything, or (`afterServing`) after it did the work, as a lost answer looks.
  */
 import { errorResponse, jsonResponse, type EmulatorResponse } from './emulator-types';
 
-export type FaultResponse =
-  { status: 429; retryAfterSeconds: number } | { status: 500 | 502 | 503 | 504 } | { hang: true };
+/**
+ * A 429 as Jira sends it: "429 responses may be accompanied by Retry-After and X-RateLimit-Reset
+ * headers" (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/), so either, both or
+ * neither. `X-RateLimit-Reset` is the emulator's now plus `resetAfterSeconds`, in Jira's
+ * `yyyy-MM-ddTHH:mmZ` (seconds dropped).
+ */
+export interface RateLimitFault {
+  status: 429;
+  retryAfterSeconds?: number;
+  resetAfterSeconds?: number;
+}
+
+export type FaultResponse = RateLimitFault | { status: 500 | 502 | 503 | 504 } | { hang: true };
 
 export interface FaultRule {
   method?: string;
@@ -38,7 +49,17 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway timeout',
 };
 
-export function createFaultInjector(): FaultInjector {
+function rateLimitHeaders(fault: RateLimitFault, now: Date): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+  if (fault.resetAfterSeconds !== undefined) {
+    const reset = new Date(now.getTime() + fault.resetAfterSeconds * 1000);
+    headers['x-ratelimit-reset'] = `${reset.toISOString().slice(0, 16)}Z`;
+  }
+  return headers;
+}
+
+export function createFaultInjector(now: () => Date): FaultInjector {
   let rules: Array<FaultRule & { remaining: number }> = [];
   const hanging = new Set<(error: Error) => void>();
 
@@ -86,7 +107,7 @@ export function createFaultInjector(): FaultInjector {
         jsonResponse(
           429,
           { errorMessages: ['Rate limit exceeded.'], errors: {} },
-          { 'retry-after': String(response.retryAfterSeconds) },
+          rateLimitHeaders(response, now()),
         ),
       );
     }

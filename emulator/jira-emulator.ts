@@ -121,7 +121,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
     searchIndex,
   });
   const events = createIssueEvents();
-  const faults = createFaultInjector();
+  const faults = createFaultInjector(now);
   const slack = options.slack ?? createSlackSink();
   const requests: RecordedEmulatorRequest[] = [];
   const propertyAliases = options.propertyAliases ?? manifestPropertyAliases();

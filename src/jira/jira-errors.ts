@@ -50,6 +50,48 @@ export function parseRetryAfter(header: string | null, now: Date): number | unde
   return Math.max(0, at - now.getTime());
 }
 
+const MINUTE_MS = 60_000;
+const MINUTE_PRECISION = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * `X-RateLimit-Reset`: when the limit resets, "in ISO 8601 format … yyyy-MM-ddTHH:mmZ"
+ * (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/). Without seconds the reset
+ * lies somewhere in that minute, so it counts as the minute's end: waiting less could be refused again.
+ */
+function parseRateLimitReset(header: string | null, now: Date): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  const reset = MINUTE_PRECISION.test(value) ? at + MINUTE_MS : at;
+  return Math.max(0, reset - now.getTime());
+}
+
+/**
+ * The points-based limits' `RateLimit: "<policy>";r=<remaining>;t=<seconds until reset>`
+ * (enforced for Forge apps from 2 March 2026, https://developer.atlassian.com/cloud/jira/platform/rate-limiting/).
+ * Its `Beta-` twins are not read: they describe a limit that would have applied, on answers that were served.
+ */
+function parseRateLimitWindow(header: string | null): number | undefined {
+  const seconds = header === null ? undefined : /(?:^|;)\s*t=(\d+(?:\.\d+)?)\s*(?:;|$)/.exec(header)?.[1];
+  return seconds === undefined ? undefined : Math.round(Number(seconds) * 1000);
+}
+
+/**
+ * How long Jira asks the caller to wait before trying again, from every header it may send with a
+ * 429 or a 503: the longest of them, as retrying before any of them has passed "will fail and return
+ * the same or longer Retry-After period". `undefined` when Jira sent none (the retry policy then
+ * backs off with jitter).
+ */
+export function retryDelayFromHeaders(headers: JiraResponse['headers'], now: Date): number | undefined {
+  const delays = [
+    parseRetryAfter(headers.get('Retry-After'), now),
+    parseRateLimitReset(headers.get('X-RateLimit-Reset'), now),
+    parseRateLimitWindow(headers.get('RateLimit')),
+  ].filter((delay): delay is number => delay !== undefined);
+  return delays.length === 0 ? undefined : Math.max(...delays);
+}
+
 function describe(collection: ErrorCollection): string {
   const parts = [...collection.messages, ...Object.entries(collection.fields).map(([f, m]) => `${f}: ${m}`)];
   return parts.join('; ');
@@ -88,7 +130,7 @@ export function jiraErrorFromBody(
   const detail = describe(collection);
   const suffix = detail ? `: ${detail}` : '';
   const status = response.status;
-  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
+  const retryAfterMs = retryDelayFromHeaders(response.headers, now);
   const retry = retryAfterMs === undefined ? {} : { retryAfterMs };
 
   const kind = errorKindForStatus(status);

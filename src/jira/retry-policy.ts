@@ -1,6 +1,7 @@
 /**
- * The one retry policy for Jira calls: network errors, 429 (honouring Retry-After) and 5xx, with
- * exponential backoff and full jitter, inside a time budget. When the budget or the attempts run out
+ * The one retry policy for Jira calls: network errors, 429 and 5xx. It waits what Jira's headers ask
+ * for (`retryAfterMs`, read in jira-errors.ts from Retry-After, X-RateLimit-Reset and RateLimit), and
+ * when Jira sent none, backs off exponentially with full jitter; always inside a time budget. When the budget or the attempts run out
  * the last error is rethrown carrying `retryAfterMs`, so a Forge consumer can hand the work back to
  * the platform (`InvocationError` with `retryAfter`) instead of burning its 900 s.
  */
@@ -71,8 +72,8 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
       if (!(options.retryable ?? isRetryable)(error)) throw error;
       const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
       const serverDelay = isAppError(error) ? error.retryAfterMs : undefined;
-      // Full jitter (AWS architecture blog) spreads retries of concurrent consumers; a server's
-      // Retry-After is a floor we must not undercut.
+      // Full jitter (AWS architecture blog) spreads retries of concurrent consumers; the delay a
+      // server's headers name is a floor we must not undercut.
       const delayMs = serverDelay ?? Math.floor(random() * ceiling);
       const elapsedMs = clock.now().getTime() - startedAt;
       if (attempt >= maxAttempts || elapsedMs + delayMs > budgetMs) {

@@ -128,6 +128,29 @@ describe('Jira emulator fault injection', () => {
     expect(emulator.requests).toHaveLength(3);
   });
 
+  it.each([
+    ['Retry-After only', { retryAfterSeconds: 7 }, { 'retry-after': '7' }],
+    [
+      'X-RateLimit-Reset only, in minutes',
+      { resetAfterSeconds: 90 },
+      { 'x-ratelimit-reset': '2026-03-10T12:01Z' },
+    ],
+    [
+      'both',
+      { retryAfterSeconds: 7, resetAfterSeconds: 7 },
+      { 'retry-after': '7', 'x-ratelimit-reset': '2026-03-10T12:00Z' },
+    ],
+    ['neither', {}, {}],
+  ])('answers a 429 with %s, as Jira may', async (_name, fault, expected) => {
+    const emulator = createJiraEmulator({ now: () => new Date('2026-03-10T12:00:20.000Z') });
+    seedIncident(emulator);
+    emulator.faults.add({ path: /\/issue\/INC-1$/, times: 1, response: { status: 429, ...fault } });
+    const response = await emulator.handle({ method: 'GET', path: '/rest/api/3/issue/INC-1' });
+    expect(response.status).toBe(429);
+    const { 'content-type': _type, ...rateHeaders } = response.headers;
+    expect(rateHeaders).toEqual(expected);
+  });
+
   it('answers 5xx for matching method and path only', async () => {
     const emulator = createJiraEmulator();
     seedIncident(emulator);

@@ -80,6 +80,66 @@ describe('jiraError', () => {
     expect(error.retryAfterMs).toBe(30_000);
   });
 
+  it('reads X-RateLimit-Reset when Jira sends no Retry-After, up to the end of its minute', async () => {
+    // now is 12:00:00; "12:01Z" names a reset somewhere in 12:01, so the wait lasts until 12:02.
+    const minute = await jiraError(
+      response(429, '', { 'X-RateLimit-Reset': '2026-03-01T12:01Z' }),
+      'search',
+      now,
+    );
+    expect(minute).toMatchObject({ kind: 'RateLimited', retryAfterMs: 120_000 });
+    const exact = await jiraError(
+      response(429, '', { 'X-RateLimit-Reset': '2026-03-01T12:00:45.000Z' }),
+      'search',
+      now,
+    );
+    expect(exact.retryAfterMs).toBe(45_000);
+    const past = await jiraError(
+      response(429, '', { 'X-RateLimit-Reset': '2026-03-01T11:00Z' }),
+      'search',
+      now,
+    );
+    expect(past.retryAfterMs).toBe(0);
+  });
+
+  it("reads the points-based limit's RateLimit t= (seconds until the quota resets)", async () => {
+    const error = await jiraError(
+      response(429, '', {
+        RateLimit: '"global-app-quota";r=0;t=90',
+        'RateLimit-Reason': 'jira-quota-global-based',
+      }),
+      'search',
+      now,
+    );
+    expect(error.retryAfterMs).toBe(90_000);
+  });
+
+  it('waits for the longest of the headers Jira sent, as retrying earlier is refused again', async () => {
+    const error = await jiraError(
+      response(429, '', { 'Retry-After': '5', 'X-RateLimit-Reset': '2026-03-01T12:00:30.000Z' }),
+      'search',
+      now,
+    );
+    expect(error.retryAfterMs).toBe(30_000);
+  });
+
+  it('leaves retryAfterMs out of a 429 without any rate-limit header, and ignores Beta- advisories', async () => {
+    const bare = await jiraError(response(429, { errorMessages: ['Rate limit exceeded.'] }), 'search', now);
+    expect(bare.kind).toBe('RateLimited');
+    expect(bare.retryAfterMs).toBeUndefined();
+    const beta = await jiraError(
+      response(429, '', { 'Beta-Retry-After': '3600', 'Beta-RateLimit': '"global-app-quota";t=3600' }),
+      'search',
+      now,
+    );
+    expect(beta.retryAfterMs).toBeUndefined();
+  });
+
+  it('reads Retry-After on a 503 too', async () => {
+    const error = await jiraError(response(503, '', { 'Retry-After': '2' }), 'search', now);
+    expect(error).toMatchObject({ kind: 'Unavailable', retryAfterMs: 2000 });
+  });
+
   it('does not paste a gateway HTML page into the message', async () => {
     const error = await jiraError(response(502, '<html><body>Bad gateway</body></html>'), 'search', now);
     expect(error.kind).toBe('Unavailable');

@@ -37,6 +37,24 @@ describe('withRetry', () => {
     },
   );
 
+  it('backs off a 429 that names no wait with exponential full jitter, inside the budget', async () => {
+    const clock = fakeClock();
+    const jira = fakeJiraPort().on('GET', ISSUE, {
+      status: 429,
+      body: { errorMessages: ['Rate limit exceeded.'] },
+    });
+    const failure = withRetry(() => getIssue(jira, { issueIdOrKey: 'ED-1' }), {
+      ...options,
+      budgetMs: 4000,
+      random: () => 0.99,
+      clock,
+    });
+    // Ceilings 1 s, 2 s, 4 s: 990 ms and 1980 ms fit in 4 s; 3960 ms more would not.
+    await expect(failure).rejects.toMatchObject({ kind: 'RateLimited', retryAfterMs: 4000 });
+    expect(clock.sleeps).toEqual([990, 1980]);
+    expect(jira.requests).toHaveLength(3);
+  });
+
   it('retries a network error or timeout', async () => {
     const clock = fakeClock();
     const timeout = Object.assign(new Error('aborted'), { name: 'TimeoutError' });
