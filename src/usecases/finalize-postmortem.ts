@@ -6,10 +6,19 @@ import {
   actionItemIssue,
   type ChildIssueType,
 } from '../domain/automation/action-item-issue';
-import { bindFoundChildren, mayHaveBeenCreated, type FoundChild } from '../domain/automation/child-binding';
-import { skippedFinalizationRules } from '../domain/automation/skipped-rules';
+import { bindFoundChildren, type FoundChild } from '../domain/automation/child-binding';
+import {
+  childrenToLink,
+  createOutcome,
+  finalHeader,
+  finalizationAnnouncement,
+  planFinalization,
+  rowsToCreate,
+  shouldAnnounce,
+  unresolvedOwnerLabels,
+} from '../domain/automation/finalization-plan';
 import { emptyPostmortem, indexedSummary, parseAdf, type PostmortemDocument } from '../domain/postmortem';
-import { finalizationMessage, type FinalizationActionItem } from '../domain/slack/finalization-message';
+import { finalizationMessage } from '../domain/slack/finalization-message';
 import { bulkCreateIssues, getIssue } from '../jira/issues';
 import { createIssueLink } from '../jira/issue-links';
 import { findSubtaskIssueType } from '../jira/issue-metadata';
@@ -151,9 +160,18 @@ async function settleWithLabel(
   );
   const stored = await loadPostmortem(kv, job.issueKey);
   const record = (await loadAutomationRecord(kv, job.issueKey)) ?? emptyAutomationRecord(job.issueKey);
-  if (!issue.fields.labels.includes(settings.finalizationLabel)) {
+  const document =
+    stored?.document ?? documentFromDescription(issue.key, issue.fields.summary, issue.fields.description);
+  const plan = planFinalization({
+    labelOn: issue.fields.labels.includes(settings.finalizationLabel),
+    storedFinal: stored?.document.header.status === 'FINAL',
+    document,
+    progress: record,
+    now: clock.now(),
+  });
+  if (plan.kind === 'withdraw') {
     // A redelivered or late event for a label that has been removed since: the finalization is withdrawn.
-    if (stored?.document.header.status === 'FINAL') await reopen(kv, job.issueKey, clock.now());
+    if (plan.reopen) await reopen(kv, job.issueKey, clock.now());
     logger.info('the finalization label is not on the issue: nothing to finalize');
     return { issueKey: job.issueKey, created: [], alreadyCreated: 0, record };
   }
@@ -164,28 +182,22 @@ async function settleWithLabel(
     projectKey: issue.fields.project.key,
     url: `${siteUrl}/browse/${issue.key}`,
   };
-  const document =
-    stored?.document ?? documentFromDescription(issue.key, issue.fields.summary, issue.fields.description);
   record.lastDeliveryId = job.deliveryId;
   record.lastRunAt = clock.now().toISOString();
-  if (document.header.status !== 'FINAL' || !record.finalizationId) {
-    // A new finalization: every later run of it (duplicate, concurrent, the panel's own job) shares this id.
-    record.finalizationId = randomUUID();
-    record.skippedRules = skippedFinalizationRules(document, clock.now());
+  // A new finalization: every later run of it (duplicate, concurrent, the panel's own job) shares this id.
+  const finalizationId = plan.finalization.kind === 'ongoing' ? plan.finalization.id : randomUUID();
+  if (plan.finalization.kind === 'new') {
+    record.finalizationId = finalizationId;
+    record.skippedRules = plan.finalization.skippedRules;
     // Stored before the postmortem turns FINAL: a run stopped in between must not leave a FINAL
     // postmortem whose record still names the previous, already announced finalization.
     await saveAutomationRecord(kv, record);
   }
+  if (plan.rowsInDoubt.length > 0) {
+    await recoverChildren(jira, attempt, kv, issue, record, plan.rowsInDoubt, clock.now());
+  }
 
-  // A record written before intents were kept (no `pendingCreate` at all) cannot say which rows were
-  // sent: every row without a child may have one, and is looked up once.
-  const sent = record.pendingCreate === undefined ? null : (record.pendingCreate?.rowIds ?? []);
-  const inDoubt = document.actionItems
-    .map((item) => item.id)
-    .filter((rowId) => !(rowId in record.children) && (sent === null || sent.includes(rowId)));
-  if (inDoubt.length > 0) await recoverChildren(jira, attempt, kv, issue, record, inDoubt, clock.now());
-
-  const pending = document.actionItems.filter((item) => !(item.id in record.children));
+  const pending = rowsToCreate(document, record.children);
   const alreadyCreated = document.actionItems.length - pending.length;
   const resolveOwner = ownerResolver(jira, attempt);
   const owners = new Map(
@@ -193,9 +205,7 @@ async function settleWithLabel(
       document.actionItems.map(async (item) => [item.id, await resolveOwner(item.owner)] as const),
     ),
   );
-  record.unresolvedOwners = [
-    ...new Set([...owners.values()].filter((o) => o.unresolved).map((o) => o.label ?? '')),
-  ];
+  record.unresolvedOwners = unresolvedOwnerLabels(owners.values());
 
   const created: string[] = [];
   record.failures = [];
@@ -220,33 +230,31 @@ async function settleWithLabel(
         }),
       ),
     });
-    for (const child of result.created) {
-      const item = pending[child.index];
-      if (!item) continue;
-      record.children[item.id] = child.key;
-      created.push(child.key);
-    }
-    const stillInDoubt = result.failed.filter(mayHaveBeenCreated).flatMap((f) => pending[f.index]?.id ?? []);
+    const outcome = createOutcome(pending, result.created, result.failed);
+    Object.assign(record.children, outcome.children);
+    created.push(...Object.values(outcome.children));
     record.pendingCreate =
-      stillInDoubt.length > 0 ? { rowIds: stillInDoubt, at: record.pendingCreate.at } : null;
-    record.failures = result.failed.map((failure) => ({
-      rowId: pending[failure.index]?.id ?? '?',
-      message: failure.message,
-    }));
+      outcome.stillInDoubt.length > 0 ? { rowIds: outcome.stillInDoubt, at: record.pendingCreate.at } : null;
+    record.failures = outcome.failures;
     await saveAutomationRecord(kv, record);
-    const retryLater = result.failed.find((f) => f.kind === 'RateLimited' || f.kind === 'Unavailable');
-    if (retryLater) {
+    if (outcome.retryLater) {
       logger.warn('some action items wait for Jira; the platform will retry', {
         failed: result.failed.length,
       });
-      throw new AppError(retryLater.kind, retryLater.message, {
-        retryAfterMs: retryLater.retryAfterMs ?? RETRY_AFTER_MS,
+      throw new AppError(outcome.retryLater.kind, outcome.retryLater.message, {
+        retryAfterMs: outcome.retryLater.retryAfterMs ?? RETRY_AFTER_MS,
       });
     }
   }
 
   // Every child not linked yet: created just now, or by an earlier run that lost the answer or stopped.
-  if (record.childIssueType === 'linked task') await linkChildren(jira, attempt, kv, incident.key, record);
+  for (const [rowId, childKey] of childrenToLink(record)) {
+    await attempt(() =>
+      createIssueLink(jira, { type: 'Relates', inwardIssueKey: incident.key, outwardIssueKey: childKey }),
+    );
+    record.linkedChildren = [...(record.linkedChildren ?? Object.keys(record.children)), rowId];
+    await saveAutomationRecord(kv, record);
+  }
 
   const finalDocument = await markFinal(kv, job.issueKey, document, clock.now());
   await attempt(() =>
@@ -257,42 +265,24 @@ async function settleWithLabel(
     }),
   );
 
-  if (record.slack?.deliveryId !== record.finalizationId || record.slack.state === 'failed') {
-    const items: FinalizationActionItem[] = finalDocument.actionItems.map((item) => {
-      const owner = owners.get(item.id);
-      return {
-        action: item.action,
-        ownerLabel: owner?.label ?? null,
-        dueDate: item.dueDate,
-        // Only a child this app created: never a key the client put in the document.
-        childKey: record.children[item.id] ?? null,
-        warnings: [
-          ...(item.owner === null
-            ? ['no owner']
-            : owner?.unresolved
-              ? ['owner not found in Jira; left unassigned']
-              : []),
-          ...(item.dueDate === null ? ['no due date'] : []),
-        ],
-      };
-    });
-    const message = finalizationMessage({
-      incident: {
-        key: incident.key,
-        summary: issue.fields.summary,
-        url: incident.url,
-        severity: finalDocument.header.severity,
-        durationMinutes:
-          finalDocument.header.durationMinutes ??
-          minutesBetween(issue.fields.created, issue.fields.resolutiondate),
-      },
-      rootCause: finalDocument.rootCause.summary ?? finalDocument.rootCause.text,
-      actionItems: items,
-      unresolvedOwners: record.unresolvedOwners,
-      skippedRules: record.skippedRules ?? [],
-    });
+  if (shouldAnnounce(record)) {
+    const message = finalizationMessage(
+      finalizationAnnouncement({
+        incident: {
+          key: incident.key,
+          summary: issue.fields.summary,
+          url: incident.url,
+          durationMinutes: minutesBetween(issue.fields.created, issue.fields.resolutiondate),
+        },
+        document: finalDocument,
+        owners,
+        children: record.children,
+        unresolvedOwners: record.unresolvedOwners,
+        skippedRules: record.skippedRules ?? [],
+      }),
+    );
     record.slack = await sendSlackMessage(deps.slack, await loadSlackWebhookUrl(kv), message, {
-      deliveryId: record.finalizationId,
+      deliveryId: finalizationId,
       previous: record.slack,
       now: clock.now(),
     });
@@ -360,42 +350,15 @@ async function recoverChildren(
   record.pendingCreate = null;
 }
 
-/** Linked-task mode: each child (created now, earlier, or recovered) linked to the incident once. */
-async function linkChildren(
-  jira: JiraPort,
-  attempt: Attempt,
-  kv: KvPort,
-  incidentKey: string,
-  record: AutomationRecord,
-): Promise<void> {
-  const linked = new Set(record.linkedChildren ?? Object.keys(record.children));
-  for (const [rowId, childKey] of Object.entries(record.children)) {
-    if (linked.has(rowId)) continue;
-    await attempt(() =>
-      createIssueLink(jira, { type: 'Relates', inwardIssueKey: incidentKey, outwardIssueKey: childKey }),
-    );
-    linked.add(rowId);
-    record.linkedChildren = [...linked];
-    await saveAutomationRecord(kv, record);
-  }
-}
-
-/**
- * Status FINAL and the finalization time (kept from an earlier run of this finalization). Nothing else
- * changes: child keys stay in the automation record, so a document at the size limit still fits.
- */
+/** Status FINAL, saved only when the document is not FINAL already. */
 async function markFinal(
   kv: KvPort,
   issueKey: string,
   document: PostmortemDocument,
   now: Date,
 ): Promise<PostmortemDocument> {
-  if (document.header.status === 'FINAL' && document.header.finalizedAt) return document;
-  return saveStatus(kv, issueKey, document, now, (header) => ({
-    ...header,
-    status: 'FINAL',
-    finalizedAt: header.finalizedAt ?? now.toISOString(),
-  }));
+  if (finalHeader(document.header, now) === null) return document;
+  return saveStatus(kv, issueKey, document, now, (header) => finalHeader(header, now) ?? header);
 }
 
 /** The label was removed in Jira: back to DRAFT, as the panel's Reopen does. */

@@ -1,13 +1,7 @@
+import type { ResolvedOwner } from '../domain/automation/finalization-plan';
 import type { ActionItemOwner } from '../domain/postmortem';
 import { searchUsers } from '../jira/users';
 import type { JiraPort } from '../ports';
-
-export interface OwnerResolution {
-  accountId: string | null;
-  /** How the owner reads in messages: a display name, or the text as written. */
-  label: string | null;
-  unresolved: boolean;
-}
 
 type Attempt = <T>(call: () => Promise<T>) => Promise<T>;
 
@@ -19,9 +13,9 @@ const normalise = (value: string) => value.replace(/^@/, '').trim().toLowerCase(
  * work to the wrong person). Each distinct text is searched once.
  */
 export function ownerResolver(jira: JiraPort, attempt: Attempt) {
-  const cache = new Map<string, Promise<OwnerResolution>>();
+  const cache = new Map<string, Promise<ResolvedOwner>>();
 
-  const lookUp = async (written: string): Promise<OwnerResolution> => {
+  const lookUp = async (written: string): Promise<ResolvedOwner> => {
     const query = written
       .replace(/^@/, '')
       .replace(/[-_.]+/g, ' ')
@@ -36,7 +30,7 @@ export function ownerResolver(jira: JiraPort, attempt: Attempt) {
       : { accountId: null, label: written, unresolved: true };
   };
 
-  return (owner: ActionItemOwner | null): Promise<OwnerResolution> => {
+  return (owner: ActionItemOwner | null): Promise<ResolvedOwner> => {
     if (owner === null) return Promise.resolve({ accountId: null, label: null, unresolved: false });
     if ('accountId' in owner) {
       return Promise.resolve({
