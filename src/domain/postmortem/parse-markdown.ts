@@ -20,7 +20,7 @@ import {
 import { emptyPostmortem, type PostmortemDocument } from './postmortem-document';
 import { actionItemIds, readActionItems, type ActionItemIds } from './read-action-items';
 import { readTimeline } from './read-timeline';
-import { sectionKind, type SectionKind } from './section-kind';
+import { sectionKind, sectionKindByWords, type SectionKind } from './section-kind';
 import { readTimePrefix } from './timeline-time';
 
 // Import of postmortems as teams write them. Pure readers, each `(lines) → result`: sections (with the
@@ -52,6 +52,8 @@ interface Group {
   /** The body, nested sections' heading lines included. */
   lines: string[];
   nestedHeadings: string[];
+  /** True when only the heading's words, not a known name, gave the kind: reported as a guess. */
+  byWords: boolean;
 }
 
 /** A line such as `Action Items` or `**Action Items**` on its own, which some teams use instead of a heading. */
@@ -112,29 +114,58 @@ function nestedHeadingLine(section: Section, kind: SectionKind): string | null {
   return `${'#'.repeat(Math.max(3, section.level))} ${section.headingText}`;
 }
 
-/** Unrecognised headings below a recognised one belong to it (`### 4:27` under `## Timeline`). */
+/** A heading that is a time or a day (`### 20:15`, `## May 12`): a timeline row or day, not a section. */
+function isTimeHeading(text: string): boolean {
+  const time = readTimePrefix(text);
+  return time !== null && (time.clock !== null || time.rest.length <= 12);
+}
+
+/**
+ * Unrecognised headings below a recognised one belong to it (`### 4:27` under `## Timeline`); so do time and
+ * day headings after a timeline at its own level (`## Timeline`, then `## May 12`). A heading no name matches
+ * at the top level may still say by its words what it holds ("How did this happen" → root cause).
+ */
 function groupSections(sections: readonly Section[]): Group[] {
   const groups: Group[] = [];
   const open: Array<{ level: number; group: Group }> = [];
+  let lastRecognised: Group | null = null;
   for (const section of sections) {
     if (section.headingLine === null) {
-      groups.push({ kind: null, section, lines: section.lines, nestedHeadings: [] });
+      groups.push({ kind: null, section, lines: section.lines, nestedHeadings: [], byWords: false });
       continue;
     }
     while (open.length > 0 && (open[open.length - 1]?.level ?? 0) >= section.level) open.pop();
-    const kind = sectionKind(section.headingText);
-    const parent = open[open.length - 1]?.group;
-    if (kind === null && parent !== undefined && parent.kind !== null && parent.kind !== 'metadata') {
+    const named = sectionKind(section.headingText);
+    const parent =
+      open[open.length - 1]?.group ??
+      (named === null && lastRecognised?.kind === 'timeline' && isTimeHeading(section.headingText)
+        ? lastRecognised
+        : undefined);
+    if (named === null && parent !== undefined && parent.kind !== null && parent.kind !== 'metadata') {
       const headingLine = nestedHeadingLine(section, parent.kind);
       // A bold group name needs a blank line before it, or it would continue the list item above.
       if (headingLine !== null) parent.lines.push(...(LIST_KINDS.has(parent.kind) ? [''] : []), headingLine);
       parent.lines.push(...section.lines);
       parent.nestedHeadings.push(section.headingText);
+      if (open.length === 0) open.push({ level: section.level, group: parent });
       continue;
     }
-    const group: Group = { kind, section, lines: [...section.lines], nestedHeadings: [] };
+    // The first heading is usually the title ("Incident Report: …"), whatever its words say.
+    const first = !groups.some((group) => group.section.headingLine !== null);
+    const byWords = named === null && !first ? sectionKindByWords(section.headingText) : null;
+    const kind = named ?? byWords;
+    const group: Group = {
+      kind,
+      section,
+      lines: [...section.lines],
+      nestedHeadings: [],
+      byWords: byWords !== null,
+    };
     groups.push(group);
-    if (kind !== null) open.push({ level: section.level, group });
+    if (kind !== null) {
+      open.push({ level: section.level, group });
+      lastRecognised = group;
+    }
   }
   return groups;
 }
@@ -431,6 +462,11 @@ function readGroup(
   }
 }
 
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return words(a) === words(b);
+}
+
 function readSectionGroup(draft: Draft, group: Group): void {
   const { section } = group;
   if (section.headingLine === null) {
@@ -443,7 +479,7 @@ function readSectionGroup(draft: Draft, group: Group): void {
       return;
     }
     const heading = section.headingText.trim() || '(empty heading)';
-    if (draft.titleTaken && section.level === 1 && section.headingText.trim() === draft.doc.header.title) {
+    if (draft.titleTaken && section.level === 1 && sameWords(section.headingText, draft.doc.header.title)) {
       // The front matter's title repeated as the H1: the same fact twice, not a section.
       draft.mapped.push(section.headingText);
       readPreamble(draft, section.lines);
@@ -457,6 +493,10 @@ function readSectionGroup(draft: Draft, group: Group): void {
   }
   draft.sawSection = true;
   draft.mapped.push(section.headingText.trim());
+  if (group.byWords)
+    draft.report.guessed.push(
+      `"${section.headingText.trim()}" read as ${SECTION_TITLES[group.kind]} from its words`,
+    );
   if (group.kind === 'actionItems') {
     draft.mapped.push(...group.nestedHeadings);
     for (const name of group.nestedHeadings)

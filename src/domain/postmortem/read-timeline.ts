@@ -87,6 +87,25 @@ function tableRows(
   return { rows, notes, mapped, zone: zone ?? zoneHint };
 }
 
+const EVENT_LABEL = /^([A-Za-z][A-Za-z ]{0,40}?):?\s+(?=\d)/;
+
+/** `First detected: 2023-07-25 14:05` or `Resolved 2020-02-12 12:07`: an event named first, its time last. */
+function labelledRow(text: string): DraftRow | null {
+  const label = EVENT_LABEL.exec(text);
+  if (label === null) return null;
+  const time = readTimePrefix(text.slice(label[0].length));
+  if (time === null || time.rest.trim() !== '' || (time.clock === null && time.date === null)) return null;
+  const event = label[1] ?? '';
+  return {
+    date: time.date,
+    clock: time.clock,
+    zone: time.zone,
+    written: '',
+    lines: [event],
+    fromHeading: false,
+  };
+}
+
 function rowFrom(text: string, fromHeading: boolean): DraftRow | null {
   const time = readTimePrefix(text);
   if (time === null || (time.clock === null && time.date === null)) return null;
@@ -208,7 +227,7 @@ export function readTimeline(lines: readonly string[], heading: string): Timelin
       if (topLevel && !(active?.fromHeading ?? false)) {
         afterBlank = false;
         const text = item[3] ?? '';
-        const row = rowFrom(text, false);
+        const row = rowFrom(text, false) ?? labelledRow(text);
         // An item without a time is still an event of the timeline (its time left for the team to fill).
         start(row ?? { date: null, clock: null, zone: null, written: '', lines: [text], fromHeading: false });
         continue;

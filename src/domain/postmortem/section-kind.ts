@@ -252,3 +252,32 @@ export function sectionKind(
   }
   return null;
 }
+
+// The last resort for a heading no name matches: the words it uses. Order matters ("What can we learn from
+// this incident and improve?" is about lessons before improvements). Callers report these as guesses.
+const WORD_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['timeline', /\btimeline\b/],
+  ['lessons', /\b(?:lessons?|learn(?:ed|t|ings?)?|takeaways?|conclusions?|thoughts|reflections?)\b/],
+  [
+    'actionItems',
+    /\b(?:action items?|follow ?ups?|next steps|future (?:actions|measures|work)|long term|prevent(?:ive|ative|ion)|remediation|corrective|improvements?)\b/,
+  ],
+  [
+    'resolution',
+    /\b(?:resolution|resolved?|mitigat\w*|recover\w*|fix(?:es|ed)?|response|actions? taken|workaround)\b/,
+  ],
+  ['detection', /\b(?:detect\w*|identif\w*|discover\w*)\b/],
+  ['impact', /\b(?:impact|affected)\b/],
+  ['rootCause', /\b(?:causes?|why|how did (?:this|it) happen|analysis|investigation|trigger)\b/],
+  [
+    'summary',
+    /\b(?:what happened|overview|summary|background|context|postmortem|post mortem|incident report)\b/,
+  ],
+];
+
+/** The section a heading's words suggest when no name matches it (`"How did this happen"` → root cause). */
+export function sectionKindByWords(heading: string): SectionKind | null {
+  const name = normalizeHeading(heading);
+  for (const [kind, words] of WORD_RULES) if (words.test(name)) return kind;
+  return null;
+}

@@ -38,6 +38,7 @@ const DATE = new RegExp(
 const DATE_TIME_GAP = /(?:,?\s+(?:at\s+)?|T)/iy;
 const CLOCK = /\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?(?![a-z])/iy;
 const MILITARY = /[01]\d[0-5]\d|2[0-3][0-5]\d/y;
+const TIME_AFTER_DATE = /(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.])|(?:[01]\d|2[0-3])[0-5]\d(?![\d.])/y;
 const RANGE_END = /\s?[-–—]\s?\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?/iy;
 const ZONE = new RegExp(`\\s?\\(?${ZONE_SOURCE}\\)?(?![A-Za-z])`, 'y');
 const CLOSERS = /(?:\]|\*\*|`|\))?/y;
@@ -75,7 +76,11 @@ export function readTimePrefix(text: string): TimePrefix | null {
   if (date !== null) {
     at += date.length;
     const gap = stickyMatch(DATE_TIME_GAP, text, at);
-    clock = gap === null ? null : readClock(text, at + gap.length);
+    // After a date, `11.50` and a bare `1600` can only be times.
+    clock =
+      gap === null
+        ? null
+        : (readClock(text, at + gap.length) ?? stickyMatch(TIME_AFTER_DATE, text, at + gap.length));
     if (gap !== null && clock !== null) at += gap.length + clock.length;
   } else {
     clock = readClock(text, at);

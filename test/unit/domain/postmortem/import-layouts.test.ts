@@ -66,6 +66,34 @@ describe('importing section names from the styles teams use', () => {
   });
 });
 
+describe('headings no name matches', () => {
+  it('reads a heading by its words, reporting it as a guess', () => {
+    const { document, report } = imported(
+      '# Outage\n## How did this happen\nA bad cert.\n## Actions taken\nRevoked it.',
+    );
+    expect(document.rootCause.text).toBe('A bad cert.');
+    expect(document.resolution).toBe('Revoked it.');
+    expect(report.guessed).toEqual([
+      '"How did this happen" read as Root Cause from its words',
+      '"Actions taken" read as Resolution from its words',
+    ]);
+  });
+
+  it('keeps the first heading as the title whatever its words say', () => {
+    expect(imported('# Incident Report: Token leak\nText.').document.header.title).toBe(
+      'Incident Report: Token leak',
+    );
+  });
+
+  it('joins day and time headings that follow a timeline at its own level to it', () => {
+    const { document, unmapped } = imported(
+      '## Timeline\n## July 22\n### 10:00 AM\nPaged.\n## Action Items\n- fix',
+    );
+    expect(document.timeline).toEqual([{ id: 'tl-1', time: '10:00 AM', event: 'Paged.' }]);
+    expect(unmapped).toEqual([]);
+  });
+});
+
 describe('front matter and header facts', () => {
   it('reads YAML front matter: title, date, authors list and summary', () => {
     const { document, report } = imported(
@@ -183,6 +211,18 @@ describe('timelines as teams write them', () => {
     const { document } = imported('## Timeline\n| Time (CET) | Event |\n|---|---|\n| 14:23 | deploy |');
     expect(document.header.timeZone).toBe('CET');
     expect(document.timeline[0]).toEqual({ id: 'tl-1', time: '14:23', event: 'deploy' });
+  });
+});
+
+describe('timeline rows that name the event first', () => {
+  it('reads "First detected: 2023-07-25 14:05" and "Resolved 2022-03-10 11.56" as rows', () => {
+    const { document } = imported(
+      '## Key events\n- First detected: 2023-07-25 14:05\n- Resolved 2022-03-10 11.56',
+    );
+    expect(document.timeline.map((row) => [row.time, row.event])).toEqual([
+      ['2023-07-25 14:05', 'First detected'],
+      ['2022-03-10 11.56', 'Resolved'],
+    ]);
   });
 });
 
