@@ -8,6 +8,9 @@ import { issueSchema, type JiraIssue } from './issues';
 import { JSON_HEADERS, jiraResponse } from './jira-response';
 import { route } from './route';
 
+/** `reconcileIssues` accepts at most 50 ids (OpenAPI spec of search/jql; https://jira.atlassian.com/browse/JRACLOUD-96208). */
+export const RECONCILE_ISSUES_LIMIT = 50;
+
 export interface SearchJqlParams<F> {
   /** Must be bounded (a restriction besides ORDER BY), or Jira answers 400. */
   jql: string;

@@ -6,7 +6,8 @@ import type { AppSettings } from '../domain/settings/app-settings';
 import { severityBySource, severityFieldIds } from '../domain/settings/severity-by-source';
 import { reminderDigest, type ReminderLine } from '../domain/slack/reminder-digest';
 import { withRetry } from '../jira/retry-policy';
-import { searchJqlAll } from '../jira/search-jql';
+import type { JiraIssue } from '../jira/issues';
+import { RECONCILE_ISSUES_LIMIT, searchJqlAll, type SearchJqlParams } from '../jira/search-jql';
 import type { Services } from '../services';
 import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
 import { POSTMORTEM_SUMMARY_PROPERTY } from './finalize-postmortem';
@@ -79,6 +80,43 @@ export async function sendDailyReminders(
   return 'failed';
 }
 
+/** A digest query, its filter and order apart so the same filter can be narrowed to chosen issues. */
+interface DigestSearch<F> extends Omit<SearchJqlParams<F>, 'jql'> {
+  filter: string;
+  order: string;
+}
+
+function searchParams<F>({ filter, order, ...params }: DigestSearch<F>): SearchJqlParams<F> {
+  return { ...params, jql: `${filter} ${order}` };
+}
+
+/**
+ * Search is eventually consistent (https://jira.atlassian.com/browse/JRACLOUD-96208): an incident
+ * finalized or an action item closed a moment ago can still match in the index, with its old fields.
+ * Before anyone is reminded, the issues about to be listed are asked for again with the same filter,
+ * reconciled (as they are now, up to 50 ids a request): those that no longer match drop out. One
+ * request per 50 listed issues; nothing when nothing is listed.
+ */
+async function asTheyAreNow<F>(
+  attempt: <T>(call: () => Promise<T>) => Promise<T>,
+  jira: Services['jiraAsApp'],
+  search: DigestSearch<F>,
+  listed: Array<JiraIssue<F>>,
+): Promise<Array<JiraIssue<F>>> {
+  const current: Array<JiraIssue<F>> = [];
+  for (let offset = 0; offset < listed.length; offset += RECONCILE_ISSUES_LIMIT) {
+    const ids = listed.slice(offset, offset + RECONCILE_ISSUES_LIMIT).map((issue) => Number(issue.id));
+    const batch = await attempt(() =>
+      searchJqlAll(jira, {
+        ...searchParams({ ...search, filter: `${search.filter} AND id in (${ids.join(', ')})` }),
+        reconcileIssues: ids,
+      }),
+    );
+    current.push(...batch);
+  }
+  return current;
+}
+
 async function buildDigest(services: Services, settings: AppSettings, day: string) {
   const { kv, clock } = services;
   const now = clock.now();
@@ -91,27 +129,24 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
     ? ` AND project in (${settings.projectKeys.map(jqlString).join(', ')})`
     : '';
 
-  const incidents = await attempt(() =>
-    searchJqlAll(jira, {
-      jql: `(${settings.incidentJql})${scope} AND resolved >= -14d ORDER BY resolved ASC`,
-      fields: [
-        'summary',
-        'created',
-        'resolutiondate',
-        'assignee',
-        ...severityFieldIds(settings.severitySource),
-      ],
-      properties: [POSTMORTEM_SUMMARY_PROPERTY],
-      fieldsSchema: incidentFields,
-      maxResults: 100,
-    }),
-  );
-  const postmortems: ReminderLine[] = [];
-  for (const incident of incidents) {
+  const incidentSearch = {
+    filter: `(${settings.incidentJql})${scope} AND resolved >= -14d`,
+    order: 'ORDER BY resolved ASC',
+    fields: [
+      'summary',
+      'created',
+      'resolutiondate',
+      'assignee',
+      ...severityFieldIds(settings.severitySource),
+    ],
+    properties: [POSTMORTEM_SUMMARY_PROPERTY],
+    fieldsSchema: incidentFields,
+  };
+  const reminderOf = (incident: JiraIssue<z.infer<typeof incidentFields>>): ReminderLine | undefined => {
     const { fields } = incident;
-    if (!fields.resolutiondate) continue;
+    if (!fields.resolutiondate) return undefined;
     const summary = summarySchema.safeParse(incident.properties?.[POSTMORTEM_SUMMARY_PROPERTY]);
-    if (summary.success && summary.data.status === 'FINAL') continue;
+    if (summary.success && summary.data.status === 'FINAL') return undefined;
     const resolved = new Date(fields.resolutiondate);
     const facts = incidentFacts({
       severity: severityBySource(settings.severitySource, {
@@ -128,28 +163,45 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
       !isPostmortemRequired(facts, { userImpactMinutesThreshold: settings.userImpactMinutesThreshold })
         .required
     )
-      continue;
+      return undefined;
     const status = deadlineStatus(
       documentDueAt(resolved, { timeZone: settings.timeZone, holidays: settings.holidays }),
       now,
     );
-    if (status.state === 'on-track') continue;
-    postmortems.push({
+    if (status.state === 'on-track') return undefined;
+    return {
       key: incident.key,
       url: `${siteUrl}/browse/${incident.key}`,
       title: fields.summary,
       ownerLabel: fields.assignee?.displayName ?? null,
       due: describe(status.remainingMs, 'document'),
-    });
-  }
+    };
+  };
+  const indexedIncidents = await attempt(() =>
+    searchJqlAll(jira, { ...searchParams(incidentSearch), maxResults: 100 }),
+  );
+  const incidents = await asTheyAreNow(
+    attempt,
+    jira,
+    incidentSearch,
+    indexedIncidents.filter((incident) => reminderOf(incident) !== undefined),
+  );
+  const postmortems = incidents.flatMap((incident) => reminderOf(incident) ?? []);
 
-  const items = await attempt(() =>
-    searchJqlAll(jira, {
-      jql: `labels = ${jqlString(settings.actionItemLabel)}${scope} AND statusCategory != Done AND duedate <= 2d ORDER BY duedate ASC`,
-      fields: ['summary', 'duedate', 'assignee'],
-      fieldsSchema: actionItemFields,
-      maxResults: 100,
-    }),
+  const itemSearch = {
+    filter: `labels = ${jqlString(settings.actionItemLabel)}${scope} AND statusCategory != Done AND duedate <= 2d`,
+    order: 'ORDER BY duedate ASC',
+    fields: ['summary', 'duedate', 'assignee'],
+    fieldsSchema: actionItemFields,
+  };
+  const indexedItems = await attempt(() =>
+    searchJqlAll(jira, { ...searchParams(itemSearch), maxResults: 100 }),
+  );
+  const items = await asTheyAreNow(
+    attempt,
+    jira,
+    itemSearch,
+    indexedItems.filter((item) => item.fields.duedate),
   );
   const actionItems: ReminderLine[] = items
     .filter((item) => item.fields.duedate)

@@ -17,6 +17,17 @@ const CLAIM_TTL_SECONDS = 15 * 60;
 
 export const monthlyReportMarkerKey = (month: string) => `monthly-report:${month}`;
 
+// Search is eventually consistent: a write shows "from seconds to minutes" later (RFC-61,
+// https://community.developer.atlassian.com/t/rfc-61-evolving-search-capabilities-addressing-scalability-with-a-new-enhanced-search-api/83027),
+// so a month's last writes may reach the index after the month ended. A report counts the month only
+// once this margin has passed since its end: neither a run nor a cached page view sooner than that.
+const INDEX_SETTLE_MS = 60 * 60 * 1000;
+
+/** True when `instant` lies at least INDEX_SETTLE_MS after `month` ended in `timeZone`. */
+function monthSettled(instant: Date, month: string, timeZone: string): boolean {
+  return monthKeyOf(new Date(instant.getTime() - INDEX_SETTLE_MS).toISOString(), timeZone) > month;
+}
+
 /**
  * On the first business day of a month (configured zone and holidays), posts the previous month's
  * trend report to Slack, once: the marker is claimed before sending and released when Slack fails, so
@@ -26,7 +37,8 @@ export async function sendMonthlyTrendReport(services: Services): Promise<Monthl
   const { kv, clock } = services;
   const settings = await loadSettings(kv, services.logger);
   const due = monthlyReportDue(clock.now(), { timeZone: settings.timeZone, holidays: settings.holidays });
-  if (!due) return 'not-due';
+  // Within the first hour after midnight: the next daily run, still in the catch-up window, sends it.
+  if (!due || !monthSettled(clock.now(), due.reportMonth, settings.timeZone)) return 'not-due';
   const webhook = await loadSlackWebhookUrl(kv);
   if (!webhook) return 'no-webhook';
   const marker = monthlyReportMarkerKey(due.reportMonth);
@@ -70,7 +82,7 @@ function reportQuery(month: string, projectKeys: string[]): string {
   return `?month=${month}${projectKeys.length > 0 ? `&projects=${projectKeys.join(',')}` : ''}`;
 }
 
-/** The global page's cached report when it was computed after the month ended, else a fresh one (cached too). */
+/** The global page's cached report when it was computed once the month had settled, else a fresh one (cached too). */
 async function completeMonthTrends(
   services: Services,
   month: string,
@@ -79,6 +91,7 @@ async function completeMonthTrends(
 ): Promise<TrendsView> {
   const cached = await services.kv.get<{ trends?: TrendsView }>(trendsCacheKey(month, projectKeys));
   const computedAt = cached?.trends?.computedAt;
-  if (cached?.trends && computedAt && monthKeyOf(computedAt, timeZone) > month) return cached.trends;
+  if (cached?.trends && computedAt && monthSettled(new Date(computedAt), month, timeZone))
+    return cached.trends;
   return refreshTrends(services, month, projectKeys, 'app');
 }

@@ -102,6 +102,35 @@ describe('daily reminder digest', () => {
     expect(digests(app)).toHaveLength(1);
   });
 
+  it('leaves out an action item closed and a postmortem finalized a moment ago, though search still lists them', async () => {
+    const { app, run } = await setUp('2025-03-17T09:00:00Z');
+    seedDueWork(app);
+    // Seconds before the run: the emulator's index (5 s lag on a clock that stands still) has not seen them.
+    const send = (method: string, path: string, body: unknown) =>
+      app.emulator.handle({ method, path: `/rest/api/3${path}`, body: JSON.stringify(body), asApp: true });
+    await send('PUT', '/issue/INC-2', { fields: { status: { name: 'Done' } } });
+    await send('PUT', '/issue/INC-1/properties/postmortem-summary', { status: 'FINAL' });
+    expect(app.emulator.index.pending()).toBe(2);
+    await run();
+    expect(app.slackSink.messages()).toHaveLength(0);
+  });
+
+  it('still reminds of what is due when Jira confirms it is current', async () => {
+    const { app, run } = await setUp('2025-03-17T09:00:00Z');
+    seedDueWork(app);
+    await run();
+    const reconciled = app.emulator.requests
+      .filter((request) => request.path.startsWith('/rest/api/3/search/jql'))
+      .map((request) => (JSON.parse(request.body ?? '{}') as { reconcileIssues?: number[] }).reconcileIssues)
+      .filter((ids) => ids !== undefined);
+    // One confirming request per list, each naming just the issues about to be listed.
+    expect(reconciled).toEqual([
+      [Number(app.emulator.getIssue('INC-1')?.id)],
+      [Number(app.emulator.getIssue('INC-2')?.id)],
+    ]);
+    expect(mrkdwn(digests(app)[0] as Payload)).toContain('INC-2');
+  });
+
   it('posts nothing when nothing is due', async () => {
     const { app, run } = await setUp('2025-03-17T09:00:00Z');
     app.emulator.seed([incidentBean('INC-1', { labels: ['SEV-4'], priority: { name: 'Low' } })]);
@@ -241,6 +270,34 @@ describe('monthly trend report to Slack', () => {
     expect(trendSearches()).toBe(searchesBefore);
     expect(reports(app)).toHaveLength(2);
     expect(reports(app)[1]).toEqual(reports(app)[0]);
+  });
+
+  it("leaves May to the next day's run when the run comes in the first hour of June (May's last writes may not be searchable yet)", async () => {
+    const { app, at, run } = await setUp('2026-06-01T00:30:00Z');
+    seedMay(app);
+    await run();
+    expect(reports(app)).toHaveLength(0);
+    at('2026-06-02T00:30:00Z');
+    await run();
+    expect(reports(app).map(headerOf)).toEqual(['Incident Trend Report – May 2026']);
+  });
+
+  it('does not reuse a month the global page computed in the first hour after it ended', async () => {
+    const { app, at, run } = await setUp('2026-06-01T00:10:00Z');
+    seedMay(app);
+    const trendSearches = () =>
+      app.emulator.requests.filter(
+        (r) => r.path.startsWith('/rest/api/3/search/jql') && (r.body ?? '').includes('created >= '),
+      ).length;
+    const early = dataOf(
+      await resolverCaller(app, globalPageResolver)('getTrends', { month: '2026-05', projectKeys: [] }),
+    );
+    expect(early.state).toBe('ready');
+    const searchesBefore = trendSearches();
+    at('2026-06-01T08:00:00Z');
+    await run();
+    expect(reports(app)).toHaveLength(1);
+    expect(trendSearches()).toBeGreaterThan(searchesBefore);
   });
 
   it('waits for Monday 3 August when 1 August 2026 is a Saturday', async () => {
