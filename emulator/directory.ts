@@ -24,6 +24,16 @@ export interface EmulatedProject {
 export interface AccountPermissions {
   browse: boolean;
   edit: boolean;
+  /**
+   * The project keys the account may browse (Browse Projects granted per project, as a permission
+   * scheme does); every project when left out.
+   */
+  projects?: string[];
+  /**
+   * The issue security levels (by name) the account is a member of. An issue with a level is hidden
+   * from everyone else, as Jira hides it from search, reads and counts; none when left out.
+   */
+  securityLevels?: string[];
   /** The global ADMINISTER permission (Jira admins); only the app has it unless granted. */
   administer?: boolean;
 }
@@ -111,6 +121,28 @@ export function findProject(directory: Directory, idOrKey: string): EmulatedProj
 export function permissionsOf(directory: Directory, accountId: string, asApp: boolean): AccountPermissions {
   if (asApp) return { browse: true, edit: true };
   return directory.permissions.get(accountId) ?? { browse: true, edit: true };
+}
+
+/** Browse Projects on one project: the account-wide grant, narrowed by a per-project list when set. */
+export function canBrowseProject(held: AccountPermissions, projectKey: string): boolean {
+  return held.browse && (held.projects === undefined || held.projects.includes(projectKey.toUpperCase()));
+}
+
+/**
+ * Whether the caller sees an issue: Browse Projects on its project and, for an issue with a security
+ * level, membership of that level. The app (asApp) sees every issue.
+ */
+export function canBrowseIssue(
+  held: AccountPermissions,
+  issue: { key: string; fields: Record<string, unknown> },
+  asApp: boolean,
+): boolean {
+  if (asApp) return true;
+  const project = issue.fields.project as { key?: unknown } | undefined;
+  const projectKey = typeof project?.key === 'string' ? project.key : (issue.key.split('-')[0] ?? '');
+  if (!canBrowseProject(held, projectKey)) return false;
+  const level = issue.fields.security as { name?: unknown } | null | undefined;
+  return typeof level?.name !== 'string' || (held.securityLevels ?? []).includes(level.name);
 }
 
 export function userBean(baseUrl: string, user: EmulatedUser): Record<string, unknown> {

@@ -26,6 +26,7 @@ import { FIELD_ROUTES } from './field-routes';
 import { SERVER_INFO_ROUTES } from './server-info-routes';
 import { createIssueEvents, type DeliveryOptions, type IssueUpdatedListener } from './issue-events';
 import { ISSUE_ROUTES } from './issue-routes';
+import { PROJECT_ROUTES } from './project-routes';
 import { createIssueStore } from './issue-store';
 import { compileJql as defaultCompileJql } from './jql/compile-jql';
 import { emulatorJiraPort } from './jira-port-adapter';
@@ -92,6 +93,7 @@ const ROUTES: Route[] = [
   ...ISSUE_ROUTES,
   ...SEARCH_ROUTES,
   ...USER_ROUTES,
+  ...PROJECT_ROUTES,
   ...FIELD_ROUTES,
   ...SERVER_INFO_ROUTES,
 ];
@@ -215,7 +217,11 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
     addUser: (user) => void directory.users.set(user.accountId, { ...user }),
     addProject: (project) =>
       void directory.projects.push({ ...project, issueTypes: [...project.issueTypes] }),
-    setPermissions: (accountId, permissions) => void directory.permissions.set(accountId, { ...permissions }),
+    setPermissions(accountId, permissions) {
+      directory.permissions.set(accountId, { ...permissions });
+      // Cached search results were filtered by the old permissions.
+      searchCache.clear();
+    },
     onIssueUpdated: (listener) => events.onIssueUpdated(listener),
     deliveryOptions: (delivery) => events.deliveryOptions(delivery),
     drainEvents: () => events.drain(),

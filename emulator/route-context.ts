@@ -1,6 +1,6 @@
 /** What every REST handler gets: the emulator's state, the caller, and the parsed request. */
 import type { CompileJql, JqlContext } from './jql/compile-jql.types';
-import { permissionsOf, type Directory } from './directory';
+import { canBrowseIssue, permissionsOf, type Directory } from './directory';
 import type { EmulatedIssue, EmulatorResponse } from './emulator-types';
 import { errorResponse, issueNotFound } from './emulator-types';
 import type { IssueEvents } from './issue-events';
@@ -56,8 +56,8 @@ export function visibleIssue(
   idOrKey: string | undefined,
 ): EmulatedIssue | EmulatorResponse {
   const issue = idOrKey === undefined ? undefined : context.store.find(idOrKey);
-  if (!issue || !permissionsOf(context.directory, context.actor.accountId, context.actor.asApp).browse)
-    return issueNotFound();
+  const held = permissionsOf(context.directory, context.actor.accountId, context.actor.asApp);
+  if (!issue || !canBrowseIssue(held, issue, context.actor.asApp)) return issueNotFound();
   return issue;
 }
 

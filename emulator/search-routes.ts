@@ -1,7 +1,7 @@
 /** `search/jql`, `search/approximate-count`, `jql/parse`, and the removed `search` (410 Gone). */
 import { JqlError, type CompiledJql } from './jql/compile-jql.types';
 import { DATE_FUNCTIONS } from './jql/jql-dates';
-import { permissionsOf } from './directory';
+import { canBrowseIssue, permissionsOf } from './directory';
 import { errorResponse, jsonResponse, type EmulatedIssue, type EmulatorResponse } from './emulator-types';
 import { asRecord, asString } from './field-values';
 import { issueView } from './issue-view';
@@ -91,11 +91,11 @@ function matching(
   if (cached) return { ok: true, found: cached };
   const compiled = compile(context, jql);
   if (!compiled.ok) return compiled;
-  const found = permissionsOf(context.directory, context.actor.accountId, context.actor.asApp).browse
-    ? candidates(context, reconcileIssues)
-        .filter((issue) => compiled.jql.matches(issue))
-        .sort((a, b) => compiled.jql.compare(a, b))
-    : [];
+  const held = permissionsOf(context.directory, context.actor.accountId, context.actor.asApp);
+  // Jira searches only what the caller may see: projects they can browse, security levels they are in.
+  const found = candidates(context, reconcileIssues)
+    .filter((issue) => canBrowseIssue(held, issue, context.actor.asApp) && compiled.jql.matches(issue))
+    .sort((a, b) => compiled.jql.compare(a, b));
   if (context.searchCache.size >= SEARCH_CACHE_SIZE) context.searchCache.clear();
   context.searchCache.set(key, found);
   return { ok: true, found };

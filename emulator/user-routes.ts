@@ -1,5 +1,12 @@
 /** `user/search`, `user`, `myself` and `mypermissions`. */
-import { appUserBean, permissionsOf, userBean, userMatches } from './directory';
+import {
+  appUserBean,
+  canBrowseProject,
+  findProject,
+  permissionsOf,
+  userBean,
+  userMatches,
+} from './directory';
 import { errorResponse, jsonResponse, type EmulatorResponse } from './emulator-types';
 import {
   intParam,
@@ -59,14 +66,20 @@ function myPermissions(context: RouteContext): EmulatorResponse {
     if (isResponse(issue)) return issue;
   }
   const held = permissionsOf(context.directory, context.actor.accountId, context.actor.asApp);
+  const projectKey = context.query.get('projectKey');
+  const project = projectKey === null ? undefined : findProject(context.directory, projectKey);
+  if (projectKey !== null && !project)
+    return errorResponse(404, [`No project could be found with key '${projectKey}'.`]);
+  // Without a project or issue, Jira answers whether the permission is held in any project.
+  const browses = project ? canBrowseProject(held, project.key) : held.browse;
   const permissions: Record<string, unknown> = {};
   for (const key of keys) {
     const have =
       key === 'ADMINISTER'
         ? context.actor.asApp || held.administer === true
         : key === 'BROWSE_PROJECTS'
-          ? held.browse
-          : held.browse && held.edit;
+          ? browses
+          : browses && held.edit;
     permissions[key] = {
       id: key,
       key,

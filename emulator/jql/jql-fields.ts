@@ -146,6 +146,8 @@ function systemFields(timeZone: string): Record<string, FieldSpec> {
       sortKey: (issue) => PRIORITY_RANK[objectNames(issue.fields.priority, ['name'])[0] ?? ''],
     },
     status: nameField('status'),
+    // The issue security level (`security` in the bean); `level IS EMPTY` finds issues without one.
+    level: nameField('security'),
     statuscategory: {
       kind: 'name',
       values: (issue) => objectNames(record(issue.fields.status)?.statusCategory, ['key', 'name', 'id']),
