@@ -49,7 +49,7 @@ const TIME_DEPENDENT = new RegExp(
   `\\b(${[...DATE_FUNCTIONS].join('|')})\\s*\\(|(^|[\\s"'(=<>,])[-+]?\\d+\\s*[wdhm]\\b`,
   'i',
 );
-const SEARCH_CACHE_SIZE = 16;
+const SEARCH_CACHE_SIZE = 32;
 
 /**
  * What the query runs over: the index as it stands (lagging writes missing or stale), except the
@@ -88,7 +88,12 @@ function matching(
     clock,
   ].join('\u0000');
   const cached = context.searchCache.get(key);
-  if (cached) return { ok: true, found: cached };
+  if (cached) {
+    // Least recently used goes first: re-inserting keeps the queries being paged at the end.
+    context.searchCache.delete(key);
+    context.searchCache.set(key, cached);
+    return { ok: true, found: cached };
+  }
   const compiled = compile(context, jql);
   if (!compiled.ok) return compiled;
   const held = permissionsOf(context.directory, context.actor.accountId, context.actor.asApp);
@@ -96,7 +101,12 @@ function matching(
   const found = candidates(context, reconcileIssues)
     .filter((issue) => canBrowseIssue(held, issue, context.actor.asApp) && compiled.jql.matches(issue))
     .sort((a, b) => compiled.jql.compare(a, b));
-  if (context.searchCache.size >= SEARCH_CACHE_SIZE) context.searchCache.clear();
+  // Evicting only the oldest entry: clearing all made every query being paged re-scan the store
+  // whenever a new one arrived, which turned paging many queries at once quadratic.
+  if (context.searchCache.size >= SEARCH_CACHE_SIZE) {
+    const oldest = context.searchCache.keys().next();
+    if (!oldest.done) context.searchCache.delete(oldest.value);
+  }
   context.searchCache.set(key, found);
   return { ok: true, found };
 }
