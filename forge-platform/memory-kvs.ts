@@ -4,6 +4,7 @@
  * the platform's rules and refusals (`KvsError` with the platform's code). Values are JSON copies.
  */
 import type { KvPort, KvSetOptions } from '../src/ports';
+import { kvsApiResponse } from './kvs-api';
 import { createKvsStore, KvsError, type KvsStore } from './kvs-store';
 
 export interface MemoryKvsOptions {
@@ -38,6 +39,24 @@ export function createMemoryKvs(options: MemoryKvsOptions = {}): KvPort {
   const store = options.store ?? createKvsStore({ ...(options.now ? { now: options.now } : {}) });
   return {
     get: async <T>(key: string) => orUndefined<T>(() => store.get(key)),
+    async getMany<T>(keys: readonly string[]) {
+      // Through the platform's own batch endpoint: its refusals (empty, over 25 keys, a key twice) apply.
+      const response = kvsApiResponse(
+        store,
+        '/api/v1/batch/get',
+        JSON.stringify(keys.map((key) => ({ key }))),
+      );
+      const body = (await response.json()) as {
+        code?: string;
+        message?: string;
+        successfulKeys?: Array<{ key: string; value: T }>;
+        failedKeys?: Array<{ key: string; error: { code: string; message: string } }>;
+      };
+      if (!response.ok) throw new KvsError(body.code ?? 'INVALID_BATCH', body.message ?? 'batch get refused');
+      const failed = (body.failedKeys ?? []).find((item) => item.error.code !== 'KEY_NOT_FOUND');
+      if (failed) throw new KvsError(failed.error.code, failed.error.message);
+      return new Map((body.successfulKeys ?? []).map((item) => [item.key, item.value]));
+    },
     async set(key, value, set) {
       store.set(key, value, setOptions(set));
     },

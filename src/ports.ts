@@ -27,6 +27,12 @@ export interface JiraPort {
   requestJira(path: JiraRoute, init?: JiraRequestInit): Promise<JiraResponse>;
 }
 
+/**
+ * Forge: "Each batch operation can contain a maximum of 25 keys"; an empty batch or a repeated key
+ * fails the whole call. https://developer.atlassian.com/platform/forge/storage-reference/entities-batch/
+ */
+export const KV_BATCH_LIMIT = 25;
+
 export interface KvSetOptions {
   ttlSeconds?: number;
 }
@@ -36,6 +42,11 @@ export type EntityExpectation = { absent: true } | { field: string; equals: numb
 /** `@forge/kvs` semantics: JSON values, prefix listing, secrets kept apart from plain keys. */
 export interface KvPort {
   get<T>(key: string): Promise<T | undefined>;
+  /**
+   * One batched read (`kvs.batchGet`) of at most `KV_BATCH_LIMIT` distinct keys; absent keys are left
+   * out of the map.
+   */
+  getMany<T>(keys: readonly string[]): Promise<Map<string, T>>;
   set<T>(key: string, value: T, options?: KvSetOptions): Promise<void>;
   /** Writes only when the key is absent (kvs `keyPolicy: 'FAIL_IF_EXISTS'`); true when written. */
   setIfAbsent<T>(key: string, value: T, options?: KvSetOptions): Promise<boolean>;

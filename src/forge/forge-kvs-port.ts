@@ -2,6 +2,8 @@ import { Filter, FilterConditions, ForgeKvsAPIError, kvs, WhereConditions } from
 import { AppError } from '../contract/errors';
 import type { EntityExpectation, KvPort, KvSetOptions } from '../ports';
 
+const KEY_NOT_FOUND = 'KEY_NOT_FOUND';
+
 const ttlOf = (options?: KvSetOptions) =>
   options?.ttlSeconds ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : {};
 
@@ -41,6 +43,17 @@ async function mapped<T>(operation: () => Promise<T>): Promise<T> {
 export function forgeKvsPort(): KvPort {
   return {
     get: (key) => mapped(() => kvs.get(key)),
+    getMany: <T>(keys: readonly string[]) =>
+      mapped(async () => {
+        const result = await kvs.batchGet<T>(keys.map((key) => ({ key })));
+        // A missing key is a failed key with KEY_NOT_FOUND, not an error of the batch.
+        const failed = result.failedKeys.filter((item) => item.error.code !== KEY_NOT_FOUND);
+        if (failed.length > 0)
+          throw new Error(
+            `kvs batchGet failed for ${failed.length} key(s): ${failed[0]?.error.message ?? ''}`,
+          );
+        return new Map(result.successfulKeys.map((item) => [item.key, item.value]));
+      }),
     set: (key, value, options) => mapped(() => kvs.set(key, value, ttlOf(options))),
     setIfAbsent: (key, value, options) =>
       mapped(async () => {
