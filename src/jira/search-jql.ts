@@ -35,38 +35,51 @@ export interface SearchPage<F> {
 
 const anyFields = z.record(z.string(), z.unknown());
 
-export async function* searchJql<F = Record<string, unknown>>(
+/**
+ * One page: the first without a token, else the page the token names. Callers that retry a failed
+ * page pass the same token again, so paging resumes where it failed instead of at page 1.
+ */
+export async function searchJqlPage<F = Record<string, unknown>>(
   jira: JiraPort,
   params: SearchJqlParams<F>,
-): AsyncGenerator<SearchPage<F>, void, undefined> {
+  nextPageToken?: string,
+): Promise<SearchPage<F>> {
   const pageSchema = z.looseObject({
     issues: z.array(issueSchema((params.fieldsSchema ?? anyFields) as z.ZodType<F>)).default([]),
     isLast: z.boolean().optional(),
     nextPageToken: z.string().nullish(),
   });
+  const body = {
+    jql: params.jql,
+    ...(params.fields ? { fields: params.fields } : {}),
+    ...(params.maxResults !== undefined ? { maxResults: params.maxResults } : {}),
+    ...(params.expand ? { expand: params.expand } : {}),
+    ...(params.properties ? { properties: params.properties } : {}),
+    ...(params.reconcileIssues ? { reconcileIssues: params.reconcileIssues } : {}),
+    ...(nextPageToken ? { nextPageToken } : {}),
+  };
+  const page = await jiraResponse('search issues with JQL', pageSchema, () =>
+    jira.requestJira(route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify(body),
+    }),
+  );
+  const token = page.nextPageToken ?? undefined;
+  // A page without a token cannot be followed, whatever `isLast` says; stopping avoids a loop.
+  const isLast = page.isLast === true || !token;
+  return { issues: page.issues, isLast, ...(token && !isLast ? { nextPageToken: token } : {}) };
+}
+
+export async function* searchJql<F = Record<string, unknown>>(
+  jira: JiraPort,
+  params: SearchJqlParams<F>,
+): AsyncGenerator<SearchPage<F>, void, undefined> {
   let nextPageToken: string | undefined;
   do {
-    const body = {
-      jql: params.jql,
-      ...(params.fields ? { fields: params.fields } : {}),
-      ...(params.maxResults !== undefined ? { maxResults: params.maxResults } : {}),
-      ...(params.expand ? { expand: params.expand } : {}),
-      ...(params.properties ? { properties: params.properties } : {}),
-      ...(params.reconcileIssues ? { reconcileIssues: params.reconcileIssues } : {}),
-      ...(nextPageToken ? { nextPageToken } : {}),
-    };
-    const page = await jiraResponse('search issues with JQL', pageSchema, () =>
-      jira.requestJira(route`/rest/api/3/search/jql`, {
-        method: 'POST',
-        headers: JSON_HEADERS,
-        body: JSON.stringify(body),
-      }),
-    );
-    const token = page.nextPageToken ?? undefined;
-    // A page without a token cannot be followed, whatever `isLast` says; stopping avoids a loop.
-    const isLast = page.isLast === true || !token;
-    yield { issues: page.issues, isLast, ...(token && !isLast ? { nextPageToken: token } : {}) };
-    nextPageToken = isLast ? undefined : token;
+    const page = await searchJqlPage(jira, params, nextPageToken);
+    yield page;
+    nextPageToken = page.nextPageToken;
   } while (nextPageToken);
 }
 
