@@ -5,14 +5,17 @@ export type { MaturityAssessment, MonthlyTrendReport, MonthPoint };
 
 export interface TrendsView {
   month: string;
+  /** The projects asked for; empty = every project the viewer can browse. */
   projectKeys: string[];
+  /** The projects whose figures these are: those asked for, or every project the viewer can browse. */
+  projectsShown: string[];
   report: MonthlyTrendReport;
   series: MonthPoint[];
   maturity: MaturityAssessment;
   /** The month's report in the reference's Markdown format (copy / download). */
   markdown: string;
+  /** When the Jira reads behind the month began (the app computes the figures, not the viewer). */
   computedAt: string;
-  /** The JQL behind the numbers, so every figure can be checked in Jira's issue search. */
   /** The searches behind the report (its whole window) and, for the overview's link, the month alone. */
   jql: { incidents: string; actionItems: string; finalPostmortems: string; monthIncidents?: string };
 }

@@ -5,7 +5,9 @@ import { monthKeyOf } from '../domain/trends';
 import type { Services } from '../services';
 import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
 import { resolveSiteUrl } from './site-url';
-import { refreshTrends, trendsCacheKey } from './trends/load-trends';
+import { computeTrendMonths } from './trends/compute-trend-months';
+import { reportMonths, trendsView } from './trends/load-trends';
+import { projectsWithData, readStoredMonths } from './trends/trend-store';
 
 export type MonthlyReportOutcome = 'sent' | 'not-due' | 'already-sent' | 'no-webhook' | 'failed';
 
@@ -20,7 +22,7 @@ export const monthlyReportMarkerKey = (month: string) => `monthly-report:${month
 // Search is eventually consistent: a write shows "from seconds to minutes" later (RFC-61,
 // https://community.developer.atlassian.com/t/rfc-61-evolving-search-capabilities-addressing-scalability-with-a-new-enhanced-search-api/83027),
 // so a month's last writes may reach the index after the month ended. A report counts the month only
-// once this margin has passed since its end: neither a run nor a cached page view sooner than that.
+// once this margin has passed since its end: neither a run nor a stored month read sooner than that.
 const INDEX_SETTLE_MS = 60 * 60 * 1000;
 
 /** True when `instant` lies at least INDEX_SETTLE_MS after `month` ended in `timeZone`. */
@@ -46,12 +48,7 @@ export async function sendMonthlyTrendReport(services: Services): Promise<Monthl
     return 'already-sent';
 
   try {
-    const trends = await completeMonthTrends(
-      services,
-      due.reportMonth,
-      settings.projectKeys,
-      settings.timeZone,
-    );
+    const trends = await completeMonthTrends(services, due.reportMonth, settings.projectKeys);
     const siteUrl = await resolveSiteUrl({ siteUrl: services.siteUrl, kv, jira: services.jiraAsApp });
     const message = monthlyReportMessage({
       markdown: trends.markdown,
@@ -82,16 +79,30 @@ function reportQuery(month: string, projectKeys: string[]): string {
   return `?month=${month}${projectKeys.length > 0 ? `&projects=${projectKeys.join(',')}` : ''}`;
 }
 
-/** The global page's cached report when it was computed once the month had settled, else a fresh one (cached too). */
+/**
+ * The report over the projects the admin configured for it (all projects when none), from the stored
+ * aggregates — computed as the app, so whoever looked at the page before cannot change it. Months
+ * not stored, and the month itself unless read after it ended, are read from Jira first.
+ */
 async function completeMonthTrends(
   services: Services,
   month: string,
   projectKeys: string[],
-  timeZone: string,
 ): Promise<TrendsView> {
-  const cached = await services.kv.get<{ trends?: TrendsView }>(trendsCacheKey(month, projectKeys));
-  const computedAt = cached?.trends?.computedAt;
-  if (cached?.trends && computedAt && monthSettled(new Date(computedAt), month, timeZone))
-    return cached.trends;
-  return refreshTrends(services, month, projectKeys, 'app');
+  const months = reportMonths(month);
+  const markersOnly = await readStoredMonths(services.kv, months, []);
+  const stale = months.filter((m) => {
+    const marker = markersOnly.markers.get(m);
+    return !marker || (m === month && !monthSettled(new Date(marker.dataAsOf), m, marker.rules.timeZone));
+  });
+  const [first, last] = [stale[0], stale.at(-1)];
+  if (first !== undefined && last !== undefined)
+    await computeTrendMonths(services, first, last, {
+      deadlineMs: services.clock.now().getTime() + 600_000,
+    });
+  const scope =
+    projectKeys.length > 0
+      ? projectKeys
+      : [...new Set((await Promise.all(months.map((m) => projectsWithData(services.kv, m)))).flat())].sort();
+  return trendsView(month, projectKeys, scope, await readStoredMonths(services.kv, months, scope));
 }

@@ -2,40 +2,17 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { february2025AndMarch2025, NOW } from '../integration/global-page/march-2025';
+import { PREVIEW_ACCOUNT_ID } from '../../preview/preview-app';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 
 // The month's figures are worked out by hand in test/integration/global-page/march-2025.ts.
 describe('global page in the browser (local preview: real resolvers, Jira emulator)', () => {
-  let preview: PreviewServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [preview, browser] = await Promise.all([
-      startPreviewServer({
-        port: 0,
-        demo: false,
-        quiet: true,
-        now: () => new Date(NOW),
-        retryDelayScale: 0.001,
-      }),
-      launchChromium(),
-    ]);
-    // Seeded the way a developer loads history into the preview: Jira issue beans over HTTP.
-    const seeded = await fetch(`${preview.url}/__emulator/issues`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(february2025AndMarch2025()),
-    });
-    expect(seeded.status).toBeLessThan(300);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
+  const running = usePreview();
+  // Seeded the way a developer loads history into the preview: Jira issue beans over HTTP.
+  beforeAll(() => seed(running.preview, february2025AndMarch2025()));
 
   async function openTrends(month: string): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await running.browser.newContext({
       viewport: { width: 1280, height: 1000 },
       acceptDownloads: true,
     });
@@ -43,7 +20,7 @@ describe('global page in the browser (local preview: real resolvers, Jira emulat
     const page = await context.newPage();
     // The browser's clock agrees with the preview's, so "last complete month" and the month list are April 2025's.
     await page.clock.setFixedTime(new Date(NOW));
-    await page.goto(`${preview.url}/trends?month=${month}`);
+    await page.goto(`${running.preview.url}/trends?month=${month}`);
     await page.getByTestId('overview-sev1-current').waitFor();
     return page;
   }
@@ -130,32 +107,140 @@ describe('global page in the browser (local preview: real resolvers, Jira emulat
     await page.context().close();
   });
 
-  it('shows progress while a cold month too large for a resolver is computed, then the report', async () => {
-    // 4,001 SEV-2 incidents in January 2024: one more than a resolver reads inline, far from March 2025's window.
-    const bulk = Array.from({ length: 4_001 }, (_, index) => ({
-      key: `BIG-${index + 1}`,
-      fields: {
-        issuetype: { name: 'Incident' },
-        project: { key: 'BIG' },
-        labels: ['SEV-2'],
-        created: `2024-01-${String((index % 28) + 1).padStart(2, '0')}T10:00:00.000+0000`,
-        resolutiondate: `2024-01-${String((index % 28) + 1).padStart(2, '0')}T10:30:00.000+0000`,
-      },
-    }));
-    const seeded = await fetch(`${preview.url}/__emulator/issues`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(bulk),
+  it('names the projects the figures cover and says issues with a security level are not counted', async () => {
+    const page = await openTrends('2025-03');
+    const scope = await text(page, 'trends-scope');
+    expect(scope).toContain('Figures for the projects you can browse: INC, OPS.');
+    expect(scope).toContain('issue security level are not counted');
+    await page.context().close();
+  });
+});
+
+/** A preview of its own (its clock, emulator and brief permission cache) and a browser, per describe block. */
+function usePreview(now: (preview: PreviewServer | undefined) => Date = () => new Date(NOW)): {
+  preview: PreviewServer;
+  browser: Browser;
+} {
+  const running = {} as { preview: PreviewServer; browser: Browser };
+  beforeAll(async () => {
+    [running.preview, running.browser] = await Promise.all([
+      startPreviewServer({
+        port: 0,
+        demo: false,
+        quiet: true,
+        now: () => now(running.preview),
+        retryDelayScale: 0.001,
+      }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.preview?.close();
+  });
+  return running;
+}
+
+/** OPS incidents in March 2025, beside the INC ones of march-2025.ts. */
+const opsIncidents = [
+  ['OPS-1', 'SEV-1', 'Project-Phoenix-Secret', '2025-03-04T10:00:00.000+0000'],
+  ['OPS-2', 'SEV-2', 'Storage', '2025-03-06T10:00:00.000+0000'],
+].map(([key, severity, component, created]) => ({
+  key,
+  fields: {
+    issuetype: { name: 'Incident' },
+    project: { key: 'OPS' },
+    labels: [severity],
+    components: [{ name: component }],
+    created,
+    resolutiondate: created?.replace('T10:', 'T11:'),
+  },
+}));
+
+async function seed(preview: PreviewServer, beans: unknown[]): Promise<void> {
+  const seeded = await fetch(`${preview.url}/__emulator/issues`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(beans),
+  });
+  expect(seeded.status).toBe(201);
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(NOW));
+  await page.goto(url);
+  return page;
+}
+
+describe('global page in the browser for a user who can browse one of two projects', () => {
+  const running = usePreview();
+  beforeAll(async () => {
+    await seed(running.preview, [...february2025AndMarch2025(), ...opsIncidents]);
+    // The preview's user may browse OPS only (INC holds the hand-computed February/March figures).
+    running.preview.app.emulator.setPermissions(PREVIEW_ACCOUNT_ID, {
+      browse: true,
+      edit: true,
+      projects: ['OPS'],
     });
-    expect(seeded.status).toBe(201);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    context.setDefaultTimeout(30_000);
-    const page = await context.newPage();
-    await page.clock.setFixedTime(new Date(NOW));
-    await page.goto(`${preview.url}/trends?month=2024-01`);
-    await page.getByTestId('trends-computing').filter({ hasText: 'of about 4,001 issues read' }).waitFor();
-    await page.getByTestId('overview-sev2-current').filter({ hasText: '4001' }).waitFor();
+  });
+
+  it("shows exactly OPS's figures, and none of INC's categories", async () => {
+    const page = await openPage(running.browser, `${running.preview.url}/trends?month=2025-03`);
+    await page.getByTestId('overview-sev1-current').waitFor();
+    expect(await page.getByTestId('overview-sev1-current').innerText()).toBe('1');
+    expect(await page.getByTestId('overview-sev2-current').innerText()).toBe('1');
+    expect(await page.getByTestId('trends-scope').innerText()).toContain(
+      'Figures for the projects you can browse: OPS.',
+    );
+    const categories = await page.getByTestId('section-top-categories').innerText();
+    expect(categories).toContain('Project-Phoenix-Secret');
+    expect(categories).not.toContain('Database');
+    await page.context().close();
+  });
+
+  it('refuses a project the user cannot browse, saying what to do', async () => {
+    const page = await openPage(running.browser, `${running.preview.url}/trends?month=2025-03&projects=INC`);
+    await page.getByText('You do not have access to these incidents').waitFor();
+    await page.context().close();
+  });
+});
+
+describe('global page in the browser while a cold month is read by the async consumer', () => {
+  // A slow Jira: every search takes 3 s of the preview's clock, so a resolver's 20 s of reading
+  // runs out after a few pages and the async consumer takes over.
+  const running = usePreview(
+    (preview) =>
+      new Date(
+        Date.parse(NOW) +
+          3_000 *
+            (preview?.app.emulator.requests.filter((request) =>
+              request.path.startsWith('/rest/api/3/search/jql'),
+            ).length ?? 0),
+      ),
+  );
+
+  it('shows progress while the month is computed, then the report', async () => {
+    // 1,200 SEV-2 incidents in January 2024, far from March 2025's window.
+    await seed(
+      running.preview,
+      Array.from({ length: 1_200 }, (_, index) => ({
+        key: `BIG-${index + 1}`,
+        fields: {
+          issuetype: { name: 'Incident' },
+          project: { key: 'BIG' },
+          labels: ['SEV-2'],
+          created: `2024-01-${String((index % 28) + 1).padStart(2, '0')}T10:00:00.000+0000`,
+          resolutiondate: `2024-01-${String((index % 28) + 1).padStart(2, '0')}T10:30:00.000+0000`,
+        },
+      })),
+    );
+    const page = await openPage(running.browser, `${running.preview.url}/trends?month=2024-01`);
+    await page.getByTestId('trends-computing').filter({ hasText: 'of about 1,200 issues read' }).waitFor();
+    await page.getByTestId('overview-sev2-current').filter({ hasText: '1200' }).waitFor();
     expect(await page.getByTestId('overview-mttr-current').innerText()).toBe('30 min');
-    await context.close();
+    await page.context().close();
   });
 });

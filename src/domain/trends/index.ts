@@ -7,12 +7,24 @@ export { trendOf, type Trend, type TrendArrow, type Fraction } from './trend-of'
 export { businessDaysBetween } from './business-days-between';
 export {
   processMetrics,
+  processMetricsOf,
   type ProcessMetric,
   type ProcessMetrics,
   type ProcessMetricsInput,
 } from './process-metrics';
 export {
+  aggregateByMonth,
+  aggregateByProjectMonth,
+  emptyMonthAggregate,
+  mergeMonthAggregates,
+  type AggregateOptions,
+  type CategoryTally,
+  type DueTally,
+  type MonthAggregate,
+} from './month-aggregate';
+export {
   monthlyTrendReport,
+  monthlyTrendReportOf,
   type MonthlyTrendReport,
   type MonthlyTrendReportInput,
   type Comparison,
@@ -20,7 +32,12 @@ export {
 } from './monthly-trend-report';
 export { trendRecommendations, type Recommendation, type TopCategory } from './trend-recommendations';
 export { renderTrendReportMarkdown } from './render-trend-report-markdown';
-export { twelveMonthSeries, type MonthPoint, type TwelveMonthSeriesInput } from './twelve-month-series';
+export {
+  twelveMonthSeries,
+  twelveMonthSeriesOf,
+  type MonthPoint,
+  type TwelveMonthSeriesInput,
+} from './twelve-month-series';
 export {
   maturityLevel,
   type MaturityEvidence,
@@ -30,10 +47,3 @@ export {
   type MaturityLevelNumber,
 } from './maturity-level';
 export { maturityEvidence, type MaturityEvidenceInput } from './maturity-evidence';
-export {
-  trendRefreshDecision,
-  updatedSinceJqlLiteral,
-  TREND_CACHE_FRESH_MS,
-  type TrendCacheIndexEntry,
-  type TrendRefreshDecision,
-} from './trend-refresh-decision';

@@ -1,7 +1,7 @@
-import { monthBuckets, emptyMonthBucket, type MonthBucket } from './month-buckets';
+import { aggregateByMonth, emptyMonthAggregate, type MonthAggregate } from './month-aggregate';
 import { parseMonthKey, shiftMonth } from './month-arithmetic';
 import { mttrMinutes } from './mttr-minutes';
-import { processMetrics, type ProcessMetrics } from './process-metrics';
+import { processMetricsOf, type ProcessMetrics } from './process-metrics';
 import { percentOf } from './round-half-up';
 import { trendOf, type Trend } from './trend-of';
 import { trendRecommendations, type Recommendation, type TopCategory } from './trend-recommendations';
@@ -54,28 +54,40 @@ const compare = (current: number, previous: number): Comparison<number> => ({
   trend: trendOf(current, previous),
 });
 
-const completionOf = (bucket: MonthBucket): Completion => ({
+const completionOf = (bucket: MonthAggregate): Completion => ({
   done: bucket.actionItemsDone,
   created: bucket.actionItemsCreated,
   percent: percentOf(bucket.actionItemsDone, bucket.actionItemsCreated),
 });
 
-function topCategoriesOf(bucket: MonthBucket, limit: number): TopCategory[] {
+function topCategoriesOf(bucket: MonthAggregate, limit: number): TopCategory[] {
   // Ties by name so the same data always lists the same categories.
   return [...bucket.categories]
-    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))
+    .sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0))
     .slice(0, limit)
-    .map(([category, count], index) => ({ rank: index + 1, category, count }));
+    .map(({ category, count }, index) => ({ rank: index + 1, category, count }));
 }
 
 // Reference "Step 4: Monthly Trend Analysis" with DESIGN "Metric definitions": the month against the one before.
 export function monthlyTrendReport(input: MonthlyTrendReportInput): MonthlyTrendReport {
-  const { month, timeZone } = input;
-  parseMonthKey(month);
+  parseMonthKey(input.month);
+  const months = aggregateByMonth(input.incidents, input.actionItems, {
+    timeZone: input.timeZone,
+    holidays: input.holidays ?? [],
+  });
+  return monthlyTrendReportOf(months, input.month, input.timeZone, input.topCategoryLimit);
+}
+
+/** The report of `month` from aggregates per month (it, the one before and, for repeats, 6 before). */
+export function monthlyTrendReportOf(
+  months: ReadonlyMap<string, MonthAggregate>,
+  month: string,
+  timeZone: string,
+  topCategoryLimit = 3,
+): MonthlyTrendReport {
   const previousMonth = shiftMonth(month, -1);
-  const buckets = monthBuckets(input.incidents, input.actionItems, timeZone, new Set([month, previousMonth]));
-  const current = buckets.get(month) ?? emptyMonthBucket(month);
-  const previous = buckets.get(previousMonth) ?? emptyMonthBucket(previousMonth);
+  const current = months.get(month) ?? emptyMonthAggregate(month);
+  const previous = months.get(previousMonth) ?? emptyMonthAggregate(previousMonth);
 
   const mttrCurrent = mttrMinutes(current);
   const mttrPrevious = mttrMinutes(previous);
@@ -83,14 +95,8 @@ export function monthlyTrendReport(input: MonthlyTrendReportInput): MonthlyTrend
   const completedPrevious = completionOf(previous);
   const rate = (c: Completion) => (c.created === 0 ? null : { numerator: c.done, denominator: c.created });
   const mttr = { current: mttrCurrent, previous: mttrPrevious, trend: trendOf(mttrCurrent, mttrPrevious) };
-  const topCategories = topCategoriesOf(current, input.topCategoryLimit ?? 3);
-  const metrics = processMetrics({
-    incidents: input.incidents,
-    actionItems: input.actionItems,
-    month,
-    timeZone,
-    holidays: input.holidays ?? [],
-  });
+  const topCategories = topCategoriesOf(current, topCategoryLimit);
+  const metrics = processMetricsOf(months, month);
 
   return {
     month,

@@ -1,6 +1,4 @@
-import { businessDaysBetween } from './business-days-between';
-import { categoryOf } from './category-of';
-import { localTime } from './local-time';
+import { aggregateByMonth, emptyMonthAggregate, type MonthAggregate } from './month-aggregate';
 import { parseMonthKey, shiftLocalMsByMonths, shiftMonth } from './month-arithmetic';
 import { percentOf, roundHalfUpRatio } from './round-half-up';
 import type { ActionItemRecord, IncidentRecord } from './trend-records';
@@ -39,93 +37,61 @@ export interface ProcessMetricsInput {
 
 const REPEAT_WINDOW_MONTHS = 6;
 
-function epochDayOf(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-}
-
-/** Earliest and latest local `created` per (category, month): enough to answer "any other in the window?". */
-interface Span {
-  min: number;
-  max: number;
-}
-
 // Reference "Metrics" with DESIGN "Metric definitions": the four process metrics for one month (incidents by created month).
 export function processMetrics(input: ProcessMetricsInput): ProcessMetrics {
-  const { month, timeZone } = input;
-  parseMonthKey(month);
-  const holidays = new Set((input.holidays ?? []).map(epochDayOf));
-  const oldestRelevant = shiftMonth(month, -REPEAT_WINDOW_MONTHS);
+  parseMonthKey(input.month);
+  const months = aggregateByMonth(input.incidents, input.actionItems, {
+    timeZone: input.timeZone,
+    holidays: input.holidays ?? [],
+  });
+  return processMetricsOf(months, input.month);
+}
 
-  let qualifying = 0;
-  let qualifyingFinal = 0;
-  let finalized = 0;
-  let businessDaysSum = 0;
-  let withinTarget = 0;
-  const spans = new Map<string, Span>();
-  const monthIncidents: Array<{ category: string; localMs: number }> = [];
-
-  for (const incident of input.incidents) {
-    const created = localTime(incident.created, timeZone);
-    // Months compare correctly as strings (`YYYY-MM`).
-    if (created.monthKey < oldestRelevant || created.monthKey > month) continue;
-    const category = categoryOf(incident);
-    const spanKey = `${category}\u0000${created.monthKey}`;
-    const span = spans.get(spanKey);
-    if (span === undefined) spans.set(spanKey, { min: created.localMs, max: created.localMs });
-    else {
-      if (created.localMs < span.min) span.min = created.localMs;
-      if (created.localMs > span.max) span.max = created.localMs;
-    }
-    if (created.monthKey !== month) continue;
-    monthIncidents.push({ category, localMs: created.localMs });
-    const isFinal = incident.postmortem?.status === 'FINAL';
-    if (incident.qualifies) {
-      qualifying += 1;
-      if (isFinal) qualifyingFinal += 1;
-    }
-    const finalizedAt = incident.postmortem?.finalizedAt ?? null;
-    if (isFinal && finalizedAt !== null && incident.resolved !== null) {
-      const days = businessDaysBetween(
-        localTime(incident.resolved, timeZone).epochDay,
-        localTime(finalizedAt, timeZone).epochDay,
-        holidays,
-      );
-      finalized += 1;
-      businessDaysSum += days;
-      if (days <= 5) withinTarget += 1;
-    }
-  }
-
-  // A repeat: another incident of the category in [created − 6 months, created), local wall-clock time.
-  // Months strictly between are covered entirely; the window's first and last months are checked by span.
+/**
+ * A repeat: another incident of the category in [created − 6 months, created), local wall-clock time.
+ * Within the month every incident after the category's first one repeats it; the first one(s) repeat
+ * when the category had an incident in the 5 months between, or in the 6th month back late enough.
+ */
+function repeatsOf(months: ReadonlyMap<string, MonthAggregate>, month: string): number {
+  const tallyIn = (offset: number, category: string) =>
+    months.get(shiftMonth(month, offset))?.categories.find((tally) => tally.category === category);
   let repeats = 0;
-  for (const incident of monthIncidents) {
-    const windowStart = shiftLocalMsByMonths(incident.localMs, -REPEAT_WINDOW_MONTHS);
-    const spanIn = (offset: number) => spans.get(`${incident.category}\u0000${shiftMonth(month, offset)}`);
-    let repeat = (spanIn(0)?.min ?? Infinity) < incident.localMs;
-    for (let offset = -1; !repeat && offset > -REPEAT_WINDOW_MONTHS; offset -= 1)
-      repeat = spanIn(offset) !== undefined;
-    if (!repeat) repeat = (spanIn(-REPEAT_WINDOW_MONTHS)?.max ?? -Infinity) >= windowStart;
-    if (repeat) repeats += 1;
+  for (const tally of months.get(month)?.categories ?? []) {
+    repeats += tally.count - tally.atFirst;
+    let earlier = false;
+    for (let offset = -1; !earlier && offset > -REPEAT_WINDOW_MONTHS; offset -= 1)
+      earlier = tallyIn(offset, tally.category) !== undefined;
+    if (!earlier) {
+      const windowStart = shiftLocalMsByMonths(tally.firstLocalMs, -REPEAT_WINDOW_MONTHS);
+      earlier = (tallyIn(-REPEAT_WINDOW_MONTHS, tally.category)?.lastLocalMs ?? -Infinity) >= windowStart;
+    }
+    if (earlier) repeats += tally.atFirst;
   }
+  return repeats;
+}
 
+/** The process metrics of `month` from aggregates per month (it and the 6 before, for repeats). */
+export function processMetricsOf(months: ReadonlyMap<string, MonthAggregate>, month: string): ProcessMetrics {
+  const current = months.get(month) ?? emptyMonthAggregate(month);
+  const {
+    qualifying,
+    qualifyingFinal,
+    finalized,
+    businessDaysSum,
+    finalizedWithinTarget: withinTarget,
+    actionItemsWithoutDueDate: withoutDueDate,
+  } = current;
+  const repeats = repeatsOf(months, month);
+  const monthIncidents = current.incidents;
+  // Items due in the month, whichever month they were created in.
   let due = 0;
   let doneOnTime = 0;
-  let withoutDueDate = 0;
-  for (const item of input.actionItems) {
-    if (item.dueDate === null) {
-      // Reported so the page can flag the reference anti-pattern "action items without … due date".
-      if (localTime(item.created, timeZone).monthKey === month) withoutDueDate += 1;
-      continue;
-    }
-    if (item.dueDate.slice(0, 7) !== month) continue;
-    due += 1;
-    // Done without a resolution date cannot be shown to be on time, so it does not count as on time.
-    if (item.statusCategory === 'done' && item.resolved !== null) {
-      if (localTime(item.resolved, timeZone).dayKey <= item.dueDate) doneOnTime += 1;
-    }
-  }
+  for (const aggregate of months.values())
+    for (const tally of aggregate.due)
+      if (tally.dueMonth === month) {
+        due += tally.due;
+        doneOnTime += tally.doneOnTime;
+      }
 
   return {
     month,
@@ -159,13 +125,13 @@ export function processMetrics(input: ProcessMetricsInput): ProcessMetrics {
       withoutDueDate,
     },
     repeatIncidentRate: {
-      value: percentOf(repeats, monthIncidents.length),
+      value: percentOf(repeats, monthIncidents),
       unit: '%',
       target: 20,
       comparator: '<',
-      met: monthIncidents.length === 0 ? null : repeats * 100 < 20 * monthIncidents.length,
+      met: monthIncidents === 0 ? null : repeats * 100 < 20 * monthIncidents,
       numerator: repeats,
-      denominator: monthIncidents.length,
+      denominator: monthIncidents,
     },
   };
 }

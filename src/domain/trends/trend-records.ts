@@ -31,6 +31,8 @@ export interface IncidentRecord {
 /** One action-item issue (child of an incident, labelled `postmortem-action`). */
 export interface ActionItemRecord {
   key: string;
+  /** The action item's own project (whose Browse permission governs it); its key's prefix when left out. */
+  projectKey?: string;
   incidentKey: string;
   created: string;
   /** Jira `duedate`, a calendar day without a zone. */

@@ -1,4 +1,4 @@
-import { monthBuckets, emptyMonthBucket } from './month-buckets';
+import { aggregateByMonth, emptyMonthAggregate, type MonthAggregate } from './month-aggregate';
 import { parseMonthKey, shiftMonth } from './month-arithmetic';
 import { mttrMinutes } from './mttr-minutes';
 import { percentOf } from './round-half-up';
@@ -29,11 +29,21 @@ export interface TwelveMonthSeriesInput {
 // Issue 7 "Charts over the last 12 months": incidents by severity, MTTR and action-item completion per month.
 export function twelveMonthSeries(input: TwelveMonthSeriesInput): MonthPoint[] {
   parseMonthKey(input.endMonth);
-  const months = Array.from({ length: 12 }, (_, index) => shiftMonth(input.endMonth, index - 11));
-  const buckets = monthBuckets(input.incidents, input.actionItems, input.timeZone, new Set(months));
+  return twelveMonthSeriesOf(
+    aggregateByMonth(input.incidents, input.actionItems, { timeZone: input.timeZone }),
+    input.endMonth,
+  );
+}
+
+/** The 12 months ending with `endMonth`, oldest first, from aggregates per month. */
+export function twelveMonthSeriesOf(
+  aggregates: ReadonlyMap<string, MonthAggregate>,
+  endMonth: string,
+): MonthPoint[] {
+  const months = Array.from({ length: 12 }, (_, index) => shiftMonth(endMonth, index - 11));
   return months.map((month) => {
     // Empty months stay in the series as zeros so the chart's x-axis has no gaps.
-    const bucket = buckets.get(month) ?? emptyMonthBucket(month);
+    const bucket = aggregates.get(month) ?? emptyMonthAggregate(month);
     return {
       month,
       sev1: bucket.bySeverity['SEV-1'],

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppJob } from '../../ports';
 import type { Services } from '../../services';
 import { finalizePostmortem } from '../../usecases/finalize-postmortem';
-import { refreshTrends } from '../../usecases/trends/load-trends';
+import { computeQueuedTrends } from '../../usecases/trends/load-trends';
 
 const appJob: z.ZodType<AppJob> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('finalize-postmortem'), issueKey: z.string(), deliveryId: z.string() }),
@@ -35,7 +35,8 @@ export async function postmortemJobsConsumer(body: unknown, services: Services):
       );
       return;
     case 'refresh-trends':
-      await refreshTrends(services, job.month, job.projectKeys, 'app');
+      // Computed as the app for every project; the viewer who asked sees only theirs when it is done.
+      await computeQueuedTrends(services, job.month);
       return;
   }
 }

@@ -2,262 +2,236 @@ import { AppError } from '../../contract/errors';
 import type { TrendsAnswer, TrendsProgress, TrendsView } from '../../contract/global-page-api';
 import {
   maturityLevel,
-  monthKeyOf,
-  monthlyTrendReport,
+  mergeMonthAggregates,
+  monthlyTrendReportOf,
   renderTrendReportMarkdown,
-  severityOf,
-  twelveMonthSeries,
-  type TrendCacheIndexEntry,
+  twelveMonthSeriesOf,
+  type MonthAggregate,
 } from '../../domain/trends';
 import { shiftMonth } from '../../domain/trends/month-arithmetic';
-import type { AppSettings } from '../../domain/settings/app-settings';
 import { withRetry } from '../../jira/retry-policy';
-import { approximateCount } from '../../jira/search-jql';
-import type { JiraPort, KvPort } from '../../ports';
 import type { Services } from '../../services';
 import { loadSettings } from '../../storage/settings-store';
+import { computeTrendMonths, countWindow, windowOfMonths } from './compute-trend-months';
+import { TrendReadDeadline } from './read-partitions';
+import { trendQueries } from './trend-inputs';
 import {
-  fetchActionItemRecords,
-  fetchIncidentRecords,
-  trendQueries,
-  type TrendQueries,
-} from './trend-inputs';
-import { keySegment } from '../../storage/storage-key';
+  readStoredMonths,
+  trendJobKey,
+  type MonthMarker,
+  type StoredMonths,
+  type TrendRules,
+} from './trend-store';
+import type { ViewerProjectCache } from './viewer-projects';
 
-// Above this many issues a cold refresh may not fit a resolver's 25 s: it moves to the async consumer.
-export const INLINE_ISSUE_LIMIT = 4_000;
+export { dropTrendCaches } from './trend-store';
+
+/** The report of a month covers it and the 11 before (charts; the repeat rate looks back 6). */
+export const REPORT_MONTHS = 12;
+/** How far back a report can be asked for: three years of months before the current one. */
+export const MONTHS_BACK = 36;
+// A cold read this large may not fit a resolver's 25 s even with concurrent partitions: the consumer does it.
+export const INLINE_ISSUE_LIMIT = 120_000;
+// What a resolver may spend reading Jira before it hands the rest to the consumer (of its 25 s).
+const INLINE_READ_MS = 20_000;
 // One progress write per this much time: a KVS write per 100-issue page would cost more than it tells.
 const PROGRESS_EVERY_MS = 2_000;
 const JOB_MARKER_TTL_SECONDS = 900;
 
-interface CachedTrends {
-  trends: TrendsView;
-}
-
-/** What the job marker holds while the consumer computes (older markers were the bare start time). */
+/** What the job marker holds while the consumer computes. */
 interface JobMarker {
   startedAt: string;
   progress?: TrendsProgress;
 }
 
-export const TRENDS_CACHE_PREFIX = 'trends:';
-// All projects is `*`, several are comma-separated: both outside Forge's key alphabet, so encoded.
-export const trendsCacheKey = (month: string, projectKeys: string[]) =>
-  `${TRENDS_CACHE_PREFIX}${month}:${keySegment([...projectKeys].sort().join(',') || '*')}`;
-const jobMarkerKey = (cacheKey: string) => `trends-job:${cacheKey}`;
-/** One small index entry per cached report, so the daily refresh lists them without reading reports. */
-export const TREND_CACHE_INDEX_PREFIX = 'trends-index:';
-export interface TrendCacheIndexValue extends TrendCacheIndexEntry {
-  /** The queries behind the report; entries written before they were recorded have none. */
-  jql?: TrendQueries;
-}
-const indexKey = (cacheKey: string) => `${TREND_CACHE_INDEX_PREFIX}${cacheKey}`;
+/** The months a report of `month` reads, oldest first. */
+export const reportMonths = (month: string) =>
+  Array.from({ length: REPORT_MONTHS }, (_, index) => shiftMonth(month, index - REPORT_MONTHS + 1));
 
-const dayBefore = (month: string) =>
-  new Date(Date.parse(`${month}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-
-const markerOf = (value: JobMarker | string): JobMarker =>
-  typeof value === 'string' ? { startedAt: value } : value;
-
-/**
- * Drops every cached report and its index entry: after a settings change (incident JQL, severity or
- * category source, time zone, holidays, thresholds…) they count by the old rules, and the daily
- * refresh would only look for changed issues, not changed rules. The next read computes afresh.
- */
-export async function dropTrendCaches(kv: KvPort): Promise<number> {
-  const keys: string[] = [];
-  for (const prefix of [TRENDS_CACHE_PREFIX, TREND_CACHE_INDEX_PREFIX])
-    for await (const { key } of kv.listByPrefix(prefix)) keys.push(key);
-  for (const key of keys) await kv.delete(key);
-  return keys.length;
+/** The current month where the day begins first (UTC+14), and the oldest month a report may show. */
+export function monthWindow(now: Date): { oldest: string; latest: string } {
+  const latest = new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 7);
+  return { oldest: shiftMonth(latest, -MONTHS_BACK), latest };
 }
 
-/** Warm: one storage read. Cold: computed here when small, else handed to the consumer (poll again). */
-export async function loadTrends(
-  services: Services,
-  month: string,
-  projectKeys: string[],
-): Promise<TrendsAnswer> {
-  // A month that has not begun anywhere has no data, and caching it would have the daily refresh redo it.
-  const latestMonth = new Date(services.clock.now().getTime() + 14 * 3_600_000).toISOString().slice(0, 7);
-  if (month > latestMonth)
+// Issue 12 item 8: a bounded set of months, so a viewer cannot make the app compute and keep any month back to year 0.
+function checkMonth(month: string, now: Date): void {
+  const { oldest, latest } = monthWindow(now);
+  if (month > latest)
     throw new AppError('InvalidInput', `${month} has not begun yet; pick this month or an earlier one.`, {
       fields: { month: 'a month that has begun' },
     });
-  const cacheKey = trendsCacheKey(month, projectKeys);
-  const cached = await services.kv.get<CachedTrends>(cacheKey);
-  if (cached) return { state: 'ready', trends: cached.trends };
-
-  const pending = await services.kv.get<JobMarker | string>(jobMarkerKey(cacheKey));
-  if (pending) return { state: 'computing', ...markerOf(pending) };
-
-  const settings = await loadSettings(services.kv, services.logger);
-  const queries = windowQueries(settings, month, projectKeys);
-  const attempt = <T>(call: () => Promise<T>) =>
-    withRetry(call, { clock: services.clock, budgetMs: 5_000, maxAttempts: 3 });
-  const issuesTotal = await attempt(() => countWindowIssues(services.jiraAsUser, queries));
-  if (issuesTotal > INLINE_ISSUE_LIMIT) {
-    const marker = await queueTrendsRefresh(services, month, projectKeys, issuesTotal);
-    return { state: 'computing', ...marker };
-  }
-  return { state: 'ready', trends: await refreshTrends(services, month, projectKeys, 'user') };
+  if (month < oldest)
+    throw new AppError('InvalidInput', `Trends go back to ${oldest}; pick that month or a later one.`, {
+      fields: { month: `a month from ${oldest} on` },
+    });
 }
 
-/** Fetches, aggregates and caches one month's report (the consumer and the daily refresh call this too). */
-export async function refreshTrends(
+/**
+ * The projects whose figures the viewer sees: the ones asked for (each must be one they can browse),
+ * or, when none are asked for, every project they can browse.
+ */
+function viewerScope(requested: readonly string[], browsable: readonly string[]): string[] {
+  const refused = requested.filter((key) => !browsable.includes(key));
+  if (refused.length > 0)
+    throw new AppError(
+      'Forbidden',
+      `You cannot browse ${refused.join(', ')} in Jira (or no such project exists); pick projects you can open.`,
+      { fields: { projectKeys: 'projects you can browse' } },
+    );
+  return requested.length > 0 ? [...requested] : [...browsable];
+}
+
+/**
+ * The global page's figures for a viewer: the app's stored per-project aggregates, merged over the
+ * projects the viewer may browse (asked of Jira as the viewer). Warm: one permission check and one
+ * batched storage read. Cold months are computed as the app — inline when they fit the resolver,
+ * else by the async consumer while the page polls and shows progress.
+ */
+export async function loadTrends(
   services: Services,
+  viewer: ViewerProjectCache,
   month: string,
   projectKeys: string[],
-  actor: 'user' | 'app',
-): Promise<TrendsView> {
+): Promise<TrendsAnswer> {
+  checkMonth(month, services.clock.now());
+  const scope = viewerScope(projectKeys, await viewer.projectsOf(services));
+  const months = reportMonths(month);
+  const stored = await readStoredMonths(services.kv, months, scope);
+  if (months.every((m) => stored.markers.has(m)))
+    return { state: 'ready', trends: trendsView(month, projectKeys, scope, stored) };
+
+  const pending = await services.kv.get<JobMarker>(trendJobKey(month));
+  if (pending) return { state: 'computing', ...pending };
+  const missing = months.filter((m) => !stored.markers.has(m));
+  const [first, last] = [missing[0] ?? month, missing.at(-1) ?? month];
   const settings = await loadSettings(services.kv, services.logger);
-  const jira = actor === 'user' ? services.jiraAsUser : services.jiraAsApp;
-  const queries = windowQueries(settings, month, projectKeys);
-  const deadline = services.clock.now().getTime() + (actor === 'user' ? 20_000 : 800_000);
-  const attempt = <T>(call: () => Promise<T>) =>
-    withRetry(call, {
-      clock: services.clock,
-      maxAttempts: 5,
-      budgetMs: Math.max(0, deadline - services.clock.now().getTime()),
-    });
-  const cacheKey = trendsCacheKey(month, projectKeys);
-  const dataAsOf = services.clock.now().toISOString();
-  const reportProgress = await progressReporter(services, cacheKey, actor);
-  const read = { incidents: 0, actionItems: 0 };
-  const [incidents, actionItems] = await Promise.all([
-    attempt(() =>
-      fetchIncidentRecords(jira, queries.incidents, settings, (count) => {
-        read.incidents = count;
-        return reportProgress(read.incidents + read.actionItems);
-      }),
-    ),
-    attempt(() =>
-      fetchActionItemRecords(jira, queries.actionItems, (count) => {
-        read.actionItems = count;
-        return reportProgress(read.incidents + read.actionItems);
-      }),
-    ),
-  ]);
-  const input = { incidents, actionItems, month, timeZone: settings.timeZone, holidays: settings.holidays };
-  const report = monthlyTrendReport(input);
-  const monthIncidents = incidents.filter(
-    (incident) => monthKeyOf(incident.created, settings.timeZone) === month,
-  );
-  const major = monthIncidents.filter((incident) => ['SEV-1', 'SEV-2'].includes(severityOf(incident) ?? ''));
-  const maturity = maturityLevel({
-    majorIncidents: major.length,
-    majorIncidentsWithPostmortem: major.filter((incident) => incident.postmortem !== null).length,
-    postmortemCompletionRate: report.processMetrics.postmortemCompletionRate,
-    actionItemsInJira: actionItems.length,
-    actionItemCompletionByDueDate: report.processMetrics.actionItemCompletionByDueDate,
-    repeatIncidentRate: report.processMetrics.repeatIncidentRate,
-    indexedFinalPostmortems: incidents.filter((incident) => incident.postmortem?.status === 'FINAL').length,
-    declared: {
-      // This report is the monthly trend analysis: computing it means the organisation runs one.
-      monthlyTrendAnalysis: true,
-      ...settings.maturityDeclarations,
-    },
+  const totals = await withRetry(() => countWindow(services.jiraAsApp, settings, first, last), {
+    clock: services.clock,
+    budgetMs: 5_000,
+    maxAttempts: 3,
   });
-  const trends: TrendsView = {
-    month,
-    projectKeys,
-    report,
-    series: twelveMonthSeries({ incidents, actionItems, endMonth: month, timeZone: settings.timeZone }),
-    maturity,
-    markdown: renderTrendReportMarkdown(report),
-    computedAt: services.clock.now().toISOString(),
-    jql: { ...queries, monthIncidents: monthIncidentsJql(settings, month, projectKeys) },
-  };
-  await services.kv.set(cacheKey, { trends } satisfies CachedTrends);
-  await services.kv.set(indexKey(cacheKey), {
-    month,
-    projectKeys,
-    dataAsOf,
-    jql: queries,
-  } satisfies TrendCacheIndexValue);
-  await services.kv.delete(jobMarkerKey(cacheKey));
-  return trends;
+  const issuesTotal = totals.incidents + totals.actionItems;
+  if (issuesTotal > INLINE_ISSUE_LIMIT)
+    return { state: 'computing', ...(await queueTrendsRefresh(services, month, issuesTotal)) };
+  try {
+    await computeTrendMonths(services, first, last, {
+      deadlineMs: services.clock.now().getTime() + INLINE_READ_MS,
+      totals,
+    });
+  } catch (error) {
+    if (!(error instanceof TrendReadDeadline)) throw error;
+    return { state: 'computing', ...(await queueTrendsRefresh(services, month, issuesTotal)) };
+  }
+  const computed = await readStoredMonths(services.kv, months, scope);
+  return { state: 'ready', trends: trendsView(month, projectKeys, scope, computed) };
 }
 
-/** Hands one month's refresh to the async consumer, once: a marker already there means it is queued. */
+/** The consumer's job: computes the report's missing months as the app, writing progress as it reads. */
+export async function computeQueuedTrends(services: Services, month: string): Promise<void> {
+  const months = reportMonths(month);
+  const stored = await readStoredMonths(services.kv, months, []);
+  const missing = months.filter((m) => !stored.markers.has(m));
+  const [first, last] = [missing[0], missing.at(-1)];
+  if (first !== undefined && last !== undefined)
+    await computeTrendMonths(services, first, last, {
+      deadlineMs: services.clock.now().getTime() + 800_000,
+      onProgress: await progressReporter(services, month),
+    });
+  await services.kv.delete(trendJobKey(month));
+}
+
+/** Hands a month's cold computation to the async consumer, once: a marker already there means it is queued. */
 export async function queueTrendsRefresh(
   services: Services,
   month: string,
-  projectKeys: string[],
   issuesTotal: number,
 ): Promise<JobMarker> {
-  const key = jobMarkerKey(trendsCacheKey(month, projectKeys));
+  const key = trendJobKey(month);
   const marker: JobMarker = {
     startedAt: services.clock.now().toISOString(),
     progress: { issuesRead: 0, issuesTotal },
   };
-  if (!(await services.kv.setIfAbsent(key, marker, { ttlSeconds: JOB_MARKER_TTL_SECONDS }))) {
-    const existing = await services.kv.get<JobMarker | string>(key);
-    if (existing) return markerOf(existing);
-    await services.kv.set(key, marker, { ttlSeconds: JOB_MARKER_TTL_SECONDS });
-  }
-  await services.queue.push({ type: 'refresh-trends', month, projectKeys });
+  if (!(await services.kv.setIfAbsent(key, marker, { ttlSeconds: JOB_MARKER_TTL_SECONDS })))
+    return (await services.kv.get<JobMarker>(key)) ?? marker;
+  await services.queue.push({ type: 'refresh-trends', month, projectKeys: [] });
   return marker;
 }
 
-/** Jira's approximate count of the issues a month's report reads (incidents and action items). */
-export async function countWindowIssues(
-  jira: JiraPort,
-  queries: TrendQueries,
-  extraClause = '',
-): Promise<number> {
-  const [incidents, actionItems] = await Promise.all([
-    approximateCount(jira, { jql: stripOrder(queries.incidents) + extraClause }),
-    approximateCount(jira, { jql: stripOrder(queries.actionItems) + extraClause }),
-  ]);
-  return incidents + actionItems;
-}
-
-/** In the consumer, keeps the job marker's progress current (at most every 2 s); a no-op inline. */
+/** Keeps the job marker's progress current, at most every 2 s. */
 async function progressReporter(
   services: Services,
-  cacheKey: string,
-  actor: 'user' | 'app',
-): Promise<(issuesRead: number) => Promise<void>> {
-  const key = jobMarkerKey(cacheKey);
-  const found = actor === 'app' ? await services.kv.get<JobMarker | string>(key) : undefined;
-  if (!found) return async () => undefined;
-  const marker = markerOf(found);
+  month: string,
+): Promise<(progress: TrendsProgress) => Promise<void>> {
+  const key = trendJobKey(month);
+  const startedAt = (await services.kv.get<JobMarker>(key))?.startedAt ?? services.clock.now().toISOString();
   let lastWrite = 0;
-  return async (issuesRead) => {
+  return async (progress) => {
     const now = services.clock.now().getTime();
     if (now - lastWrite < PROGRESS_EVERY_MS) return;
     lastWrite = now;
-    const issuesTotal = Math.max(marker.progress?.issuesTotal ?? 0, issuesRead);
-    await services.kv.set(
-      key,
-      { startedAt: marker.startedAt, progress: { issuesRead, issuesTotal } } satisfies JobMarker,
-      { ttlSeconds: JOB_MARKER_TTL_SECONDS },
-    );
+    await services.kv.set(key, { startedAt, progress } satisfies JobMarker, {
+      ttlSeconds: JOB_MARKER_TTL_SECONDS,
+    });
   };
 }
 
-export function windowQueries(settings: AppSettings, month: string, projectKeys: string[]): TrendQueries {
-  // A day of margin on each side: Jira reads date literals in the user's zone, the buckets use the configured one.
-  return trendQueries(settings, projectKeys, dayBefore(shiftMonth(month, -11)), nextDayAfterMonth(month));
+/** The report, charts and maturity of `month` from the stored aggregates of the projects in `scope`. */
+export function trendsView(
+  month: string,
+  projectKeys: string[],
+  scope: readonly string[],
+  stored: StoredMonths,
+): TrendsView {
+  const latest = stored.markers.get(month) as MonthMarker;
+  const rules: TrendRules = latest.rules;
+  const merged = new Map<string, MonthAggregate>(
+    [...stored.aggregates].map(([m, parts]) => [m, mergeMonthAggregates(m, parts)]),
+  );
+  const report = monthlyTrendReportOf(merged, month, rules.timeZone);
+  const current = merged.get(month);
+  const inWindow = [...merged.values()];
+  const maturity = maturityLevel({
+    majorIncidents: current?.majorIncidents ?? 0,
+    majorIncidentsWithPostmortem: current?.majorIncidentsWithPostmortem ?? 0,
+    postmortemCompletionRate: report.processMetrics.postmortemCompletionRate,
+    actionItemsInJira: inWindow.reduce((sum, aggregate) => sum + aggregate.actionItemsCreated, 0),
+    actionItemCompletionByDueDate: report.processMetrics.actionItemCompletionByDueDate,
+    repeatIncidentRate: report.processMetrics.repeatIncidentRate,
+    indexedFinalPostmortems: inWindow.reduce((sum, aggregate) => sum + aggregate.finalPostmortems, 0),
+    declared: {
+      // This report is the monthly trend analysis: computing it means the organisation runs one.
+      monthlyTrendAnalysis: true,
+      ...rules.maturityDeclarations,
+    },
+  });
+  const window = windowOfMonths(shiftMonth(month, 1 - REPORT_MONTHS), month);
+  return {
+    month,
+    projectKeys,
+    projectsShown: [...scope],
+    report,
+    series: twelveMonthSeriesOf(merged, month),
+    maturity,
+    markdown: renderTrendReportMarkdown(report),
+    computedAt: latest.dataAsOf,
+    jql: {
+      ...trendQueries(rules, projectKeys, window.from, window.to),
+      monthIncidents: monthIncidentsJql(rules, month, projectKeys),
+    },
+  };
 }
 
 /**
  * The month's incidents alone, for the page's "Show incidents in Jira" link. Jira reads the day
  * literals in the viewer's zone, so at the month's edges it may differ from the report's buckets.
  */
-export function monthIncidentsJql(settings: AppSettings, month: string, projectKeys: string[]): string {
+export function monthIncidentsJql(rules: TrendRules, month: string, projectKeys: string[]): string {
   const [incidentsOfMonth] = trendQueries(
-    settings,
+    rules,
     projectKeys,
     `${month}-01`,
     `${shiftMonth(month, 1)}-01`,
   ).incidents.split(' ORDER BY ');
   return `${incidentsOfMonth ?? ''} ORDER BY created ASC`;
 }
-
-function nextDayAfterMonth(month: string): string {
-  return new Date(Date.parse(`${shiftMonth(month, 1)}-01T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-const stripOrder = (jql: string) => jql.replace(/\s+ORDER BY .*$/i, '');

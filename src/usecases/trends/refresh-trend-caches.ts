@@ -1,116 +1,120 @@
-import { trendRefreshDecision, updatedSinceJqlLiteral, type TrendRefreshDecision } from '../../domain/trends';
-import type { TrendsView } from '../../contract/global-page-api';
+import { z } from 'zod';
+import { monthKeyOf } from '../../domain/trends';
+import { shiftMonth } from '../../domain/trends/month-arithmetic';
 import { withRetry } from '../../jira/retry-policy';
+import { jqlString } from '../../jira/jql-literal';
 import type { Services } from '../../services';
 import { loadSettings } from '../../storage/settings-store';
-import {
-  countWindowIssues,
-  INLINE_ISSUE_LIMIT,
-  queueTrendsRefresh,
-  refreshTrends,
-  TREND_CACHE_INDEX_PREFIX,
-  TRENDS_CACHE_PREFIX,
-  windowQueries,
-  type TrendCacheIndexValue,
-} from './load-trends';
-import type { TrendQueries } from './trend-inputs';
+import { AdaptiveConcurrency } from './adaptive-concurrency';
+import { computeTrendMonths, TREND_CONCURRENCY, windowOfMonths } from './compute-trend-months';
+import { monthWindow, REPORT_MONTHS } from './load-trends';
+import { readPartitions } from './read-partitions';
+import { TREND_PAGE_SIZE } from './trend-inputs';
+import { deleteStoredMonths, listMonthMarkers } from './trend-store';
 
 export interface TrendCacheRefreshSummary {
+  /** Issues found changed since the last refresh. */
+  changedIssues: number;
+  /** Project-months read again. */
   recomputed: number;
-  queued: number;
-  unchanged: number;
-  fresh: number;
+  /** Months dropped for being older than any report shows. */
+  pruned: number;
   failed: number;
 }
 
-// The scheduled trigger has 900 s; past this, remaining recomputes go to the consumer instead.
-const INLINE_BUDGET_MS = 600_000;
+/** When the last refresh that finished began: the next one asks for changes since then (less a margin). */
+const CHECKPOINT_KEY = 'trends-refresh-checkpoint';
+// Search lags writes by seconds to minutes (DESIGN "Search is eventually consistent"); an update
+// indexed up to 6 h late is still found by the next day's refresh.
+const INDEX_LAG_MARGIN_MS = 6 * 3_600_000;
+// A run that began this recently leaves nothing to do: the scheduled trigger may fire twice.
+const FRESH_MS = 3_600_000;
+// The scheduled trigger has 900 s; what is left after this is redone the next day.
+const REFRESH_BUDGET_MS = 600_000;
+
+const changedFields = z.looseObject({
+  project: z.looseObject({ key: z.string() }),
+  created: z.string(),
+});
 
 /**
- * The daily refresh of every cached trend report: the open month is recomputed, a closed month only
- * when an issue of its window changed since its data was read (one approximate count per query).
- * Never throws: one failing report is logged and the others still refresh.
+ * The daily refresh of the stored aggregates: finds the incidents and action items updated since the
+ * last refresh began (less a margin for index lag) and reads again only the projects and months they
+ * belong to. The change search uses a relative time (`updated >= "-N m"`): Jira reads a date literal
+ * in the searching user's zone, a relative time is the same instant in every zone. Never throws: a
+ * failure is logged, the checkpoint stays, and the next run asks again from the same point.
  */
 export async function refreshTrendCaches(services: Services): Promise<TrendCacheRefreshSummary> {
-  const summary: TrendCacheRefreshSummary = { recomputed: 0, queued: 0, unchanged: 0, fresh: 0, failed: 0 };
-  const settings = await loadSettings(services.kv, services.logger);
-  const startedAt = services.clock.now().getTime();
-  const attempt = <T>(call: () => Promise<T>) =>
-    withRetry(call, { clock: services.clock, budgetMs: 30_000, maxAttempts: 4 });
-  await indexCachedReports(services);
+  const summary: TrendCacheRefreshSummary = { changedIssues: 0, recomputed: 0, pruned: 0, failed: 0 };
+  const { kv, clock } = services;
+  const startedAt = clock.now();
+  const deadlineMs = startedAt.getTime() + REFRESH_BUDGET_MS;
+  try {
+    const settings = await loadSettings(kv, services.logger);
+    // A report of the oldest month that can be asked for reads the 11 months before it.
+    const oldestKept = shiftMonth(monthWindow(startedAt).oldest, 1 - REPORT_MONTHS);
+    const all = await listMonthMarkers(kv);
+    const markers = all.filter((marker) => marker.month >= oldestKept);
+    const pruned = all.filter((marker) => marker.month < oldestKept).map((marker) => marker.month);
+    await deleteStoredMonths(kv, pruned);
+    summary.pruned = pruned.length;
+    const months = new Set(markers.map((marker) => marker.month));
+    const sorted = [...months].sort();
+    const [first, last] = [sorted[0], sorted.at(-1)];
+    if (first === undefined || last === undefined) return summary;
 
-  for await (const { key, value: entry } of services.kv.listByPrefix<TrendCacheIndexValue>(
-    TREND_CACHE_INDEX_PREFIX,
-  )) {
-    const decision: TrendRefreshDecision = trendRefreshDecision(
-      entry,
-      services.clock.now(),
-      settings.timeZone,
+    const lastRun = await kv.get<string>(CHECKPOINT_KEY);
+    if (lastRun !== undefined && startedAt.getTime() - Date.parse(lastRun) < FRESH_MS) return summary;
+    const checkpoint = lastRun ?? markers.map((m) => m.dataAsOf).sort()[0];
+    const sinceMs = Date.parse(checkpoint ?? startedAt.toISOString()) - INDEX_LAG_MARGIN_MS;
+    const minutes = Math.ceil((startedAt.getTime() - sinceMs) / 60_000);
+    const window = windowOfMonths(first, last);
+    // Without the security-level clause: an issue that gained a level must leave its month's figures.
+    const changedSince = `created >= "${window.from}" AND created < "${window.to}" AND updated >= "-${minutes}m"`;
+    const limiter = new AdaptiveConcurrency(TREND_CONCURRENCY);
+    const changed = await readPartitions(
+      {
+        partitions: [
+          `(${settings.incidentJql}) AND ${changedSince}`,
+          `labels = ${jqlString(settings.actionItemLabel)} AND ${changedSince}`,
+        ],
+        params: { fields: ['project', 'created'], fieldsSchema: changedFields, maxResults: TREND_PAGE_SIZE },
+        toRecord: (issue) => ({
+          project: issue.fields.project.key,
+          month: monthKeyOf(issue.fields.created, settings.timeZone),
+        }),
+      },
+      { jira: limiter.observe(services.jiraAsApp), clock, limiter, deadlineMs },
     );
-    try {
-      if (decision === 'fresh') {
-        summary.fresh += 1;
-        continue;
-      }
-      const queries = windowQueries(settings, entry.month, entry.projectKeys);
-      if (decision === 'check-for-changes' && sameQueries(entry, queries)) {
-        const checkedAt = services.clock.now().toISOString();
-        const changed = await attempt(() =>
-          countWindowIssues(
-            services.jiraAsApp,
-            queries,
-            ` AND updated >= "${updatedSinceJqlLiteral(entry.dataAsOf)}"`,
-          ),
-        );
-        if (changed === 0) {
-          // Nothing changed up to the check: the report is as good as one read now.
-          await services.kv.set(key, { ...entry, dataAsOf: checkedAt } satisfies TrendCacheIndexValue);
-          summary.unchanged += 1;
-          continue;
-        }
-      }
-      const issuesTotal = await attempt(() => countWindowIssues(services.jiraAsApp, queries));
-      const inline =
-        issuesTotal <= INLINE_ISSUE_LIMIT && services.clock.now().getTime() - startedAt < INLINE_BUDGET_MS;
-      if (inline) {
-        await refreshTrends(services, entry.month, entry.projectKeys, 'app');
-        summary.recomputed += 1;
-      } else {
-        await queueTrendsRefresh(services, entry.month, entry.projectKeys, issuesTotal);
-        summary.queued += 1;
-      }
-    } catch (error) {
-      summary.failed += 1;
-      services.logger.warn('could not refresh a cached trend report; it is tried again tomorrow', {
-        month: entry.month,
-        projectKeys: entry.projectKeys,
-        error: error instanceof Error ? error.message : String(error),
-      });
+    summary.changedIssues = changed.length;
+    const monthsByProject = new Map<string, Set<string>>();
+    for (const { project, month } of changed) {
+      if (!months.has(month)) continue;
+      monthsByProject.set(project, (monthsByProject.get(project) ?? new Set()).add(month));
     }
+    for (const [project, changedMonths] of monthsByProject) {
+      const span = [...changedMonths].sort();
+      await withRetry(
+        () =>
+          computeTrendMonths(services, span[0] as string, span.at(-1) as string, {
+            deadlineMs,
+            projectKeys: [project],
+            limiter,
+          }),
+        { clock, budgetMs: Math.max(0, deadlineMs - clock.now().getTime()), maxAttempts: 2 },
+      );
+      summary.recomputed += changedMonths.size;
+    }
+    await kv.set(CHECKPOINT_KEY, startedAt.toISOString());
+  } catch (error) {
+    summary.failed += 1;
+    services.logger.warn(
+      'could not refresh the trend aggregates; the next run asks again from the same point',
+      {
+        error: error instanceof Error ? error.message : String(error),
+      },
+    );
   }
-  services.logger.info('refreshed cached trend reports', { ...summary });
+  services.logger.info('refreshed trend aggregates', { ...summary });
   return summary;
 }
-
-// Reports cached before the index existed get an entry once; the marker keeps later runs from listing reports.
-const INDEX_BUILT_KEY = 'trends-index-built';
-
-async function indexCachedReports(services: Services): Promise<void> {
-  if (await services.kv.get<string>(INDEX_BUILT_KEY)) return;
-  for await (const { key, value } of services.kv.listByPrefix<{ trends?: TrendsView }>(TRENDS_CACHE_PREFIX)) {
-    const trends = value.trends;
-    if (!trends || (await services.kv.get(`${TREND_CACHE_INDEX_PREFIX}${key}`)) !== undefined) continue;
-    await services.kv.set(`${TREND_CACHE_INDEX_PREFIX}${key}`, {
-      month: trends.month,
-      projectKeys: trends.projectKeys,
-      // The reads ended at computedAt; the 12-hour margin of the change check covers how long they took.
-      dataAsOf: trends.computedAt,
-      jql: trends.jql,
-    } satisfies TrendCacheIndexValue);
-  }
-  await services.kv.set(INDEX_BUILT_KEY, services.clock.now().toISOString());
-}
-
-/** A changed incident JQL or action-item label (admin settings) makes a cached report stale. */
-const sameQueries = (entry: TrendCacheIndexValue, queries: TrendQueries) =>
-  entry.jql?.incidents === queries.incidents && entry.jql.actionItems === queries.actionItems;

@@ -1,8 +1,8 @@
 import type { GlobalPageApi } from '../../../src/contract/global-page-api';
 import type { InvocationContext } from '../../../src/contract/invocation-context';
-import { globalPageResolver } from '../../../src/handlers/resolvers/global-page-resolver';
+import { createGlobalPageResolver } from '../../../src/handlers/resolvers/global-page-resolver';
 import { resolverHandlers } from '../../../src/handlers/resolvers/resolver-handlers';
-import type { AppJob } from '../../../src/ports';
+import type { AppJob, JiraPort } from '../../../src/ports';
 import { consoleLogger } from '../../../src/runtime/console-logger';
 import type { Services } from '../../../src/services';
 import { fakeClock, type FakeClock } from '../../helpers/fake-clock';
@@ -17,16 +17,23 @@ export interface TrendsHarness {
   /** Jobs pushed to the async-events queue, in order; tests run the consumer themselves. */
   jobs: AppJob[];
   services(context?: Partial<InvocationContext>): Services;
+  /** As the default user (who may browse every project unless the test restricts them), or as `accountId`. */
   invoke<Call extends keyof GlobalPageApi>(
     call: Call,
     payload: unknown,
+    accountId?: string,
   ): Promise<ReturnType<GlobalPageApi[Call]>>;
   /** Jira requests since the last call (method and path), and forgets them. */
   takeRequests(): Array<{ method: string; path: string; body: unknown }>;
 }
 
+export interface TrendsHarnessOptions {
+  /** Fake time every search as the app takes (a slow Jira), so a cold read can outrun a resolver. */
+  appSearchMs?: number;
+}
+
 /** The real resolvers and use cases on the Jira emulator, in-memory KVS, a recording queue and a fake clock. */
-export function trendsHarness(now: string): TrendsHarness {
+export function trendsHarness(now: string, options: TrendsHarnessOptions = {}): TrendsHarness {
   const clock = fakeClock(now);
   const emulator = createJiraEmulator({ baseUrl: 'http://jira.test', now: () => clock.now() });
   const kv = createMemoryKvs({ now: () => clock.now() });
@@ -34,7 +41,7 @@ export function trendsHarness(now: string): TrendsHarness {
   const logger = consoleLogger({ test: 'global-page' }, 'error');
   const services = (context: Partial<InvocationContext> = {}): Services => ({
     jiraAsUser: context.accountId ? emulator.jiraPort(context.accountId) : emulator.appJiraPort(),
-    jiraAsApp: emulator.appJiraPort(),
+    jiraAsApp: slowed(emulator.appJiraPort(), clock, options.appSearchMs ?? 0),
     kv,
     slack: { send: async () => ({ ok: true, status: 200 }) },
     queue: { push: async (job) => void jobs.push(job) },
@@ -43,14 +50,16 @@ export function trendsHarness(now: string): TrendsHarness {
     siteUrl: 'http://jira.test',
     accountId: context.accountId ?? null,
   });
-  const handlers = resolverHandlers(globalPageResolver, (context) => services(context));
+  // A resolver of its own, as each function instance has: its brief permission cache starts empty.
+  const handlers = resolverHandlers(createGlobalPageResolver(), (context) => services(context));
   let seen = 0;
   return {
     emulator,
     clock,
     jobs,
     services,
-    invoke: (call, payload) => handlers[call]({ payload, context: { accountId: USER_ACCOUNT_ID } }) as never,
+    invoke: (call, payload, accountId = USER_ACCOUNT_ID) =>
+      handlers[call]({ payload, context: { accountId } }) as never,
     takeRequests() {
       const taken = emulator.requests.slice(seen).map((request) => ({
         method: request.method,
@@ -59,6 +68,16 @@ export function trendsHarness(now: string): TrendsHarness {
       }));
       seen = emulator.requests.length;
       return taken;
+    },
+  };
+}
+
+function slowed(jira: JiraPort, clock: FakeClock, searchMs: number): JiraPort {
+  if (searchMs === 0) return jira;
+  return {
+    requestJira: (path, init) => {
+      if (path.value.endsWith('/search/jql')) clock.advance(searchMs);
+      return jira.requestJira(path, init);
     },
   };
 }

@@ -9,6 +9,7 @@ import { MaturityPanel } from './maturity-panel';
 import { OverviewTable } from './overview-table';
 import { ProcessMetricsPanel } from './process-metrics-panel';
 import { RecommendationsList } from './recommendations-list';
+import { ReportScope } from './report-scope';
 import { SectionCard } from './section-card';
 import { TopCategories } from './top-categories';
 import { TrendCharts } from './trend-charts';
@@ -20,6 +21,7 @@ export function TrendReport({ trends, siteUrl }: { trends: TrendsView; siteUrl: 
   return (
     <Stack space="space.300" testId="trend-report">
       <ExportButtons markdown={trends.markdown} month={trends.month} />
+      <ReportScope trends={trends} />
       {noIncidents ? (
         <SectionMessage
           appearance="information"

@@ -1,0 +1,67 @@
+import type { JiraIssue } from '../../jira/issues';
+import { withRetry } from '../../jira/retry-policy';
+import { searchJqlPage, type SearchJqlParams } from '../../jira/search-jql';
+import type { Clock, JiraPort } from '../../ports';
+import type { AdaptiveConcurrency } from './adaptive-concurrency';
+
+/** The reads ran past their deadline (a resolver's share of 25 s): the caller hands the work on. */
+export class TrendReadDeadline extends Error {
+  constructor() {
+    super('the trend reads ran past their deadline');
+    this.name = 'TrendReadDeadline';
+  }
+}
+
+/** One kind of issue to read: the search parameters (without JQL) and how an issue becomes a record. */
+export interface PartitionedSearch<F, R> {
+  /** Disjoint bounded JQL queries that together find every issue of this kind. */
+  partitions: string[];
+  params: Omit<SearchJqlParams<F>, 'jql'>;
+  toRecord: (issue: JiraIssue<F>) => R;
+}
+
+export interface ReadPartitionsOptions {
+  jira: JiraPort;
+  clock: Clock;
+  limiter: AdaptiveConcurrency;
+  /** Epoch ms by which every page must be read (retries included). */
+  deadlineMs: number;
+  /** After every page, with the number of issues read so far over all partitions. */
+  onProgress?: (issuesRead: number) => void | Promise<void>;
+}
+
+/**
+ * Reads every partition, as many at once as the limiter allows; each partition pages on its own by
+ * `nextPageToken`. A failed page is retried with its own token (429/5xx with backoff inside the
+ * deadline), so a partition resumes where it failed instead of at its first page.
+ */
+export async function readPartitions<F, R>(
+  search: PartitionedSearch<F, R>,
+  options: ReadPartitionsOptions,
+): Promise<R[]> {
+  const { jira, clock, limiter, deadlineMs } = options;
+  const records: R[] = [];
+  const readPartition = async (jql: string) => {
+    let token: string | undefined;
+    do {
+      if (clock.now().getTime() > deadlineMs) throw new TrendReadDeadline();
+      const pageToken = token;
+      const page = await withRetry(() => searchJqlPage(jira, { ...search.params, jql }, pageToken), {
+        clock,
+        maxAttempts: 8,
+        budgetMs: Math.max(0, deadlineMs - clock.now().getTime()),
+      });
+      for (const issue of page.issues) records.push(search.toRecord(issue));
+      await options.onProgress?.(records.length);
+      token = page.nextPageToken;
+    } while (token);
+  };
+  // The limiter bounds partitions in flight (each one request at a time), so a slowdown takes effect
+  // as partitions finish, and Jira sees at most `limit` concurrent searches.
+  const outcomes = await Promise.allSettled(
+    search.partitions.map((jql) => limiter.run(() => readPartition(jql))),
+  );
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return records;
+}
