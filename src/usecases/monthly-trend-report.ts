@@ -82,7 +82,7 @@ function reportQuery(month: string, projectKeys: string[]): string {
 /**
  * The report over the projects the admin configured for it (all projects when none), from the stored
  * aggregates — computed as the app, so whoever looked at the page before cannot change it. Months
- * not stored, and the month itself unless read after it ended, are read from Jira first.
+ * not stored, and the month itself unless read an hour or more after it ended, are read from Jira first.
  */
 async function completeMonthTrends(
   services: Services,
