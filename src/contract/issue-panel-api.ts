@@ -27,6 +27,8 @@ export interface AutomationView {
   /** Blocking rules skipped because the label was added in Jira rather than by Finalize. */
   skippedRules: Array<{ rule: string; message: string }>;
   slack: { state: 'sent' | 'failed' | 'not-configured'; at: string; error?: string } | null;
+  /** The finalization job ran out of the platform's retries (Jira stayed down): nothing more will happen. */
+  jobFailure: { at: string; message: string } | null;
 }
 
 export interface IncidentView {

@@ -11,6 +11,7 @@ import { issuePanelResolver as issuePanel } from '../handlers/resolvers/issue-pa
 import { resolverHandlers, type ResolverImplementation } from '../handlers/resolvers/resolver-handlers';
 import { dailyMaintenance as runDaily } from '../handlers/scheduled/daily-maintenance';
 import { issueUpdatedTrigger as onIssueUpdated } from '../handlers/triggers/issue-updated-trigger';
+import { clearJobFailure, saveJobFailure } from '../storage/job-failure-store';
 import { forgeContext } from './forge-context';
 import { forgeServices } from './forge-services';
 
@@ -39,16 +40,31 @@ const asyncEvent = z.object({
   jobId: z.string(),
   retryContext: z.object({ retryCount: z.number() }).optional(),
 });
+const finalizeJob = z.object({ type: z.literal('finalize-postmortem'), issueKey: z.string() });
+
+// Forge redelivers an event whose consumer answers InvocationError at most this many times
+// (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api, "Retry events").
+const MAX_EVENT_RETRIES = 4;
 
 export const postmortemJobsConsumer = async (event: unknown, context: unknown) => {
   const parsed = asyncEvent.safeParse(event);
   // The job handler logs and drops a malformed body; an event without one is dropped the same way.
   const body = parsed.success ? parsed.data.body : undefined;
+  const services = forgeServices(forgeContext(context));
+  const finalize = finalizeJob.safeParse(body);
   try {
-    await consumeJob(body, forgeServices(forgeContext(context)));
+    await consumeJob(body, services);
+    if (finalize.success) await clearJobFailure(services.kv, finalize.data.issueKey);
   } catch (error) {
     // Jira stayed rate-limited or down past our own retries: let the platform redeliver later.
     if (isAppError(error) && (error.kind === 'RateLimited' || error.kind === 'Unavailable')) {
+      const retries = parsed.success ? (parsed.data.retryContext?.retryCount ?? 0) : 0;
+      // The last delivery: the platform records the job as failed; the panel must say so too.
+      if (finalize.success && retries >= MAX_EVENT_RETRIES)
+        await saveJobFailure(services.kv, finalize.data.issueKey, {
+          at: services.clock.now().toISOString(),
+          message: `Finalization did not finish after ${MAX_EVENT_RETRIES + 1} attempts: ${error.message}`,
+        });
       return new InvocationError({
         retryAfter: Math.ceil((error.retryAfterMs ?? 60_000) / 1000),
         retryReason:

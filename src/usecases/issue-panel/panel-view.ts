@@ -5,7 +5,12 @@ import { emptyPostmortem, type PostmortemDocument } from '../../domain/postmorte
 import type { AppSettings } from '../../domain/settings/app-settings';
 import { getMyPermissions } from '../../jira/permissions';
 import type { Services } from '../../services';
-import { loadAutomationRecord, type AutomationRecord } from '../../storage/automation-record-store';
+import {
+  emptyAutomationRecord,
+  loadAutomationRecord,
+  type AutomationRecord,
+} from '../../storage/automation-record-store';
+import { loadJobFailure, type JobFailure } from '../../storage/job-failure-store';
 import { loadPostmortem } from '../../storage/postmortem-store';
 import { loadSettings, loadSlackWebhookUrl } from '../../storage/settings-store';
 import { incidentPolicy } from './incident-policy';
@@ -22,10 +27,11 @@ export async function loadPanel(services: Services, issueKey: string): Promise<P
     services.siteUrl,
     settings.severitySource,
   );
-  const [incident, stored, record, webhook, permissions] = await Promise.all([
+  const [incident, stored, record, jobFailure, webhook, permissions] = await Promise.all([
     incidentRead,
     loadPostmortem(services.kv, issueKey),
     loadAutomationRecord(services.kv, issueKey),
+    loadJobFailure(services.kv, issueKey),
     loadSlackWebhookUrl(services.kv),
     // Jira answers 404 to both calls for an issue the user cannot see: report the issue read's error
     // ("could not read issue INC-1"), not whichever answer happened to arrive first.
@@ -49,7 +55,7 @@ export async function loadPanel(services: Services, issueKey: string): Promise<P
     canEdit: permissions.EDIT_ISSUES,
     policy: incidentPolicy(incident, document, settings, now),
     ...checkDraft(document, settings, now),
-    automation: record ? automationView(record, services.siteUrl) : null,
+    automation: automationOf(issueKey, record, jobFailure, services.siteUrl),
     slackConfigured: webhook !== null,
     finalizationLabel: settings.finalizationLabel,
   };
@@ -93,12 +99,31 @@ const isoMinute = (iso: string) => new Date(iso).toISOString().slice(0, 16).repl
 /** The automation's outcome, only for someone Jira lets see the incident (child keys, failures, owners). */
 export async function loadAutomation(services: Services, issueKey: string): Promise<AutomationView | null> {
   await requireBrowsePermission(services, issueKey);
-  const record = await loadAutomationRecord(services.kv, issueKey);
-  return record ? automationView(record, services.siteUrl) : null;
+  const [record, jobFailure] = await Promise.all([
+    loadAutomationRecord(services.kv, issueKey),
+    loadJobFailure(services.kv, issueKey),
+  ]);
+  return automationOf(issueKey, record, jobFailure, services.siteUrl);
 }
 
-export function automationView(record: AutomationRecord, siteUrl: string): AutomationView {
+/** A job that gave up before writing any record still shows: as an empty outcome with its failure. */
+function automationOf(
+  issueKey: string,
+  record: AutomationRecord | null,
+  jobFailure: JobFailure | null,
+  siteUrl: string,
+): AutomationView | null {
+  if (!record && !jobFailure) return null;
+  return automationView(record ?? emptyAutomationRecord(issueKey), siteUrl, jobFailure);
+}
+
+export function automationView(
+  record: AutomationRecord,
+  siteUrl: string,
+  jobFailure: JobFailure | null = null,
+): AutomationView {
   return {
+    jobFailure,
     lastRunAt: record.lastRunAt,
     children: Object.entries(record.children).map(([rowId, key]) => ({
       rowId,

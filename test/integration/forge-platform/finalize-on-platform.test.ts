@@ -41,6 +41,31 @@ describe('the app on the local Forge platform: finalizing from the issue panel',
     },
   );
 
+  it('records a finalization that Jira kept refusing through every platform retry as failed, and the panel says so', async () => {
+    const { platform, emulator, slackSink, panel } = await platformApp({ delayScale: 0.0001 });
+    const document = await referenceDocument(panel);
+    await panel('finalize', { issueKey: 'INC-1', document });
+    // From now on Jira answers the job's first read with a Retry-After longer than its work budget.
+    emulator.faults.add({
+      method: 'GET',
+      path: /^\/rest\/api\/3\/issue\/INC-1$/,
+      response: { status: 429, retryAfterSeconds: 3600 },
+    });
+    await platform.drain();
+
+    expect(platform.failedEvents).toEqual([
+      expect.objectContaining({ body: expect.objectContaining({ issueKey: 'INC-1' }), attempts: 5 }),
+    ]);
+    expect(slackSink.messages()).toEqual([]);
+    emulator.faults.clear();
+    const automation = await panel<{ jobFailure: { message: string } | null }>('getAutomation', {
+      issueKey: 'INC-1',
+    });
+    expect(automation.ok && automation.data.jobFailure?.message).toMatch(
+      /^Finalization did not finish after 5 attempts: Jira rate-limited/,
+    );
+  });
+
   it('lets NEEDS_AUTHENTICATION_ERR reach the platform when the user has not allowed access, and works once they have', async () => {
     const { platform, panel } = await platformApp();
     platform.denyConsent(PREVIEW_ACCOUNT_ID);

@@ -15,7 +15,16 @@ export function AutomationStatus({
   if (!automation && !polling) return null;
   return (
     <Stack space="space.100" testId="automation-status">
-      {polling && !automation?.slack ? (
+      {automation?.jobFailure ? (
+        <SectionMessage
+          appearance="error"
+          title="Finalization did not finish"
+          testId="automation-job-failure"
+        >
+          <Text>{automation.jobFailure.message}</Text>
+        </SectionMessage>
+      ) : null}
+      {polling && !automation?.slack && !automation?.jobFailure ? (
         <Inline space="space.100" alignBlock="center">
           <Spinner size="small" label="Waiting for the automation" />
           <Text>Creating action item issues and notifying Slack…</Text>

@@ -14,7 +14,8 @@ const POLL_MS = 2000;
 const POLL_LIMIT_MS = 60_000;
 
 /** Automation is complete once Slack has an answer (sent, failed or not configured). */
-const automationSettled = (view: AutomationView | null): boolean => view !== null && view.slack !== null;
+const automationSettled = (view: AutomationView | null): boolean =>
+  view !== null && (view.slack !== null || view.jobFailure !== null);
 
 /**
  * Finalize (checked first, so blockers are told rather than refused) and the automation that the
