@@ -1,7 +1,8 @@
 /*
  * The local preview's stand-in for the Forge host: `@forge/bridge` calls
  * `globalThis.__bridge.callBridge(name, payload)`, which in Jira crosses the iframe boundary. Here it
- * answers from the preview server: invoke → the app's real resolvers, fetchProduct → the Jira emulator,
+ * answers from the preview server: invoke → the app's resolvers on the local Forge platform (with
+ * Forge's consent prompt when the user has not allowed access), fetchProduct → the Jira emulator,
  * getContext → a preview context, enableTheming → Atlassian design tokens (light or dark),
  * createHistory → this page's URL.
  * Loaded as a classic script before the app's bundle, because the bridge looks for it at import time.
@@ -32,25 +33,51 @@
       : { type: config.moduleType },
   };
 
-  function postJson(url, body) {
-    return fetch(url, {
+  // Forge's consent prompt: an invocation that needed the user's access (asUser()) before they allowed
+  // it fails with NEEDS_AUTHENTICATION_ERR; Jira then asks them, and the call runs again once they allow.
+  function askForConsent() {
+    return new Promise(function (resolve) {
+      var screen = document.createElement('div');
+      screen.setAttribute('role', 'dialog');
+      screen.setAttribute('aria-label', 'Allow access');
+      screen.setAttribute('data-testid', 'forge-consent');
+      screen.style.cssText =
+        'position:fixed;inset:0;z-index:10000;display:flex;align-items:center;justify-content:center;' +
+        'background:rgba(9,30,66,0.54);font-family:system-ui,sans-serif';
+      screen.innerHTML =
+        '<div style="background:#fff;color:#172b4d;padding:24px;border-radius:8px;max-width:28rem">' +
+        '<h2 style="margin-top:0">Allow access</h2>' +
+        '<p>Postmortems for Jira needs your permission to read and edit Jira issues as you.</p>' +
+        '<button type="button">Allow access</button></div>';
+      screen.querySelector('button').addEventListener('click', function () {
+        fetch('/__forge/consent/grant', { method: 'POST' }).then(function () {
+          screen.remove();
+          resolve();
+        });
+      });
+      document.body.appendChild(screen);
+    });
+  }
+
+  function invoke(payload) {
+    return fetch('/__preview/invoke/' + config.resource, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body: JSON.stringify({ functionKey: payload.functionKey, payload: payload.payload, context: context }),
     }).then(function (response) {
-      if (!response.ok) throw new Error('The preview server answered ' + response.status);
-      return response.json();
+      return response.json().then(function (body) {
+        if (response.status === 401 && body.error === 'NEEDS_AUTHENTICATION_ERR')
+          return askForConsent().then(function () {
+            return invoke(payload);
+          });
+        if (!response.ok) throw new Error(body.message || 'The preview server answered ' + response.status);
+        return body;
+      });
     });
   }
 
   var handlers = {
-    invoke: function (payload) {
-      return postJson('/__preview/invoke/' + config.resource, {
-        functionKey: payload.functionKey,
-        payload: payload.payload,
-        context: context,
-      });
-    },
+    invoke: invoke,
     getContext: function () {
       return Promise.resolve(context);
     },

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { emptyPostmortem, parseMarkdown, type PostmortemDocument } from '../src/domain/postmortem';
-import { referencePostmortemMarkdown, SHARED_DIR } from '../test/helpers/shared-files';
 
 /** A Jira issue bean as `POST /__emulator/issues` takes it (the shape GET issue answers). */
 export interface DemoIssue {
@@ -79,7 +79,7 @@ const status = (done: boolean, inProgress = false) =>
 /**
  * About twelve months of incidents in project INC (fixed seed): severities, services, resolution
  * times, finalized and draft postmortems, action items done, open and overdue — plus the reference
- * document's INC-2025-034 payment outage when the shared reference is available.
+ * document's INC-2025-034 payment outage (preview/payment-outage.md).
  */
 export function demoData(now: Date, seed = 2025): DemoData {
   const next = random(seed);
@@ -206,14 +206,16 @@ export function demoData(now: Date, seed = 2025): DemoData {
   return { issues, postmortems };
 }
 
-/** The reference's INC-2025-034 payment outage, as a draft ready to finalize (its five action items). */
+/**
+ * A payment outage like the reference document's INC-2025-034, told in the project's own words
+ * (preview/payment-outage.md), as a draft ready to finalize (five action items).
+ */
 function addReferenceIncident(
   issues: DemoIssue[],
   postmortems: DemoData['postmortems'],
   number: number,
 ): void {
-  if (!existsSync(SHARED_DIR)) return;
-  const { document } = parseMarkdown(referencePostmortemMarkdown());
+  const { document } = parseMarkdown(readFileSync(join(__dirname, 'payment-outage.md'), 'utf8'));
   const key = `INC-${number}`;
   issues.push({
     key,

@@ -4,7 +4,15 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
 import { searchJqlAll } from '../src/jira/search-jql';
 import { designTokensCss } from './design-tokens-css';
-import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp, type PreviewOptions } from './preview-app';
+import { referenceIncidentKey } from './reference-incident';
+import { LOCAL_ENVIRONMENT_ID } from '../forge-platform/forge-platform';
+import {
+  createPreviewApp,
+  PREVIEW_ACCOUNT_ID,
+  PREVIEW_MODULES,
+  type PreviewApp,
+  type PreviewOptions,
+} from './preview-app';
 
 const repo = resolve(__dirname, '..');
 const customUis = {
@@ -88,6 +96,21 @@ async function handle(app: PreviewApp, request: IncomingMessage, response: Serve
   const invoke = /^\/__preview\/invoke\/(issue-panel|global-page)$/.exec(url.pathname);
   if (invoke && request.method === 'POST')
     return sendInvoke(app, invoke[1] as 'issue-panel' | 'global-page', request, response);
+  const scheduled = /^\/__forge\/scheduled\/([\w-]+)$/.exec(url.pathname);
+  if (scheduled?.[1] && request.method === 'POST') return sendScheduled(app, scheduled[1], response);
+  const consent = /^\/__forge\/consent\/(grant|revoke)$/.exec(url.pathname);
+  if (consent && request.method === 'POST') {
+    // The switch for "a user who has not allowed access yet": asUser() then needs consent.
+    if (consent[1] === 'grant') app.platform.grantConsent(PREVIEW_ACCOUNT_ID);
+    else app.platform.denyConsent(PREVIEW_ACCOUNT_ID);
+    return sendJson(response, 200, { consent: app.platform.hasConsent(PREVIEW_ACCOUNT_ID) });
+  }
+  // Jira serves a global page at /jira/apps/<app id>/<environment id>: links in Slack messages use it.
+  if (url.pathname.startsWith('/jira/apps/')) {
+    response.writeHead(302, { location: `/trends/${url.search}` });
+    response.end();
+    return;
+  }
   for (const [prefix, ui] of Object.entries(customUis)) {
     // The builds reference assets relatively (Forge serves them from a CDN path): keep a trailing slash.
     if (url.pathname === prefix) {
@@ -110,7 +133,15 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** What `invoke()` does in Jira: the resolver named by functionKey, with the module's context. */
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * What `invoke()` does in Jira: the platform runs the module's resolver function with the user and the
+ * page's context. A user who has not allowed access gets Forge's consent prompt (the bridge shim shows it).
+ */
 async function sendInvoke(
   app: PreviewApp,
   resource: 'issue-panel' | 'global-page',
@@ -118,28 +149,33 @@ async function sendInvoke(
   response: ServerResponse,
 ) {
   const parsed = invokeBody.safeParse(JSON.parse((await readBody(request)) || '{}'));
-  const handler = parsed.success ? app.resolvers[resource][parsed.data.functionKey] : undefined;
-  if (!parsed.success || !handler) {
-    response.writeHead(400, { 'content-type': 'application/json' });
-    response.end(
-      JSON.stringify({
-        error: `No resolver function "${parsed.success ? parsed.data.functionKey : '?'}" in ${resource}`,
-      }),
-    );
-    return;
-  }
+  if (!parsed.success) return sendJson(response, 400, { error: 'An invoke needs a functionKey.' });
   const context = parsed.data.context ?? {};
-  const extension = (context.extension ?? {}) as { issue?: { key?: string } };
-  const result = await handler({
-    payload: parsed.data.payload,
-    context: {
+  const extension = (context.extension ?? {}) as Record<string, unknown>;
+  try {
+    const result = await app.platform.invokeResolver({
+      moduleKey: PREVIEW_MODULES[resource],
+      functionKey: parsed.data.functionKey,
+      payload: parsed.data.payload,
       accountId: typeof context.accountId === 'string' ? context.accountId : PREVIEW_ACCOUNT_ID,
-      siteUrl: app.emulator.baseUrl,
-      ...(extension.issue?.key ? { issueKey: extension.issue.key } : {}),
-    },
-  });
-  response.writeHead(200, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(result));
+      extension,
+    });
+    sendJson(response, 200, result);
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'Error';
+    const message = error instanceof Error ? error.message : String(error);
+    sendJson(response, name === 'NEEDS_AUTHENTICATION_ERR' ? 401 : 500, { error: name, message });
+  }
+}
+
+async function sendScheduled(app: PreviewApp, moduleKey: string, response: ServerResponse) {
+  try {
+    await app.platform.runScheduledTrigger(moduleKey);
+    await app.platform.drain();
+    sendJson(response, 200, { ran: moduleKey });
+  } catch (error) {
+    sendJson(response, 500, { error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 function sendCustomUiPage(response: ServerResponse, ui: (typeof customUis)[keyof typeof customUis]): void {
@@ -178,6 +214,8 @@ async function sendIndex(app: PreviewApp, response: ServerResponse): Promise<voi
       return `<li><a href="/panel?issue=${escape(issue.key)}">${escape(issue.key)}</a> ${escape(fields.summary ?? '')} <small>${escape((fields.created ?? '').slice(0, 10))} ${escape((fields.labels ?? []).join(' '))}</small></li>`;
     })
     .join('\n');
+  // The demo's full payment-outage postmortem is older than the recent incidents: link it on its own.
+  const reference = await referenceIncidentKey(app);
   response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Postmortems for Jira — local preview</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem;line-height:1.5}small{color:#626f86}</style></head>
@@ -185,9 +223,15 @@ async function sendIndex(app: PreviewApp, response: ServerResponse): Promise<voi
 <p>The app's real resolvers, trigger and consumer against a local Jira Cloud emulator with demo data.
 Slack messages land in <a href="/__slack/messages">/__slack/messages</a>.</p>
 <h2><a href="/trends">Incident learning (global page)</a></h2>
+<h2>Try it: <a href="/panel?issue=${escape(reference)}">${escape(reference)} Payment Service Outage</a></h2>
+<p>A complete postmortem draft, ready to finalize into child issues and a Slack message.</p>
 <h2>Incidents — open the postmortem issue panel</h2>
 <ul>${rows}</ul>
 <p>Dark theme: add <code>&amp;theme=dark</code> to a panel link.</p>
+<h2>Local Forge platform</h2>
+<form method="post" action="/__forge/scheduled/daily-postmortem-maintenance"><button>Run the daily maintenance now</button></form>
+<form method="post" action="/__forge/consent/revoke"><button>Act as a user who has not allowed access yet</button> (the panel then asks for consent)</form>
+<p>Global page link used in Slack messages: <a href="/jira/apps/local/${LOCAL_ENVIRONMENT_ID}">/jira/apps/…</a></p>
 </body></html>`);
 }
 

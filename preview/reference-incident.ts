@@ -11,6 +11,6 @@ export async function referenceIncidentKey(app: PreviewApp): Promise<string> {
     (issue) => (issue.fields as { summary?: string }).summary === 'Payment Service Outage',
   );
   if (!match)
-    throw new Error('The demo has no "Payment Service Outage" incident: is ../shared/reference there?');
+    throw new Error('The demo has no "Payment Service Outage" incident (preview/payment-outage.md).');
   return match.key;
 }

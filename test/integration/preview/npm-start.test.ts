@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const repo = resolve(__dirname, '..', '..', '..');
 
@@ -56,5 +57,38 @@ describe('npm start (local preview)', () => {
     expect(await response.text()).toMatch(
       /<script type="module" crossorigin src="\.\/assets\/index-[\w-]+\.js">/,
     );
+  });
+
+  it('shows the demo’s own payment outage (preview/payment-outage.md), not a copy read from ../shared', async () => {
+    const html = await (await fetch(preview.url)).text();
+    expect(html).toContain('Payment Service Outage');
+    const productFiles = ['preview', 'emulator', 'forge-platform'].flatMap((dir) =>
+      readdirSync(join(repo, dir), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(ts|js)$/.test(file))
+        .map((file) => join(repo, dir, file)),
+    );
+    for (const file of [...productFiles, join(repo, 'scripts', 'start.ts')]) {
+      const source = readFileSync(file, 'utf8');
+      expect({ file, readsShared: /\.\.\/shared|SHARED_DIR|from '\.\.\/test\//.test(source) }).toEqual({
+        file,
+        readsShared: false,
+      });
+    }
+  });
+
+  it('runs a scheduled trigger on demand through the platform', async () => {
+    const response = await fetch(`${preview.url}/__forge/scheduled/daily-postmortem-maintenance`, {
+      method: 'POST',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ran: 'daily-postmortem-maintenance' });
+  });
+
+  it('serves the global page at the path Jira gives it (/jira/apps/<app>/<environment>), as Slack links use it', async () => {
+    const response = await fetch(`${preview.url}/jira/apps/app-id/env-id?month=2025-03`, {
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/trends/?month=2025-03');
   });
 });
