@@ -19,9 +19,9 @@ import {
 } from './markdown-blocks';
 import { emptyPostmortem, type PostmortemDocument } from './postmortem-document';
 import { actionItemIds, readActionItems, type ActionItemIds } from './read-action-items';
-import { readTimeline } from './read-timeline';
+import { readTimeline, type TimelineRead } from './read-timeline';
 import { sectionKind, sectionKindByWords, type SectionKind } from './section-kind';
-import { readTimePrefix } from './timeline-time';
+import { isZoneStatement, readTimePrefix, statedZone } from './timeline-time';
 
 // Import of postmortems as teams write them. Pure readers, each `(lines) → result`: sections (with the
 // headings nested under them), front matter, header fields, timeline, action items, list sections; what none
@@ -150,9 +150,9 @@ function groupSections(sections: readonly Section[]): Group[] {
       if (open.length === 0) open.push({ level: section.level, group: parent });
       continue;
     }
-    // The first heading is usually the title ("Incident Report: …"), whatever its words say.
-    const first = !groups.some((group) => group.section.headingLine !== null);
-    const byWords = named === null && !first ? sectionKindByWords(section.headingText) : null;
+    // A first H1 is the title ("Incident Report: …"), whatever its words say.
+    const title = section.level === 1 && !groups.some((group) => group.section.headingLine !== null);
+    const byWords = named === null && !title ? sectionKindByWords(section.headingText) : null;
     const kind = named ?? byWords;
     const group: Group = {
       kind,
@@ -366,6 +366,23 @@ function takeTitle(draft: Draft, section: Section): void {
   readPreamble(draft, section.lines);
 }
 
+/** Adds a timeline's rows and zone to the draft; returns the lines that were not rows. */
+function takeTimeline(draft: Draft, read: TimelineRead): string[] {
+  const header = draft.doc.header;
+  draft.timeline.push(...read.rows);
+  draft.mapped.push(...read.mapped);
+  draft.notes.push(...read.notes);
+  if (read.zone !== null && header.timeZone === null) {
+    draft.doc.header = { ...header, timeZone: read.zone };
+    draft.report.guessed.push(`time zone ${read.zone} from ${read.zoneSource ?? 'the timeline'}`);
+  } else if (read.zone !== null && header.timeZone !== read.zone) {
+    draft.report.warnings.push(
+      `the timeline says ${read.zone}, the header ${header.timeZone}: the header's zone was kept`,
+    );
+  }
+  return read.leftover;
+}
+
 /** Reads one group's lines as the given kind; what the kind's reader leaves over goes to Other notes. */
 function readGroup(
   draft: Draft,
@@ -390,11 +407,13 @@ function readGroup(
   switch (kind) {
     case 'summary':
       if (looksLikeTimeline(body)) {
-        draft.report.guessed.push(`"${heading}" read as a timeline: most of its items start with a time`);
-        readGroup(draft, 'timeline', heading, headingLine, body);
+        // The timed list becomes the timeline; the prose around it stays the summary.
+        draft.report.guessed.push(`the timed list under "${heading}" read as a timeline`);
+        draft.summary.push(trimBody(takeTimeline(draft, readTimeline(body, heading))).join('\n'));
         return;
       }
-      draft.summary.push(body.join('\n'));
+      // "Incident details" sections mix header facts (`- Date: …`) with prose.
+      draft.summary.push(trimBody(readHeaderLines(draft, body)).join('\n'));
       return;
     case 'detection':
       draft.detection.push(body.join('\n'));
@@ -405,24 +424,9 @@ function readGroup(
     case 'impact':
       draft.impact.push(readImpact(body, doc.impact).join('\n'));
       return;
-    case 'timeline': {
-      const read = readTimeline(body, heading);
-      draft.timeline.push(...read.rows);
-      draft.mapped.push(...read.mapped);
-      draft.notes.push(...read.notes);
-      if (read.zone !== null) {
-        if (doc.header.timeZone === null) {
-          doc.header = { ...doc.header, timeZone: read.zone };
-          draft.report.guessed.push(`time zone ${read.zone} from ${read.zoneSource ?? 'the timeline'}`);
-        } else if (doc.header.timeZone !== read.zone) {
-          draft.report.warnings.push(
-            `the timeline says ${read.zone}, the header ${doc.header.timeZone}: the header's zone was kept`,
-          );
-        }
-      }
-      keep(read.leftover);
+    case 'timeline':
+      keep(takeTimeline(draft, readTimeline(body, heading)));
       return;
-    }
     case 'rootCause': {
       const text: string[] = [];
       for (const line of body) {
@@ -462,6 +466,22 @@ function readGroup(
   }
 }
 
+/**
+ * A zone stated outside the timeline ("_All times are in Eastern Time (UTC-4)_" under What happened, or
+ * "15:23 UTC we received a report" in prose) is still the zone of the document's times.
+ */
+function recordZoneStatedElsewhere(draft: Draft, lines: readonly string[]): void {
+  for (const line of lines) {
+    if (line.length > 300) continue;
+    const bare = line.replace(/^\s*(?:[-*+>]|#{1,6}|\|)?\s*/, '');
+    const zone = isZoneStatement(bare) ? statedZone(bare) : readTimePrefix(bare)?.zone;
+    if (zone === null || zone === undefined) continue;
+    draft.doc.header = { ...draft.doc.header, timeZone: zone };
+    draft.report.guessed.push(`time zone ${zone} from "${bare.trim().slice(0, 80)}"`);
+    return;
+  }
+}
+
 function sameWords(a: string, b: string): boolean {
   const words = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
   return words(a) === words(b);
@@ -479,9 +499,11 @@ function readSectionGroup(draft: Draft, group: Group): void {
       return;
     }
     const heading = section.headingText.trim() || '(empty heading)';
-    if (draft.titleTaken && section.level === 1 && sameWords(section.headingText, draft.doc.header.title)) {
-      // The front matter's title repeated as the H1: the same fact twice, not a section.
-      draft.mapped.push(section.headingText);
+    if (draft.titleTaken && section.level === 1 && !draft.sawSection) {
+      // The H1 under front matter is the title again; a differing one is kept where people will see it.
+      if (sameWords(section.headingText, draft.doc.header.title)) draft.mapped.push(section.headingText);
+      else
+        keepInOtherNotes(draft, heading, 'a second title (the front matter has one)', [section.headingLine]);
       readPreamble(draft, section.lines);
       return;
     }
@@ -532,6 +554,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
   const frontMatter = readFrontMatter(text.replace(/\r\n?/g, '\n').split('\n'));
   readFrontMatterFields(draft, frontMatter);
   for (const group of groupSections(readSections(frontMatter.body))) readSectionGroup(draft, group);
+  if (draft.doc.header.timeZone === null) recordZoneStatedElsewhere(draft, frontMatter.body);
   const doc = draft.doc;
   const joined = joinBlocks;
   const summary = joined(draft.summary);

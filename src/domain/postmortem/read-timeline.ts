@@ -244,7 +244,11 @@ export function readTimeline(lines: readonly string[], heading: string): Timelin
         start(row);
         continue;
       }
-      current = null;
+      if (active !== null) {
+        // A paragraph after a row tells more of that event (blog-style timelines interleave prose).
+        active.lines.push(line);
+        continue;
+      }
       leftover.push(line);
     }
   }

@@ -42,6 +42,8 @@ const SECTION_NAMES: ReadonlyArray<readonly [SectionKind, readonly string[]]> = 
       'description',
       'incident description',
       'introduction',
+      'details',
+      'incident details',
     ],
   ],
   [
@@ -174,7 +176,7 @@ const SECTION_NAMES: ReadonlyArray<readonly [SectionKind, readonly string[]]> = 
       'todo',
     ],
   ],
-  ['metadata', ['stats', 'statistics', 'metadata', 'details', 'incident details']],
+  ['metadata', ['stats', 'statistics', 'metadata']],
 ];
 
 // Names that still name the section with words after them: "Timeline (all times PST) 10/14/2022 - …",

@@ -23,7 +23,7 @@ const ZONE_NAMES =
   'UTC|GMT|PST|PDT|PT|MST|MDT|CST|CDT|EST|EDT|CET|CEST|BST|EET|EEST|WET|WEST|IST|JST|AEST|AEDT|Z|Eastern|Pacific|US/Pacific|US/Eastern';
 const ZONE_SOURCE = `(?:(?:UTC|GMT)\\s?[+-−]\\s?\\d{1,2}(?::?\\d{2})?|(?:${ZONE_NAMES}))`;
 
-const OPENERS = /(?:\[|\*\*|`|~|\(|ca\.?\s|approx\.?\s|approximately\s|around\s)?/iy;
+const OPENERS = /(?:\[|\*\*|`|~|\(|ca\.?\s|approx\.?\s|approximately\s|around\s|on\s|at\s)?/iy;
 const WEEKDAY_PREFIX = new RegExp(`${WEEKDAY},?\\s+`, 'iy');
 const DATE = new RegExp(
   [
@@ -61,6 +61,7 @@ function readClock(text: string, at: number): string | null {
 }
 
 // Words that say a time is approximate stay with it; brackets, bold and backticks are only markup.
+const SENTENCE_OPENER = /^(?:on|at)$/i;
 const APPROXIMATE = /^(?:~|ca\.?|approx\.?|approximately|around)$/i;
 
 /** The date and/or time at the start of `text`, or null when it does not start with one. */
@@ -105,7 +106,8 @@ export function readTimePrefix(text: string): TimePrefix | null {
     date: date === null ? null : date.trim(),
     clock: clock === null ? null : `${approximate}${clock}`,
     zone: zone === null ? null : zone.trim().replace(/^\(|\)$/g, ''),
-    rest: text.slice(at),
+    // "On September 5th, a researcher…" is a sentence: the event keeps it whole.
+    rest: SENTENCE_OPENER.test(opener) ? text : text.slice(at),
   };
 }
 

@@ -214,6 +214,39 @@ describe('timelines as teams write them', () => {
   });
 });
 
+describe('zones and prose around timelines', () => {
+  it('records a zone stated outside the timeline', () => {
+    const { document, report } = imported(
+      '## What Happened\n_All times are in Eastern Time (UTC-4)._\n## Timeline\n- 10:00 paged',
+    );
+    expect(document.header.timeZone).toBe('Eastern');
+    expect(report.guessed).toContain('time zone Eastern from "_All times are in Eastern Time (UTC-4)._"');
+  });
+
+  it('reads a narrative timeline: "On <date>, …" paragraphs are rows, the paragraphs after them their detail', () => {
+    const { document } = imported(
+      '## Timeline and Response\n\nOn September 5th, a report came in.\n\nWe triaged it.\n\nOn September 15th, we notified owners.',
+    );
+    expect(document.timeline.map((row) => [row.time, row.event])).toEqual([
+      ['September 5th', 'On September 5th, a report came in.\n\nWe triaged it.'],
+      ['September 15th', 'On September 15th, we notified owners.'],
+    ]);
+  });
+
+  it('keeps the prose of a summary whose timed list is read as the timeline', () => {
+    const { document } = imported('## What happened\nA token leaked.\n\n- 10:00 reported\n- 10:05 revoked');
+    expect(document.summary).toBe('A token leaked.');
+    expect(document.timeline.map((row) => row.time)).toEqual(['10:00', '10:05']);
+  });
+
+  it('reads the body under an H1 that differs from the front matter title, keeping that H1 in Other notes', () => {
+    const { document } = imported('---\ntitle: A\n---\n# B\n- **Impact**: users could not log in');
+    expect(document.header.title).toBe('A');
+    expect(document.otherNotes).toBe('# B');
+    expect(document.impact.text).toBe('users could not log in');
+  });
+});
+
 describe('timeline rows that name the event first', () => {
   it('reads "First detected: 2023-07-25 14:05" and "Resolved 2022-03-10 11.56" as rows', () => {
     const { document } = imported(
