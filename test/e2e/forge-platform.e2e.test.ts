@@ -1,0 +1,68 @@
+/**
+ * The preview's payment outage finalized from the panel in Chromium, every hop through the local Forge
+ * platform and Atlassian's packages: @forge/bridge `invoke` → the panel's resolver function →
+ * `asUser()` label edit → product event → trigger → `Queue.push` → consumer → Jira emulator → Slack
+ * (egress to hooks.slack.com, the sink). And Forge's consent prompt for a user who has not allowed access.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { PREVIEW_ACCOUNT_ID } from '../../preview/preview-app';
+import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
+import { referenceIncidentKey } from '../../preview/reference-incident';
+
+describe('the app on the local Forge platform, in the browser', () => {
+  let preview: PreviewServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [preview, browser] = await Promise.all([
+      startPreviewServer({ port: 0, quiet: true, retryDelayScale: 0.001, asUserWritesCountAsSelf: false }),
+      launchChromium(),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  async function openPanel(issueKey: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 700, height: 6000 } });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto(`${preview.url}/panel?issue=${issueKey}`);
+    return page;
+  }
+
+  it('finalizes the demo’s payment outage from the panel through bridge, resolver, asUser label edit, trigger, queue, consumer, Jira and Slack', async () => {
+    const key = await referenceIncidentKey(preview.app);
+    const page = await openPanel(key);
+    await page.getByRole('button', { name: 'Finalize' }).click();
+    await page.getByTestId('slack-status').getByText('Sent').waitFor({ timeout: 30_000 });
+    await preview.app.platform.drain();
+
+    const runs = preview.app.platform.invocations;
+    expect(runs.filter((run) => run.error)).toEqual([]);
+    expect(runs.map((run) => run.functionKey)).toEqual(
+      expect.arrayContaining(['issue-panel-resolver', 'issue-updated-trigger', 'jobs-consumer']),
+    );
+    const labelEdit = preview.app.emulator.requests.find(
+      (request) => request.method === 'PUT' && request.path.startsWith(`/rest/api/3/issue/${key}`),
+    );
+    expect(labelEdit).toMatchObject({ asApp: false, accountId: PREVIEW_ACCOUNT_ID });
+    const messages = preview.app.slackSink.messages();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.webhookUrl).toMatch(/^https:\/\/hooks\.slack\.com\//);
+    expect(JSON.stringify(messages[0]?.payload)).toContain(key);
+  });
+
+  it('asks a user who has not allowed access for consent, then shows the panel', async () => {
+    await fetch(`${preview.url}/__forge/consent/revoke`, { method: 'POST' });
+    const page = await openPanel('INC-1');
+    const consent = page.getByRole('dialog', { name: 'Allow access' });
+    await consent.waitFor();
+    await consent.getByRole('button', { name: 'Allow access' }).click();
+    await page.getByRole('heading', { name: 'Postmortem', exact: true }).waitFor();
+    expect(preview.app.platform.hasConsent(PREVIEW_ACCOUNT_ID)).toBe(true);
+  });
+});
