@@ -84,13 +84,15 @@ export function createForgePlatform(options: ForgePlatformOptions) {
   // request, so its delivery runs in the async context of the write that caused it.
   const writeOrigin = new AsyncLocalStorage<WriteOrigin>();
   let asUserWritesCountAsSelf = options.asUserWritesCountAsSelf ?? true;
-  let appExports = options.app;
-
-  const exportsOfApp = async (): Promise<Record<string, unknown>> => {
-    // Loaded only now, after forge-globals replaced `fetch`, so `@forge/api` binds the egress-checked one.
-    appExports ??= (await import('../src/index')) as Record<string, unknown>;
-    return appExports;
-  };
+  // Loaded as the platform starts: forge-globals has already replaced `fetch`, so `@forge/api` binds the
+  // egress-checked one, and no invocation that outlives its caller (a trigger fired by a late product
+  // event) ever loads modules after a test's environment is gone.
+  const appExports: Promise<Record<string, unknown>> = options.app
+    ? Promise.resolve(options.app)
+    : import('../src/index').then((exports) => exports as Record<string, unknown>);
+  // A broken app is reported by the first invocation, not as an unhandled rejection at start.
+  appExports.catch(() => undefined);
+  const exportsOfApp = () => appExports;
 
   const handlerOf = async (functionKey: string) => {
     const fn = manifest.functions.get(functionKey);
