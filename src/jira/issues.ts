@@ -154,8 +154,6 @@ export interface BulkCreateResult {
 
 export interface BulkCreateParams {
   issues: IssueUpdate[];
-  /** Wraps each batch call, e.g. `(call) => withRetry(call, options)`. */
-  attempt?: <T>(call: () => Promise<T>) => Promise<T>;
 }
 
 async function sendBatch(jira: JiraPort, batch: IssueUpdate[]): Promise<z.infer<typeof createdIssuesSchema>> {
@@ -195,13 +193,12 @@ function safeJson(text: string): unknown {
  * reported failed with that error instead of throwing, so the keys created so far are never lost.
  */
 export async function bulkCreateIssues(jira: JiraPort, params: BulkCreateParams): Promise<BulkCreateResult> {
-  const attempt = params.attempt ?? (<T>(call: () => Promise<T>) => call());
   const result: BulkCreateResult = { created: [], failed: [] };
   for (let offset = 0; offset < params.issues.length; offset += BULK_CREATE_LIMIT) {
     const batch = params.issues.slice(offset, offset + BULK_CREATE_LIMIT);
     let answer: z.infer<typeof createdIssuesSchema>;
     try {
-      answer = await attempt(() => sendBatch(jira, batch));
+      answer = await sendBatch(jira, batch);
     } catch (error) {
       const appError = isAppError(error)
         ? error

@@ -58,11 +58,24 @@ function asRetryLater(error: unknown, retryAfterMs: number): AppError {
   });
 }
 
+export type BackoffOptions = Pick<RetryOptions, 'random' | 'baseDelayMs' | 'maxDelayMs'>;
+
+/**
+ * The wait after failed attempt number `attempt` (from 1): what the server named, else full jitter
+ * (AWS architecture blog) under an exponential ceiling, which spreads retries of concurrent consumers.
+ * The delay a server's headers name is a floor we must not undercut.
+ */
+export function backoff(
+  attempt: number,
+  serverDelayMs: number | undefined,
+  options: BackoffOptions,
+): { ceiling: number; delayMs: number } {
+  const ceiling = Math.min(options.maxDelayMs ?? 30_000, (options.baseDelayMs ?? 500) * 2 ** (attempt - 1));
+  return { ceiling, delayMs: serverDelayMs ?? Math.floor((options.random ?? Math.random)() * ceiling) };
+}
+
 export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const { clock, budgetMs, maxAttempts } = options;
-  const random = options.random ?? Math.random;
-  const baseDelayMs = options.baseDelayMs ?? 500;
-  const maxDelayMs = options.maxDelayMs ?? 30_000;
   const startedAt = clock.now().getTime();
 
   for (let attempt = 1; ; attempt += 1) {
@@ -70,11 +83,11 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
       return await fn(attempt);
     } catch (error) {
       if (!(options.retryable ?? isRetryable)(error)) throw error;
-      const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-      const serverDelay = isAppError(error) ? error.retryAfterMs : undefined;
-      // Full jitter (AWS architecture blog) spreads retries of concurrent consumers; the delay a
-      // server's headers name is a floor we must not undercut.
-      const delayMs = serverDelay ?? Math.floor(random() * ceiling);
+      const { ceiling, delayMs } = backoff(
+        attempt,
+        isAppError(error) ? error.retryAfterMs : undefined,
+        options,
+      );
       const elapsedMs = clock.now().getTime() - startedAt;
       if (attempt >= maxAttempts || elapsedMs + delayMs > budgetMs) {
         throw asRetryLater(error, Math.max(delayMs, ceiling));

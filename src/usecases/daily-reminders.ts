@@ -5,9 +5,9 @@ import { incidentFacts } from '../domain/policy/incident-facts';
 import type { AppSettings } from '../domain/settings/app-settings';
 import { severityBySource, severityFieldIds } from '../domain/settings/severity-by-source';
 import { reminderDigest, type ReminderLine } from '../domain/slack/reminder-digest';
-import { withRetry } from '../jira/retry-policy';
 import type { JiraIssue } from '../jira/issues';
 import { RECONCILE_ISSUES_LIMIT, searchJqlAll, type SearchJqlParams } from '../jira/search-jql';
+import { retryingJiraPort } from '../runtime/retrying-jira-port';
 import type { Services } from '../services';
 import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
 import { POSTMORTEM_SUMMARY_PROPERTY } from './finalize-postmortem';
@@ -98,7 +98,6 @@ function searchParams<F>({ filter, order, ...params }: DigestSearch<F>): SearchJ
  * request per 50 listed issues; nothing when nothing is listed.
  */
 async function asTheyAreNow<F>(
-  attempt: <T>(call: () => Promise<T>) => Promise<T>,
   jira: Services['jiraAsApp'],
   search: DigestSearch<F>,
   listed: Array<JiraIssue<F>>,
@@ -106,12 +105,10 @@ async function asTheyAreNow<F>(
   const current: Array<JiraIssue<F>> = [];
   for (let offset = 0; offset < listed.length; offset += RECONCILE_ISSUES_LIMIT) {
     const ids = listed.slice(offset, offset + RECONCILE_ISSUES_LIMIT).map((issue) => Number(issue.id));
-    const batch = await attempt(() =>
-      searchJqlAll(jira, {
-        ...searchParams({ ...search, filter: `${search.filter} AND id in (${ids.join(', ')})` }),
-        reconcileIssues: ids,
-      }),
-    );
+    const batch = await searchJqlAll(jira, {
+      ...searchParams({ ...search, filter: `${search.filter} AND id in (${ids.join(', ')})` }),
+      reconcileIssues: ids,
+    });
     current.push(...batch);
   }
   return current;
@@ -120,10 +117,8 @@ async function asTheyAreNow<F>(
 async function buildDigest(services: Services, settings: AppSettings, day: string) {
   const { kv, clock } = services;
   const now = clock.now();
-  const attempt = <T>(call: () => Promise<T>) =>
-    withRetry(call, { clock, budgetMs: 300_000, maxAttempts: 5 });
-  const jira = services.jiraAsApp;
-  const siteUrl = await attempt(() => resolveSiteUrl({ siteUrl: services.siteUrl, kv, jira }));
+  const jira = retryingJiraPort(services.jiraAsApp, { clock, budgetMs: 300_000, maxAttempts: 5 });
+  const siteUrl = await resolveSiteUrl({ siteUrl: services.siteUrl, kv, jira });
   // Quoted like any JQL value: a project key such as `IS` or `ORDER` is also a JQL word.
   const scope = settings.projectKeys.length
     ? ` AND project in (${settings.projectKeys.map(jqlString).join(', ')})`
@@ -177,11 +172,8 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
       due: describe(status.remainingMs, 'document'),
     };
   };
-  const indexedIncidents = await attempt(() =>
-    searchJqlAll(jira, { ...searchParams(incidentSearch), maxResults: 100 }),
-  );
+  const indexedIncidents = await searchJqlAll(jira, { ...searchParams(incidentSearch), maxResults: 100 });
   const incidents = await asTheyAreNow(
-    attempt,
     jira,
     incidentSearch,
     indexedIncidents.filter((incident) => reminderOf(incident) !== undefined),
@@ -194,11 +186,8 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
     fields: ['summary', 'duedate', 'assignee'],
     fieldsSchema: actionItemFields,
   };
-  const indexedItems = await attempt(() =>
-    searchJqlAll(jira, { ...searchParams(itemSearch), maxResults: 100 }),
-  );
+  const indexedItems = await searchJqlAll(jira, { ...searchParams(itemSearch), maxResults: 100 });
   const items = await asTheyAreNow(
-    attempt,
     jira,
     itemSearch,
     indexedItems.filter((item) => item.fields.duedate),

@@ -23,11 +23,10 @@ import { bulkCreateIssues, getIssue } from '../jira/issues';
 import { createIssueLink } from '../jira/issue-links';
 import { findSubtaskIssueType } from '../jira/issue-metadata';
 import { setIssueProperty } from '../jira/issue-properties';
-import { isRateLimited } from '../jira/jira-errors';
 import { jqlString } from '../jira/jql-literal';
-import { withRetry } from '../jira/retry-policy';
 import { searchJqlAll } from '../jira/search-jql';
 import type { Clock, JiraPort, KvPort, Logger, SlackPort } from '../ports';
+import { retryingJiraPort } from '../runtime/retrying-jira-port';
 import {
   claimFinalization,
   emptyAutomationRecord,
@@ -58,8 +57,6 @@ const LINKED_TASK_INDEX_WAIT_MS = 15 * 60_000;
 // Spaced so the platform's few redeliveries span the whole wait.
 const INDEX_WAIT_RETRY_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 60_000;
-
-type Attempt = <T>(call: () => Promise<T>) => Promise<T>;
 
 export interface FinalizeDeps {
   /** As the app: the consumer runs without a user, and children must be created whoever finalized. */
@@ -125,39 +122,28 @@ async function settleWithLabel(
   deps: FinalizeDeps,
   job: { issueKey: string; deliveryId: string },
 ): Promise<FinalizeOutcome> {
-  const { jira, kv, clock } = deps;
+  const { kv, clock } = deps;
   const logger = deps.logger.child({ issueKey: job.issueKey, deliveryId: job.deliveryId });
-  const deadline = clock.now().getTime() + WORK_BUDGET_MS;
-  const attempt: Attempt = (call) =>
-    withRetry(call, { clock, maxAttempts: 6, budgetMs: Math.max(0, deadline - clock.now().getTime()) });
-  // A 429 means Jira did nothing; a 5xx or a timeout on a create may hide issues Jira did create. Those
-  // go back to the platform's retry, whose next run finds what exists by reading the incident first.
-  const attemptCreate: Attempt = (call) =>
-    withRetry(call, {
-      clock,
-      maxAttempts: 6,
-      budgetMs: Math.max(0, deadline - clock.now().getTime()),
-      retryable: isRateLimited,
-    });
+  // Creates are not retried past a 429: a 5xx or a timeout on a create may hide issues Jira did create.
+  // Those go back to the platform's retry, whose next run finds what exists by reading the incident first.
+  const jira = retryingJiraPort(deps.jira, { clock, budgetMs: WORK_BUDGET_MS, maxAttempts: 6 });
 
   const settings = await loadSettings(kv, logger);
-  const issue: Incident = await attempt(() =>
-    getIssue(jira, {
-      issueIdOrKey: job.issueKey,
-      fields: [
-        'summary',
-        'project',
-        'description',
-        'created',
-        'resolutiondate',
-        'reporter',
-        'labels',
-        'subtasks',
-        'issuelinks',
-      ],
-      fieldsSchema: incidentFields,
-    }),
-  );
+  const issue: Incident = await getIssue(jira, {
+    issueIdOrKey: job.issueKey,
+    fields: [
+      'summary',
+      'project',
+      'description',
+      'created',
+      'resolutiondate',
+      'reporter',
+      'labels',
+      'subtasks',
+      'issuelinks',
+    ],
+    fieldsSchema: incidentFields,
+  });
   const stored = await loadPostmortem(kv, job.issueKey);
   const record = (await loadAutomationRecord(kv, job.issueKey)) ?? emptyAutomationRecord(job.issueKey);
   const document =
@@ -176,7 +162,7 @@ async function settleWithLabel(
     return { issueKey: job.issueKey, created: [], alreadyCreated: 0, record };
   }
 
-  const siteUrl = await attempt(() => resolveSiteUrl({ siteUrl: '', kv, jira }));
+  const siteUrl = await resolveSiteUrl({ siteUrl: '', kv, jira });
   const incident = {
     key: issue.key,
     projectKey: issue.fields.project.key,
@@ -194,12 +180,12 @@ async function settleWithLabel(
     await saveAutomationRecord(kv, record);
   }
   if (plan.rowsInDoubt.length > 0) {
-    await recoverChildren(jira, attempt, kv, issue, record, plan.rowsInDoubt, clock.now());
+    await recoverChildren(jira, kv, issue, record, plan.rowsInDoubt, clock.now());
   }
 
   const pending = rowsToCreate(document, record.children);
   const alreadyCreated = document.actionItems.length - pending.length;
-  const resolveOwner = ownerResolver(jira, attempt);
+  const resolveOwner = ownerResolver(jira);
   const owners = new Map(
     await Promise.all(
       document.actionItems.map(async (item) => [item.id, await resolveOwner(item.owner)] as const),
@@ -210,7 +196,7 @@ async function settleWithLabel(
   const created: string[] = [];
   record.failures = [];
   if (pending.length > 0) {
-    const subtask = await attempt(() => findSubtaskIssueType(jira, { projectIdOrKey: incident.projectKey }));
+    const subtask = await findSubtaskIssueType(jira, { projectIdOrKey: incident.projectKey });
     const issueType: ChildIssueType = subtask
       ? { kind: 'sub-task', id: subtask.id }
       : { kind: 'linked task', name: settings.actionItemFallbackIssueType };
@@ -219,7 +205,6 @@ async function settleWithLabel(
     record.pendingCreate = { rowIds: pending.map((item) => item.id), at: clock.now().toISOString() };
     await saveAutomationRecord(kv, record);
     const result = await bulkCreateIssues(jira, {
-      attempt: attemptCreate,
       issues: pending.map((item) =>
         actionItemIssue({
           incident,
@@ -249,21 +234,17 @@ async function settleWithLabel(
 
   // Every child not linked yet: created just now, or by an earlier run that lost the answer or stopped.
   for (const [rowId, childKey] of childrenToLink(record)) {
-    await attempt(() =>
-      createIssueLink(jira, { type: 'Relates', inwardIssueKey: incident.key, outwardIssueKey: childKey }),
-    );
+    await createIssueLink(jira, { type: 'Relates', inwardIssueKey: incident.key, outwardIssueKey: childKey });
     record.linkedChildren = [...(record.linkedChildren ?? Object.keys(record.children)), rowId];
     await saveAutomationRecord(kv, record);
   }
 
   const finalDocument = await markFinal(kv, job.issueKey, document, clock.now());
-  await attempt(() =>
-    setIssueProperty(jira, {
-      issueIdOrKey: job.issueKey,
-      propertyKey: POSTMORTEM_SUMMARY_PROPERTY,
-      value: indexedSummary(finalDocument),
-    }),
-  );
+  await setIssueProperty(jira, {
+    issueIdOrKey: job.issueKey,
+    propertyKey: POSTMORTEM_SUMMARY_PROPERTY,
+    value: indexedSummary(finalDocument),
+  });
 
   if (shouldAnnounce(record)) {
     const message = finalizationMessage(
@@ -304,7 +285,6 @@ async function settleWithLabel(
  */
 async function recoverChildren(
   jira: JiraPort,
-  attempt: Attempt,
   kv: KvPort,
   issue: Incident,
   record: AutomationRecord,
@@ -326,14 +306,12 @@ async function recoverChildren(
   const ids = related.map((child) => Number(child.id));
   for (let offset = 0; offset === 0 || offset < ids.length; offset += RECONCILE_LIMIT) {
     const reconcileIssues = ids.slice(offset, offset + RECONCILE_LIMIT);
-    const issues = await attempt(() =>
-      searchJqlAll(jira, {
-        jql: `issue.property[${ACTION_SOURCE_PROPERTY}].incidentKey = ${jqlString(issue.key)}`,
-        properties: [ACTION_SOURCE_PROPERTY],
-        maxResults: 100,
-        ...(reconcileIssues.length > 0 ? { reconcileIssues } : {}),
-      }),
-    );
+    const issues = await searchJqlAll(jira, {
+      jql: `issue.property[${ACTION_SOURCE_PROPERTY}].incidentKey = ${jqlString(issue.key)}`,
+      properties: [ACTION_SOURCE_PROPERTY],
+      maxResults: 100,
+      ...(reconcileIssues.length > 0 ? { reconcileIssues } : {}),
+    });
     found.push(
       ...issues.map((child) => ({ key: child.key, source: child.properties?.[ACTION_SOURCE_PROPERTY] })),
     );

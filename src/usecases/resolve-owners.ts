@@ -3,8 +3,6 @@ import type { ActionItemOwner } from '../domain/postmortem';
 import { searchUsers } from '../jira/users';
 import type { JiraPort } from '../ports';
 
-type Attempt = <T>(call: () => Promise<T>) => Promise<T>;
-
 const normalise = (value: string) => value.replace(/^@/, '').trim().toLowerCase();
 
 /**
@@ -12,7 +10,7 @@ const normalise = (value: string) => value.replace(/^@/, '').trim().toLowerCase(
  * Jira's user search and accepted only when exactly one active user matches (a guess would assign
  * work to the wrong person). Each distinct text is searched once.
  */
-export function ownerResolver(jira: JiraPort, attempt: Attempt) {
+export function ownerResolver(jira: JiraPort) {
   const cache = new Map<string, Promise<ResolvedOwner>>();
 
   const lookUp = async (written: string): Promise<ResolvedOwner> => {
@@ -20,9 +18,7 @@ export function ownerResolver(jira: JiraPort, attempt: Attempt) {
       .replace(/^@/, '')
       .replace(/[-_.]+/g, ' ')
       .trim();
-    const users = (await attempt(() => searchUsers(jira, { query, maxResults: 10 }))).filter(
-      (user) => user.active,
-    );
+    const users = (await searchUsers(jira, { query, maxResults: 10 })).filter((user) => user.active);
     const exact = users.filter((user) => normalise(user.displayName) === normalise(written));
     const match = exact.length === 1 ? exact[0] : users.length === 1 ? users[0] : undefined;
     return match

@@ -5,11 +5,11 @@ import {
   getIssue,
   type IssueUpdate,
 } from '../../../src/jira/issues';
-import { withRetry } from '../../../src/jira/retry-policy';
 import { z } from 'zod';
 import { fakeClock } from '../../helpers/fake-clock';
 import { fakeJiraPort, type RecordedRequest } from '../../helpers/fake-jira-port';
 import { jiraFixture } from '../../helpers/jira-fixtures';
+import { retryingJiraPort } from '../../../src/runtime/retrying-jira-port';
 
 const BULK = '/rest/api/3/issue/bulk';
 
@@ -226,10 +226,12 @@ describe('bulkCreateIssues', () => {
     const jira = fakeJiraPort().on('POST', BULK, (request, call) =>
       call === 0 ? createAll(request) : { status: 429, headers: { 'Retry-After': '30' } },
     );
-    const result = await bulkCreateIssues(jira, {
-      issues: Array.from({ length: 120 }, (_, i) => actionItem(i)),
-      attempt: (call) => withRetry(call, { clock, budgetMs: 45_000, maxAttempts: 4 }),
-    });
+    const result = await bulkCreateIssues(
+      retryingJiraPort(jira, { clock, budgetMs: 45_000, maxAttempts: 4 }),
+      {
+        issues: Array.from({ length: 120 }, (_, i) => actionItem(i)),
+      },
+    );
     expect(result.created).toHaveLength(50);
     expect(result.failed).toHaveLength(70);
     expect(result.failed[0]).toMatchObject({ index: 50, kind: 'RateLimited', retryAfterMs: 30_000 });
