@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of every resolver call of the issue panel, the issue glance and the admin page on the
+ * Property-based fuzzing of every resolver call (issue panel, issue glance, admin page, global page) on the
  * Jira emulator: 500 generated payloads per call,
  * from any JSON at all to near-valid documents with hostile fields, sent by an editor, a reader, a user
  * who cannot see the issue, an admin, or nobody. Every answer must be a success or a typed error other
@@ -12,6 +12,7 @@ import type { InvocationContext } from '../../../src/contract/invocation-context
 import type { ResolverApi } from '../../../src/contract/resolver-contract';
 import { parseMarkdown, POSTMORTEM_STATUSES, type PostmortemDocument } from '../../../src/domain/postmortem';
 import { adminSettingsResolver } from '../../../src/handlers/resolvers/admin-settings-resolver';
+import { globalPageResolver } from '../../../src/handlers/resolvers/global-page-resolver';
 import { issueContextResolver } from '../../../src/handlers/resolvers/issue-context-resolver';
 import { issuePanelResolver } from '../../../src/handlers/resolvers/issue-panel-resolver';
 import {
@@ -246,12 +247,37 @@ const PAYLOADS: Record<string, fc.Arbitrary<Materialize>> = {
     .map(fixed),
   sendSlackTest: fc.constant(fixed({})),
   listCustomFields: fc.constant(fixed({})),
+  getTrends: fc
+    .record({
+      month: mostly(
+        fc.constantFrom('2025-03', '2025-02', '2024-01'),
+        fc.oneof(fc.constantFrom('0000-01', '1900-01', '2999-12', '2025-13', '2022-03'), fc.string()),
+      ),
+      projectKeys: fc.oneof(
+        fc.constantFrom([], ['INC'], ['INC', 'inc', ' INC '], ['NOPE']),
+        fc.array(fc.string({ maxLength: 4 }), { maxLength: 25 }),
+      ),
+    })
+    .map(fixed),
+  searchPostmortems: fc
+    .record(
+      {
+        text: hostileText,
+        category: hostileText,
+        severity: mostly(fc.constantFrom('SEV-1', 'SEV-4'), hostileText),
+        from: mostly(fc.constantFrom('2025-01-01', '2025-03-31'), hostileText),
+        to: mostly(fc.constantFrom('2025-12-31'), hostileText),
+      },
+      { requiredKeys: [] },
+    )
+    .map(fixed),
 };
 
 const RESOLVERS: Array<[string, ResolverImplementation<ResolverApi>]> = [
   ['issue panel', issuePanelResolver as unknown as ResolverImplementation<ResolverApi>],
   ['issue glance', issueContextResolver as unknown as ResolverImplementation<ResolverApi>],
   ['admin settings', adminSettingsResolver as unknown as ResolverImplementation<ResolverApi>],
+  ['global page', globalPageResolver as unknown as ResolverImplementation<ResolverApi>],
 ];
 
 const CALLS = RESOLVERS.flatMap(([module, implementation]) =>
