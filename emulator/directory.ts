@@ -4,6 +4,13 @@ export interface EmulatedUser {
   accountId: string;
   displayName: string;
   emailAddress?: string;
+  /**
+   * The profile shows the email address to anyone. Atlassian's default keeps it to the user (and
+   * admins), and an app then cannot read it
+   * (https://developer.atlassian.com/cloud/confluence/profile-visibility/, the same Atlassian account
+   * settings for Jira): left out, the address is hidden.
+   */
+  emailVisible?: boolean;
   active: boolean;
   timeZone: string;
 }
@@ -55,6 +62,7 @@ const DEFAULT_USERS: EmulatedUser[] = [
     accountId: '5b109f2e9729b51b54dc274d',
     displayName: 'Alex Rivera',
     emailAddress: 'alex.rivera@example.com',
+    emailVisible: true,
     active: true,
     timeZone: 'UTC',
   },
@@ -145,12 +153,18 @@ export function canBrowseIssue(
   return typeof level?.name !== 'string' || (held.securityLevels ?? []).includes(level.name);
 }
 
-export function userBean(baseUrl: string, user: EmulatedUser): Record<string, unknown> {
+/** The user as Jira answers it to `viewerAccountId` (the email only where the profile shows it to them). */
+export function userBean(
+  baseUrl: string,
+  user: EmulatedUser,
+  viewerAccountId?: string,
+): Record<string, unknown> {
+  const showsEmail = user.emailVisible === true || viewerAccountId === user.accountId;
   return {
     self: `${baseUrl}/rest/api/3/user?accountId=${user.accountId}`,
     accountId: user.accountId,
     accountType: 'atlassian',
-    ...(user.emailAddress ? { emailAddress: user.emailAddress } : {}),
+    ...(user.emailAddress && showsEmail ? { emailAddress: user.emailAddress } : {}),
     avatarUrls: { '48x48': `${baseUrl}/avatar/${user.accountId}.png` },
     displayName: user.displayName,
     active: user.active,
@@ -169,7 +183,10 @@ export function appUserBean(baseUrl: string): Record<string, unknown> {
   };
 }
 
-/** Prefix match on any word of the display name, or on the email address, ignoring case. */
+/**
+ * Prefix match on any word of the display name, or on the email address where the profile shows it
+ * (a hidden address must not be found out by guessing prefixes), ignoring case.
+ */
 export function userMatches(user: EmulatedUser, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (q === '') return false;
@@ -177,6 +194,6 @@ export function userMatches(user: EmulatedUser, query: string): boolean {
   return (
     words.some((word) => word.startsWith(q)) ||
     user.displayName.toLowerCase().startsWith(q) ||
-    (user.emailAddress?.toLowerCase().startsWith(q) ?? false)
+    (user.emailVisible === true && (user.emailAddress?.toLowerCase().startsWith(q) ?? false))
   );
 }

@@ -19,6 +19,11 @@ import {
 
 const USER_NOT_FOUND = 'Specified user does not exist or you do not have required permissions';
 
+/** Who reads a user: the app sees what anyone may see; a person also sees their own address. */
+function viewer(context: RouteContext): string | undefined {
+  return context.actor.asApp ? undefined : context.actor.accountId;
+}
+
 function searchUsers(context: RouteContext): EmulatorResponse {
   const query = context.query.get('query') ?? context.query.get('accountId');
   if (query === null) return errorResponse(400, ['The query parameter must be provided.']);
@@ -29,20 +34,23 @@ function searchUsers(context: RouteContext): EmulatorResponse {
   );
   return jsonResponse(
     200,
-    users.slice(startAt, startAt + maxResults).map((u) => userBean(context.baseUrl, u)),
+    users.slice(startAt, startAt + maxResults).map((u) => userBean(context.baseUrl, u, viewer(context))),
   );
 }
 
 function getUser(context: RouteContext): EmulatorResponse {
   const user = context.directory.users.get(context.query.get('accountId') ?? '');
-  return user ? jsonResponse(200, userBean(context.baseUrl, user)) : errorResponse(404, [USER_NOT_FOUND]);
+  return user
+    ? jsonResponse(200, userBean(context.baseUrl, user, viewer(context)))
+    : errorResponse(404, [USER_NOT_FOUND]);
 }
 
 function myself(context: RouteContext): EmulatorResponse {
   if (context.actor.asApp) return jsonResponse(200, appUserBean(context.baseUrl));
   const user = context.directory.users.get(context.actor.accountId);
+  // Your own profile shows you your email address, whatever its visibility.
   return user
-    ? jsonResponse(200, userBean(context.baseUrl, user))
+    ? jsonResponse(200, userBean(context.baseUrl, user, user.accountId))
     : errorResponse(401, ['You are not authenticated.']);
 }
 

@@ -484,6 +484,46 @@ describe('Jira emulator REST API', () => {
       expect((await call(emulator, 'GET', '/user?accountId=nobody')).status).toBe(404);
     });
 
+    it('hides an email address the profile keeps private, from search, user reads and issue fields alike', async () => {
+      // Maria Chen keeps Atlassian's default (private); Alex Rivera shows his address to anyone.
+      const maria = '5b10a2844c20165700ede21g';
+      const search = (await call(emulator, 'GET', '/user/search?query=maria')).json as Array<
+        Record<string, unknown>
+      >;
+      expect(search).toHaveLength(1);
+      expect(search[0]).not.toHaveProperty('emailAddress');
+      expect((await call(emulator, 'GET', '/user/search?query=maria.chen@')).json).toEqual([]);
+      expect((await call(emulator, 'GET', `/user?accountId=${maria}`)).json).not.toHaveProperty(
+        'emailAddress',
+      );
+      expect((await call(emulator, 'GET', '/user?accountId=5b109f2e9729b51b54dc274d')).json).toMatchObject({
+        emailAddress: 'alex.rivera@example.com',
+      });
+      const created = await call(
+        emulator,
+        'POST',
+        '/issue',
+        newIssue('Owned', { assignee: { accountId: maria } }),
+      );
+      const issue = await call(
+        emulator,
+        'GET',
+        `/issue/${(created.json as { key: string }).key}?fields=assignee`,
+      );
+      expect((issue.json as { fields: { assignee: Record<string, unknown> } }).fields.assignee).toMatchObject(
+        {
+          accountId: maria,
+        },
+      );
+      expect(
+        (issue.json as { fields: { assignee: Record<string, unknown> } }).fields.assignee,
+      ).not.toHaveProperty('emailAddress');
+      // Her own profile shows her the address.
+      expect((await call(emulator, 'GET', '/myself', undefined, maria)).json).toMatchObject({
+        emailAddress: 'maria.chen@example.com',
+      });
+    });
+
     it('answers myself as the calling account', async () => {
       expect((await call(emulator, 'GET', '/myself')).json).toMatchObject({
         accountId: '5b10ac8d82e05b22cc7d4ef5',
