@@ -343,10 +343,9 @@ function readFrontMatterFields(draft: Draft, frontMatter: FrontMatter): void {
 function readPreamble(draft: Draft, lines: readonly string[]): void {
   for (const chunk of splitLabelledBullets(lines)) {
     if (chunk.label === null) {
-      const prose = trimBody(readHeaderLines(draft, chunk.lines));
-      if (prose.length === 0) continue;
-      draft.summary.push(prose.join('\n'));
+      if (trimBody(chunk.lines).length === 0) continue;
       draft.report.mapped.push({ source: 'text before the first section', target: 'Summary' });
+      readSummary(draft, 'the text before the first section', chunk.lines);
       continue;
     }
     const kind = sectionKind(chunk.label.split('/')[0] ?? '', { fuzzy: false }) ?? 'summary';
@@ -364,6 +363,21 @@ function takeTitle(draft: Draft, section: Section): void {
     draft.report.mapped.push({ source: section.headingText.trim(), target: 'Title' });
   }
   readPreamble(draft, section.lines);
+}
+
+/**
+ * Summary text, after any header facts in it (`- Date: …`). A timed list in it is the timeline (MoJ's
+ * "Context" bullets); the prose around it stays the summary.
+ */
+function readSummary(draft: Draft, source: string, lines: readonly string[]): void {
+  const body = trimBody(readHeaderLines(draft, lines));
+  if (body.length === 0) return;
+  if (!looksLikeTimeline(body)) {
+    draft.summary.push(body.join('\n'));
+    return;
+  }
+  draft.report.guessed.push(`the timed list in ${source} read as a timeline`);
+  draft.summary.push(trimBody(takeTimeline(draft, readTimeline(body, ''))).join('\n'));
 }
 
 /** Adds a timeline's rows and zone to the draft; returns the lines that were not rows. */
@@ -395,25 +409,15 @@ function readGroup(
   const doc = draft.doc;
   const leftoverReason = `lines under "${heading}" that are not ${SECTION_TITLES[kind]}`;
   const keep = (leftover: readonly string[]): void => {
-    if (trimBody(leftover).length === 0) return;
-    keepInOtherNotes(
-      draft,
-      heading,
-      leftoverReason,
-      headingLine === null ? leftover : [headingLine, ...leftover],
-    );
+    // No blank line under the heading: the ADF export keeps none there, and a second pass must equal the first.
+    const rest = trimBody(leftover);
+    if (rest.length === 0) return;
+    keepInOtherNotes(draft, heading, leftoverReason, headingLine === null ? rest : [headingLine, ...rest]);
   };
   draft.report.mapped.push({ source: heading, target: SECTION_TITLES[kind] });
   switch (kind) {
     case 'summary':
-      if (looksLikeTimeline(body)) {
-        // The timed list becomes the timeline; the prose around it stays the summary.
-        draft.report.guessed.push(`the timed list under "${heading}" read as a timeline`);
-        draft.summary.push(trimBody(takeTimeline(draft, readTimeline(body, heading))).join('\n'));
-        return;
-      }
-      // "Incident details" sections mix header facts (`- Date: …`) with prose.
-      draft.summary.push(trimBody(readHeaderLines(draft, body)).join('\n'));
+      readSummary(draft, heading, body);
       return;
     case 'detection':
       draft.detection.push(body.join('\n'));
