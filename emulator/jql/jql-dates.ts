@@ -152,6 +152,8 @@ function nextStart(start: number, unit: CalendarUnit, timeZone: string): number 
 }
 
 const dayStartCache = new Map<string, Map<string, number>>();
+const INSTANT_CACHE_SIZE = 500_000;
+const instantCache = new Map<string, number>();
 
 /** Jira's stored timestamps ("2025-03-15T14:23:00.000+0000") and due dates ("2025-03-15"). */
 export function parseStoredDate(value: unknown, timeZone: string): number | undefined {
@@ -172,6 +174,12 @@ export function parseStoredDate(value: unknown, timeZone: string): number | unde
     zoneCache.set(value, start);
     return start;
   }
+  // Sorting by a date parses both sides of every comparison: remembering the instants (they do not
+  // depend on the zone) keeps ORDER BY created over 100,000 issues from re-parsing millions of strings.
+  const known = instantCache.get(value);
+  if (known !== undefined) return Number.isNaN(known) ? undefined : known;
   const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (instantCache.size >= INSTANT_CACHE_SIZE) instantCache.clear();
+  instantCache.set(value, time);
   return Number.isNaN(time) ? undefined : time;
 }
