@@ -1,5 +1,4 @@
 import { editIssue } from '../../../src/jira/issues';
-import type { JiraPort } from '../../../src/ports';
 import { refreshTrendCaches } from '../../../src/usecases/trends/refresh-trend-caches';
 import { february2025AndMarch2025, NOW } from './march-2025';
 import { trendsHarness, USER_ACCOUNT_ID, type TrendsHarness } from './trends-harness';
@@ -52,22 +51,6 @@ async function raiseInc6(harness: TrendsHarness): Promise<void> {
   });
 }
 
-/** Jira's search index not showing an issue yet (search lags writes; DESIGN "eventually consistent"). */
-function indexLagging(jira: JiraPort, hiddenKey: string): JiraPort {
-  return {
-    async requestJira(path, init) {
-      const response = await jira.requestJira(path, init);
-      if (!path.value.endsWith('/search/jql')) return response;
-      const page = (await response.json()) as { issues: Array<{ key: string }> };
-      const body = JSON.stringify({
-        ...page,
-        issues: page.issues.filter((issue) => issue.key !== hiddenKey),
-      });
-      return { ...response, text: async () => body, json: async () => JSON.parse(body) as unknown };
-    },
-  };
-}
-
 describe('daily refresh of the stored trend aggregates (through the Jira emulator)', () => {
   it('reads nothing again when nothing changed: one change search per kind, in relative time', async () => {
     const harness = await storedMonths();
@@ -111,16 +94,44 @@ describe('daily refresh of the stored trend aggregates (through the Jira emulato
 
   it('finds an update the search index showed only after the last refresh had run', async () => {
     const harness = await storedMonths();
+    // The index stops taking writes: INC-6's edit is in Jira but not yet in search.
+    harness.emulator.index.freeze();
     await raiseInc6(harness);
-    // The refresh an hour later runs while the index still lags behind INC-6's edit.
     harness.clock.advance(HOUR_MS);
-    const lagging = harness.services();
-    await refreshTrendCaches({ ...lagging, jiraAsApp: indexLagging(lagging.jiraAsApp, 'INC-6') });
+    await refreshTrendCaches(harness.services());
     expect((await stored(harness, '2025-03')).report.sev1.current).toBe(2);
     // The next day the index has caught up: the change search reaches back past the last run's start.
+    harness.emulator.index.unfreeze();
     harness.clock.advance(DAY_MS);
     const summary = await refreshTrendCaches(harness.services());
     expect(summary).toMatchObject({ changedIssues: 1, recomputed: 1 });
+    expect((await stored(harness, '2025-03')).report.sev1.current).toBe(3);
+  });
+
+  it('finds an edit indexed after the month was read even where Jira reads dates at UTC−12', async () => {
+    const harness = trendsHarness(NOW);
+    harness.emulator.seed(february2025AndMarch2025());
+    // INC-6 is raised a minute before the page reads March, but the index shows it only 10 minutes later.
+    harness.emulator.index.setLag(10 * 60_000);
+    await editIssue(harness.emulator.jiraPort(USER_ACCOUNT_ID), {
+      issueIdOrKey: 'INC-6',
+      labels: { remove: ['SEV-2'], add: ['SEV-1'] },
+    });
+    harness.clock.advance(60_000);
+    expect((await stored(harness, '2025-03')).report.sev1.current).toBe(2);
+    // A site whose default zone is UTC−12 (the app searches in it): a date literal would be read 12 h late.
+    harness.emulator.addUser({
+      accountId: 'site-zone-utc-minus-12',
+      displayName: 'Site zone UTC-12',
+      active: true,
+      timeZone: 'Etc/GMT+12',
+    });
+    harness.clock.advance(DAY_MS);
+    const summary = await refreshTrendCaches({
+      ...harness.services(),
+      jiraAsApp: harness.emulator.jiraPort('site-zone-utc-minus-12'),
+    });
+    expect(summary).toMatchObject({ changedIssues: 1, recomputed: 1, failed: 0 });
     expect((await stored(harness, '2025-03')).report.sev1.current).toBe(3);
   });
 
