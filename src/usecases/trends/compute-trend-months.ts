@@ -15,9 +15,9 @@ import { writeStoredMonths, type TrendRules } from './trend-store';
 
 // Searches in flight at once: starts here, grows by one per clean round, halves on a rate-limit signal.
 export const TREND_CONCURRENCY = { initial: 10, max: 20 } as const;
-// Partitions in all: twice the most searches at once, so none waits idle while long ones finish; more
-// would only add part-filled pages and index scans.
-const PARTITION_TARGET = 2 * TREND_CONCURRENCY.max;
+// Partitions in all: as many as may run at once, so each is read by one chain of pages from start to
+// end; more would only add part-filled pages and one more index scan each.
+const PARTITION_TARGET = TREND_CONCURRENCY.max;
 
 const MS_PER_DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
