@@ -3,9 +3,9 @@ import { aggregateByProjectMonth, type MonthAggregate } from '../../domain/trend
 import { shiftMonth } from '../../domain/trends/month-arithmetic';
 import { partitionCounts, splitDayRange, type DayRange } from '../../domain/trends/partition-window';
 import type { AppSettings } from '../../domain/settings/app-settings';
-import { withRetry } from '../../jira/retry-policy';
 import { approximateCount } from '../../jira/search-jql';
 import type { JiraPort } from '../../ports';
+import { retryingJiraPort } from '../../runtime/retrying-jira-port';
 import type { Services } from '../../services';
 import { loadSettings } from '../../storage/settings-store';
 import { AdaptiveConcurrency } from './adaptive-concurrency';
@@ -103,14 +103,13 @@ export async function computeTrendMonths(
   const scope = options.projectKeys ?? [];
   const window = windowOfMonths(first, last);
   const dataAsOf = clock.now().toISOString();
-  const attempt = <T>(call: () => Promise<T>) =>
-    withRetry(call, {
-      clock,
-      maxAttempts: 6,
-      budgetMs: Math.max(0, options.deadlineMs - clock.now().getTime()),
-    });
+  const counting = retryingJiraPort(jira, {
+    clock,
+    maxAttempts: 6,
+    budgetMs: Math.max(0, options.deadlineMs - clock.now().getTime()),
+  });
   const { incidents: incidentTotal, actionItems: itemTotal } =
-    options.totals ?? (await attempt(() => countWindow(jira, settings, first, last, scope)));
+    options.totals ?? (await countWindow(counting, settings, first, last, scope));
   const [incidentParts = 1, itemParts = 1] = partitionCounts(
     [Math.ceil(incidentTotal / TREND_PAGE_SIZE), Math.ceil(itemTotal / TREND_PAGE_SIZE)],
     PARTITION_TARGET,

@@ -9,7 +9,7 @@ import {
   type MonthAggregate,
 } from '../../domain/trends';
 import { shiftMonth } from '../../domain/trends/month-arithmetic';
-import { withRetry } from '../../jira/retry-policy';
+import { retryingJiraPort } from '../../runtime/retrying-jira-port';
 import type { Services } from '../../services';
 import { loadSettings } from '../../storage/settings-store';
 import { computeTrendMonths, countWindow, windowOfMonths } from './compute-trend-months';
@@ -106,11 +106,12 @@ export async function loadTrends(
   const missing = months.filter((m) => !stored.markers.has(m));
   const [first, last] = [missing[0] ?? month, missing.at(-1) ?? month];
   const settings = await loadSettings(services.kv, services.logger);
-  const totals = await withRetry(() => countWindow(services.jiraAsApp, settings, first, last), {
+  const counting = retryingJiraPort(services.jiraAsApp, {
     clock: services.clock,
     budgetMs: 5_000,
     maxAttempts: 3,
   });
+  const totals = await countWindow(counting, settings, first, last);
   const issuesTotal = totals.incidents + totals.actionItems;
   if (issuesTotal > INLINE_ISSUE_LIMIT)
     return { state: 'computing', ...(await queueTrendsRefresh(services, month, issuesTotal)) };

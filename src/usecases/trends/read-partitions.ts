@@ -1,7 +1,7 @@
 import type { JiraIssue } from '../../jira/issues';
-import { withRetry } from '../../jira/retry-policy';
 import { searchJqlPage, type SearchJqlParams } from '../../jira/search-jql';
 import type { Clock, JiraPort } from '../../ports';
+import { retryingJiraPort } from '../../runtime/retrying-jira-port';
 import type { AdaptiveConcurrency } from './adaptive-concurrency';
 
 /** The reads ran past their deadline (a resolver's share of 25 s): the caller hands the work on. */
@@ -39,18 +39,19 @@ export async function readPartitions<F, R>(
   search: PartitionedSearch<F, R>,
   options: ReadPartitionsOptions,
 ): Promise<R[]> {
-  const { jira, clock, limiter, deadlineMs } = options;
+  const { clock, limiter, deadlineMs } = options;
+  const jira = retryingJiraPort(options.jira, {
+    clock,
+    maxAttempts: 8,
+    budgetMs: Math.max(0, deadlineMs - clock.now().getTime()),
+  });
   const records: R[] = [];
   const readPartition = async (jql: string) => {
     let token: string | undefined;
     do {
       if (clock.now().getTime() > deadlineMs) throw new TrendReadDeadline();
       const pageToken = token;
-      const page = await withRetry(() => searchJqlPage(jira, { ...search.params, jql }, pageToken), {
-        clock,
-        maxAttempts: 8,
-        budgetMs: Math.max(0, deadlineMs - clock.now().getTime()),
-      });
+      const page = await searchJqlPage(jira, { ...search.params, jql }, pageToken);
       for (const issue of page.issues) records.push(search.toRecord(issue));
       await options.onProgress?.(records.length);
       token = page.nextPageToken;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { monthKeyOf } from '../../domain/trends';
 import { shiftMonth } from '../../domain/trends/month-arithmetic';
-import { withRetry } from '../../jira/retry-policy';
 import { jqlString } from '../../jira/jql-literal';
 import type { Services } from '../../services';
 import { loadSettings } from '../../storage/settings-store';
@@ -94,15 +93,11 @@ export async function refreshTrendCaches(services: Services): Promise<TrendCache
     }
     for (const [project, changedMonths] of monthsByProject) {
       const span = [...changedMonths].sort();
-      await withRetry(
-        () =>
-          computeTrendMonths(services, span[0] as string, span.at(-1) as string, {
-            deadlineMs,
-            projectKeys: [project],
-            limiter,
-          }),
-        { clock, budgetMs: Math.max(0, deadlineMs - clock.now().getTime()), maxAttempts: 2 },
-      );
+      await computeTrendMonths(services, span[0] as string, span.at(-1) as string, {
+        deadlineMs,
+        projectKeys: [project],
+        limiter,
+      });
       summary.recomputed += changedMonths.size;
     }
     await kv.set(CHECKPOINT_KEY, startedAt.toISOString());
