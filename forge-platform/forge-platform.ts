@@ -78,6 +78,8 @@ export function createForgePlatform(options: ForgePlatformOptions) {
   const siteUrl = options.siteUrl ?? options.emulator.baseUrl;
   const appId = manifest.appId.replace(/^ari:cloud:ecosystem::app\//, '');
   const consentDenied = new Set<string>();
+  // Storage refusals to play back, as the store answers over a quota (429) or in an outage (5xx).
+  const storageFaults: Array<{ status: number; code: string }> = [];
   const invocations: InvocationRecord[] = [];
   const logs: string[] = [];
   // Which of the app's own requests caused an edit: the emulator publishes product events inside the
@@ -244,10 +246,21 @@ export function createForgePlatform(options: ForgePlatformOptions) {
       };
       const scope: InvocationScope = {
         runtime,
-        forgeFetch: (descriptor, path, init) =>
-          descriptor.type === 'kvs'
-            ? Promise.resolve(kvsApiResponse(kvsStore, path, String(init.body ?? '')))
-            : productFetch(descriptor, accountId, path, init),
+        forgeFetch: (descriptor, path, init) => {
+          if (descriptor.type !== 'kvs') return productFetch(descriptor, accountId, path, init);
+          const fault = storageFaults.shift();
+          if (fault)
+            return Promise.resolve(
+              response(
+                fault.status,
+                JSON.stringify({ code: fault.code, message: `Storage answered ${fault.status}` }),
+                {
+                  'content-type': 'application/json',
+                },
+              ),
+            );
+          return Promise.resolve(kvsApiResponse(kvsStore, path, String(init.body ?? '')));
+        },
         egressFetch,
         ...(options.now ? { now: () => now().getTime() } : {}),
         ...(options.quiet
@@ -402,6 +415,13 @@ export function createForgePlatform(options: ForgePlatformOptions) {
       consentDenied.delete(accountId);
     },
     hasConsent: (accountId: string) => !consentDenied.has(accountId),
+    /** The next storage request is refused: 429 `RATE_LIMIT_EXCEEDED` over a quota, 5xx in an outage. */
+    failNextStorageRequest(
+      status: number,
+      code = status === 429 ? 'RATE_LIMIT_EXCEEDED' : 'INTERNAL_SERVER_ERROR',
+    ) {
+      storageFaults.push({ status, code });
+    },
     setAsUserWritesCountAsSelf(value: boolean) {
       asUserWritesCountAsSelf = value;
     },

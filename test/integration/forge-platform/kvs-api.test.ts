@@ -2,6 +2,7 @@
 import { platformApp } from './platform-fixture';
 import { Filter, FilterConditions, kvs, WhereConditions } from '@forge/kvs';
 import * as realApp from '../../../src/index';
+import { forgeKvsPort } from '../../../src/forge/forge-kvs-port';
 
 /** Runs `work` inside an invocation of the app's scheduled function (so @forge/kvs reaches the platform). */
 async function inInvocation<T>(work: () => Promise<T>): Promise<T> {
@@ -81,5 +82,25 @@ describe('Forge storage through @forge/kvs on the local platform', () => {
       };
     });
     expect(outcome).toEqual({ tooMany: 'TOO_MANY_KEYS', ok: ['good'], failed: ['bad*key'] });
+  });
+});
+
+describe('storage refusals as the app’s error kinds (src/forge/forge-kvs-port.ts)', () => {
+  it.each([
+    [429, 'RateLimited'],
+    [503, 'Unavailable'],
+  ])('maps HTTP %i from Forge storage to %s', async (status, kind) => {
+    const { platform } = await platformApp({
+      app: {
+        ...realApp,
+        dailyMaintenance: async () => {
+          platform.failNextStorageRequest(status);
+          return forgeKvsPort().get('settings');
+        },
+      },
+    });
+    await expect(platform.runScheduledTrigger('daily-postmortem-maintenance')).rejects.toMatchObject({
+      kind,
+    });
   });
 });
