@@ -77,6 +77,30 @@ describe('admin settings: validation', () => {
     });
   });
 
+  it.each([
+    'issuetype = Incident ORDER BY created DESC',
+    'issuetype = Incident order  by priority',
+    "project = INC AND summary ~ 'x' ORDER BY key",
+  ])(
+    'refuses an incident JQL with an ORDER BY (%s), saying why, and keeps the previous settings',
+    async (jql) => {
+      const { app, admin } = await setUp();
+      dataOf(await admin.call('saveSettings', { settings: valid }));
+      const error = errorOf(await admin.call('saveSettings', { settings: { ...valid, incidentJql: jql } }));
+      expect(error.kind).toBe('InvalidInput');
+      expect(error.fields?.incidentJql).toMatch(/Remove the ORDER BY clause.*parentheses/);
+      expect(await stored(app)).toEqual(valid);
+    },
+  );
+
+  it('accepts "order by" as words inside a quoted search value', async () => {
+    const { admin } = await setUp();
+    const incidentJql = 'issuetype = Incident AND summary ~ "order by \\"x\\""';
+    expect(
+      dataOf(await admin.call('saveSettings', { settings: { ...valid, incidentJql } })).settings.incidentJql,
+    ).toBe(incidentJql);
+  });
+
   it('answers one error per field, beside the field, and changes nothing', async () => {
     const { app, admin } = await setUp();
     dataOf(await admin.call('saveSettings', { settings: valid }));
