@@ -62,7 +62,7 @@ export function retryingJiraPort(jira: JiraPort, options: RetryingJiraPortOption
         }
         const named =
           'response' in last ? retryDelayFromHeaders(last.response.headers, clock.now()) : undefined;
-        const { delayMs } = backoff(attempt, named, options);
+        const delayMs = backoff(attempt, named, options);
         if (attempt >= maxAttempts || clock.now().getTime() + delayMs > deadline) {
           if ('response' in last) return last.response;
           throw last.error;

@@ -1,3 +1,4 @@
+import { AppError } from '../../../src/contract/errors';
 import { getIssue, bulkCreateIssues } from '../../../src/jira/issues';
 import type { JiraRoute } from '../../../src/jira/route';
 import { searchJqlAll } from '../../../src/jira/search-jql';
@@ -65,13 +66,22 @@ describe('retryingJiraPort', () => {
     expect(jira.requests).toHaveLength(3);
   });
 
-  it('does not retry a refusal', async () => {
+  it.each([400, 403, 404, 409])('does not retry HTTP %i', async (status) => {
     const clock = fakeClock();
-    const jira = fakeJiraPort().on('GET', ISSUE, { status: 404, body: { errorMessages: ['No issue'] } });
+    const jira = fakeJiraPort().on('GET', ISSUE, { status, body: { errorMessages: ['no'] } });
     await expect(
       getIssue(retryingJiraPort(jira, { ...options, clock }), { issueIdOrKey: 'ED-1' }),
-    ).rejects.toMatchObject({ kind: 'NotFound' });
+    ).rejects.toBeInstanceOf(AppError);
     expect(jira.requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('hands back a failure below HTTP that outlives the attempts, which the caller reads as Unavailable', async () => {
+    const clock = fakeClock();
+    const jira = fakeJiraPort().on('GET', ISSUE, { throws: new TypeError('fetch failed') });
+    const port = retryingJiraPort(jira, { ...options, clock, maxAttempts: 2 });
+    await expect(getIssue(port, { issueIdOrKey: 'ED-1' })).rejects.toMatchObject({ kind: 'Unavailable' });
+    expect(jira.requests).toHaveLength(2);
   });
 
   it('resumes a paginated search from the page that failed', async () => {
