@@ -110,14 +110,25 @@ const PATHOLOGICAL: ReadonlyArray<{ name: string; run: () => unknown }> = [
   },
 ];
 
-/** Figures for the pathological inputs; sets a failing exit code when one is over the limit. */
+/** CPU milliseconds of one run: on a shared machine wall time measures the neighbours as much as the code. */
+function cpuMillisecondsOnce(run: () => void): number {
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/** Figures for the pathological inputs (CPU time); sets a failing exit code when one is over the limit. */
 function pathologicalFigures(): string[] {
   return PATHOLOGICAL.map(({ name, run }) => {
     run(); // warm-up: the limit is about algorithmic cost, not JIT compilation
-    const ms = millisecondsOnce(() => void run());
+    const ms = Math.min(
+      cpuMillisecondsOnce(() => void run()),
+      cpuMillisecondsOnce(() => void run()),
+    );
     const over = ms >= PATHOLOGICAL_LIMIT_MS;
     if (over) process.exitCode = 1;
-    return `pathological 1 MB ${name}: ${ms.toFixed(1)} ms ${over ? `OVER ${PATHOLOGICAL_LIMIT_MS} ms` : 'ok'}`;
+    return `pathological 1 MB ${name}: ${ms.toFixed(1)} ms CPU ${over ? `OVER ${PATHOLOGICAL_LIMIT_MS} ms` : 'ok'}`;
   });
 }
 

@@ -1,4 +1,5 @@
 // Reads any ADF (a Jira description written by hand, or `renderAdf` output) back into Markdown lines.
+import { append } from './markdown-blocks';
 
 interface AdfNode {
   type: string;
@@ -75,7 +76,7 @@ function listLines(node: AdfNode, ordered: boolean, indent: string): string[] {
     let first = true;
     for (const part of parts) {
       if (part.type === 'bulletList' || part.type === 'orderedList') {
-        lines.push(...listLines(part, part.type === 'orderedList', `${indent}  `));
+        append(lines, listLines(part, part.type === 'orderedList', `${indent}  `));
         continue;
       }
       const text = part.type === 'paragraph' ? inlineContent(part) : blockLines(part).join('\n');
@@ -148,7 +149,7 @@ export function adfToMarkdown(adf: unknown): string {
   blocks.forEach((block, index) => {
     const previous = blocks[index - 1];
     if (previous !== undefined && needsBlankBetween(previous, block)) out.push('');
-    out.push(...blockLines(block));
+    append(out, blockLines(block));
   });
   return `${out.join('\n')}\n`;
 }

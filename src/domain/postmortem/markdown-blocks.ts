@@ -171,3 +171,11 @@ export function joinBlocks(parts: readonly string[]): string {
   }
   return joined;
 }
+
+/**
+ * `target.push(...items)` for arrays of any length: a spread passes every item as an argument, and a few
+ * hundred thousand lines or rows (an 8 MB import) overflow the call stack.
+ */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

@@ -8,6 +8,7 @@ import {
 } from './header-fields';
 import { emptyImportReport, SECTION_TITLES, type ImportReport } from './import-report';
 import {
+  append,
   atxHeading,
   closesFence,
   fenceOpening,
@@ -145,7 +146,7 @@ function groupSections(sections: readonly Section[]): Group[] {
       const headingLine = nestedHeadingLine(section, parent.kind);
       // A bold group name needs a blank line before it, or it would continue the list item above.
       if (headingLine !== null) parent.lines.push(...(LIST_KINDS.has(parent.kind) ? [''] : []), headingLine);
-      parent.lines.push(...section.lines);
+      append(parent.lines, section.lines);
       parent.nestedHeadings.push(section.headingText);
       if (open.length === 0) open.push({ level: section.level, group: parent });
       continue;
@@ -383,9 +384,9 @@ function readSummary(draft: Draft, source: string, lines: readonly string[]): vo
 /** Adds a timeline's rows and zone to the draft; returns the lines that were not rows. */
 function takeTimeline(draft: Draft, read: TimelineRead): string[] {
   const header = draft.doc.header;
-  draft.timeline.push(...read.rows);
-  draft.mapped.push(...read.mapped);
-  draft.notes.push(...read.notes);
+  append(draft.timeline, read.rows);
+  append(draft.mapped, read.mapped);
+  append(draft.notes, read.notes);
   if (read.zone !== null && header.timeZone === null) {
     draft.doc.header = { ...header, timeZone: read.zone };
     draft.report.guessed.push(`time zone ${read.zone} from ${read.zoneSource ?? 'the timeline'}`);
@@ -443,18 +444,18 @@ function readGroup(
       return;
     }
     case 'contributing':
-      doc.contributingFactors.push(...readListItems(body));
+      append(doc.contributingFactors, readListItems(body));
       return;
     case 'whatWorkedWell':
-      doc.whatWorkedWell.push(...readListItems(body));
+      append(doc.whatWorkedWell, readListItems(body));
       return;
     case 'lessons':
-      doc.lessonsLearned.push(...readListItems(body));
+      append(doc.lessonsLearned, readListItems(body));
       return;
     case 'actionItems': {
       const read = readActionItems(body, draft.ids);
-      doc.actionItems.push(...read.items);
-      draft.mapped.push(...read.mapped);
+      append(doc.actionItems, read.items);
+      append(draft.mapped, read.mapped);
       keep(read.leftover);
       return;
     }
@@ -470,6 +471,9 @@ function readGroup(
   }
 }
 
+// Table rows are not searched: the timeline reader has read the zones in its cells already.
+const ZONE_LINE_START = /^\s*(?:[-*+>]|#{1,6})?\s*[_*(]{0,3}(?:\d|at\s|on\s|all\s|times?\s|\[|`)/i;
+
 /**
  * A zone stated outside the timeline ("_All times are in Eastern Time (UTC-4)_" under What happened, or
  * "15:23 UTC we received a report" in prose) is still the zone of the document's times.
@@ -477,7 +481,9 @@ function readGroup(
 function recordZoneStatedElsewhere(draft: Draft, lines: readonly string[]): void {
   for (const line of lines) {
     if (line.length > 300) continue;
-    const bare = line.replace(/^\s*(?:[-*+>]|#{1,6}|\|)?\s*/, '');
+    // Only lines that can state a zone: "All times …", or a time first ("15:23 UTC", "At 17:41 UTC").
+    if (!ZONE_LINE_START.test(line)) continue;
+    const bare = line.replace(/^\s*(?:[-*+>]|#{1,6})?\s*/, '');
     const zone = isZoneStatement(bare) ? statedZone(bare) : readTimePrefix(bare)?.zone;
     if (zone === null || zone === undefined) continue;
     draft.doc.header = { ...draft.doc.header, timeZone: zone };
@@ -524,7 +530,7 @@ function readSectionGroup(draft: Draft, group: Group): void {
       `"${section.headingText.trim()}" read as ${SECTION_TITLES[group.kind]} from its words`,
     );
   if (group.kind === 'actionItems') {
-    draft.mapped.push(...group.nestedHeadings);
+    append(draft.mapped, group.nestedHeadings);
     for (const name of group.nestedHeadings)
       draft.report.guessed.push(`"${name}" read as a group of action items; the group name is not kept`);
   }

@@ -1,5 +1,5 @@
 import { isoDayOf } from './header-fields';
-import { readListEntries } from './markdown-blocks';
+import { append, readListEntries } from './markdown-blocks';
 import { readTables, type Table } from './markdown-table';
 import type { ActionItem, ActionItemOwner } from './postmortem-document';
 
@@ -26,7 +26,13 @@ export function actionItemIds(): ActionItemIds {
     if (match) highest = Math.max(highest, Number(match[1]));
     return id;
   };
-  return { taken: (id) => seen.has(id), take, mint: () => take(`ai-${highest + 1}`) };
+  const mint = (): string => {
+    highest += 1;
+    const id = `ai-${highest}`;
+    seen.add(id);
+    return id;
+  };
+  return { taken: (id) => seen.has(id), take, mint };
 }
 
 export interface ActionItemsRead {
@@ -103,14 +109,19 @@ const HANDLE = /(?:^|[\s(])(@[A-Za-z0-9][\w.-]{0,38})/;
 // An empty task box says nothing; a ticked one (`[x]`) says the item is done and stays in the text.
 const TASK_BOX = /^\[ ?\]\s*/;
 
+function firstLineOf(text: string): string {
+  const end = text.indexOf('\n');
+  return text.slice(0, Math.min(end === -1 ? text.length : end, 500));
+}
+
 /** An item's owner and due date from its own words; the words that said so leave the action text. */
 function itemFromText(text: string, ids: ActionItemIds): ActionItem {
-  let action = text.replace(TASK_BOX, '');
+  let action = text.startsWith('[') ? text.replace(TASK_BOX, '') : text;
   let owner: ActionItemOwner | null = null;
   let dueDate: string | null = null;
   // Owners and due dates are read from the first line's first 500 characters: the searches below are not
   // anchored, and the cap keeps them linear on a pathological line. Each runs only when its keyword is there.
-  const firstLine = (action.split('\n', 1)[0] ?? '').slice(0, 500);
+  const firstLine = firstLineOf(action);
   const lower = firstLine.toLowerCase();
   const ownerMatch = lower.includes('owner')
     ? (OWNER_REMARK.exec(firstLine) ?? OWNER_SUFFIX.exec(firstLine))
@@ -124,7 +135,7 @@ function itemFromText(text: string, ids: ActionItemIds): ActionItem {
     if (handle) owner = { text: handle[1] ?? '' };
   }
   if (/due|by|deadline|eta/.test(lower)) {
-    const dueLine = (action.split('\n', 1)[0] ?? '').slice(0, 500);
+    const dueLine = firstLineOf(action);
     const dueMatch = DUE_REMARK.exec(dueLine) ?? DUE_SUFFIX.exec(dueLine);
     const day = dueMatch ? isoDayOf(dueMatch[1] ?? '') : null;
     if (dueMatch && day !== null) {
@@ -149,7 +160,7 @@ function itemsFromList(lines: readonly string[], ids: ActionItemIds): ActionItem
   for (const entry of readListEntries(lines)) {
     const text = entry.lines.join('\n');
     if (entry.item && text.replace(TASK_BOX, '').trim() !== '') items.push(itemFromText(text, ids));
-    else if (!entry.item) leftover.push(...(entry.blankBefore ? [''] : []), ...entry.lines);
+    else if (!entry.item) append(leftover, entry.blankBefore ? ['', ...entry.lines] : entry.lines);
   }
   return { items, mapped: [], leftover };
 }
@@ -161,16 +172,16 @@ export function readActionItems(lines: readonly string[], ids: ActionItemIds): A
   const outside: string[] = [];
   for (const part of readTables(lines)) {
     if (part.table === null) {
-      outside.push(...part.lines);
+      append(outside, part.lines);
       continue;
     }
     const { table } = part;
     if (table.hasSeparator && table.header.map(actionColumn).includes('action')) {
-      mapped.push(...table.header.filter(Boolean));
+      append(mapped, table.header.filter(Boolean));
       for (const cells of table.rows)
         if (cells.some((cell) => cell !== '')) items.push(actionFromCells(table, cells, ids));
     } else {
-      outside.push(...part.lines);
+      append(outside, part.lines);
     }
   }
   // Beside a table of action items, a list is commentary (etcd's notes under its table), not more items.

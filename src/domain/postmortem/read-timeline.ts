@@ -1,4 +1,4 @@
-import { atxHeading, closesFence, fenceOpening, isBlank, LIST_ITEM } from './markdown-blocks';
+import { append, atxHeading, closesFence, fenceOpening, isBlank, LIST_ITEM } from './markdown-blocks';
 import { readTables, type Table } from './markdown-table';
 import { isZoneStatement, readTimePrefix, statedZone } from './timeline-time';
 
@@ -28,6 +28,8 @@ interface DraftRow {
   lines: string[];
   /** Rows from a heading own every line up to the next heading; list rows only their indented lines. */
   fromHeading: boolean;
+  /** The row's date, or the day heading or earlier row it falls under; set when the row is added. */
+  day?: string | null;
 }
 
 const WEEKDAY_ONLY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
@@ -53,7 +55,7 @@ function tableRows(
   const notes: string[] = [];
   let zone: string | null = null;
   if (hasHeader) {
-    mapped.push(...table.header.filter(Boolean));
+    append(mapped, table.header.filter(Boolean));
     const timeHeader = table.header[timeColumn] ?? '';
     zone = timeColumn === -1 ? null : statedZone(timeHeader);
     // "Date and time (approximate)" says how to read every row; keep it where people will see it.
@@ -122,7 +124,10 @@ function rowFrom(text: string, fromHeading: boolean): DraftRow | null {
 /** The time as written (zone included); a date carried from a day heading or an earlier row goes first. */
 function rowTime(row: DraftRow, date: string | null): string {
   if (row.clock === null && row.date === null) return row.written;
-  return [date, row.clock, row.zone].filter((part) => part !== null && part !== '').join(' ');
+  let time = date ?? '';
+  if (row.clock !== null) time = time === '' ? row.clock : `${time} ${row.clock}`;
+  if (row.zone !== null) time = time === '' ? row.zone : `${time} ${row.zone}`;
+  return time;
 }
 
 function eventText(lines: readonly string[]): string {
@@ -147,10 +152,11 @@ export function readTimeline(lines: readonly string[], heading: string): Timelin
   let current: DraftRow | null = null;
   let afterBlank = false;
   let fence: string | null = null;
-  const rowDays = new Map<DraftRow, string | null>();
+  const days = new Set<string>();
   const start = (row: DraftRow): void => {
     if (row.date !== null) day = row.date;
-    rowDays.set(row, row.date ?? day);
+    row.day = row.date ?? day;
+    if (row.day !== null) days.add(row.day);
     rows.push(row);
     current = row;
   };
@@ -158,15 +164,15 @@ export function readTimeline(lines: readonly string[], heading: string): Timelin
     if (part.table !== null) {
       const read = tableRows(part.table, null);
       if (read.rows.length === 0 && part.table.hasSeparator && read.mapped.length === 0) {
-        leftover.push(...part.lines);
+        append(leftover, part.lines);
         continue;
       }
       if (!part.table.header.map(timelineColumn).some((c) => c !== null) && part.table.hasSeparator) {
-        leftover.push(...part.lines);
+        append(leftover, part.lines);
         continue;
       }
-      mapped.push(...read.mapped);
-      notes.push(...read.notes);
+      append(mapped, read.mapped);
+      append(notes, read.notes);
       if (zone === null && read.zone !== null) {
         zone = read.zone;
         zoneSource = 'the time column header';
@@ -258,11 +264,10 @@ export function readTimeline(lines: readonly string[], heading: string): Timelin
     zoneSource = 'the rows';
   }
   // Multi-day timelines keep each row's date, so 23:28 followed by 18:00 still reads in order.
-  const days = new Set([...rowDays.values()].filter((d) => d !== null));
   const multiDay = days.size > 1;
   return {
     rows: rows.map((row) => ({
-      time: rowTime(row, row.date ?? (multiDay && row.clock !== null ? (rowDays.get(row) ?? null) : null)),
+      time: rowTime(row, row.date ?? (multiDay && row.clock !== null ? (row.day ?? null) : null)),
       event: eventText(row.lines),
     })),
     zone,

@@ -44,10 +44,10 @@ const ZONE = new RegExp(`\\s?\\(?${ZONE_SOURCE}\\)?(?![A-Za-z])`, 'y');
 const CLOSERS = /(?:\]|\*\*|`|\))?/y;
 const SEPARATOR = /\s*(?:[-–—:|,]\s*)?/y;
 
+// `test` and `lastIndex`, not `exec`: no match array per attempt (a 1 MB timeline makes hundreds of thousands).
 function stickyMatch(pattern: RegExp, text: string, at: number): string | null {
   pattern.lastIndex = at;
-  const match = pattern.exec(text);
-  return match ? match[0] : null;
+  return pattern.test(text) ? text.slice(at, pattern.lastIndex) : null;
 }
 
 /** `14:23`, `2:54 PM`, `7am`, or military `1625` when a colon or a zone follows (a bare number is not a time). */
@@ -61,13 +61,14 @@ function readClock(text: string, at: number): string | null {
 }
 
 // Words that say a time is approximate stay with it; brackets, bold and backticks are only markup.
+const STARTS_LIKE_TIME = /^[\p{L}\d[*`~(]/u;
 const SENTENCE_OPENER = /^(?:on|at)$/i;
 const APPROXIMATE = /^(?:~|ca\.?|approx\.?|approximately|around)$/i;
 
 /** The date and/or time at the start of `text`, or null when it does not start with one. */
 export function readTimePrefix(text: string): TimePrefix | null {
   // Every form starts with a digit, a letter (month, weekday, "ca.") or an opener; most text can stop here.
-  if (!/^[\p{L}\d[*`~(]/u.test(text)) return null;
+  if (!STARTS_LIKE_TIME.test(text)) return null;
   const openerText = stickyMatch(OPENERS, text, 0) ?? '';
   const opener = openerText.trim();
   let at = openerText.length;

@@ -175,6 +175,19 @@ describe('importing malformed Markdown', () => {
       expect(document.lessonsLearned[0]?.split('\n')).toHaveLength(80_001);
     });
 
+    it('reads 300,000 action items, timeline rows and lessons without overflowing the call stack', () => {
+      const { document } = expectValid(
+        [
+          `## Action Items\n${'- a\n'.repeat(300_000)}`,
+          `## Timeline\n${'- 10:00 b\n'.repeat(300_000)}`,
+          `## Lessons Learned\n${'- c\n'.repeat(300_000)}`,
+        ].join(''),
+      );
+      expect([document.actionItems.length, document.timeline.length, document.lessonsLearned.length]).toEqual(
+        [300_000, 300_000, 300_000],
+      );
+    });
+
     it('reads a table row of 100,000 spaces after a dash as text, not a separator', () => {
       const row = `|-${' '.repeat(100_000)}x|`;
       const { document } = expectValid(`## Timeline\n| Time | Event |\n${row}`);
