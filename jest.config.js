@@ -17,6 +17,8 @@ module.exports = {
     ],
   },
   // Some Atlassian packages ship ESM only under dist/esm; let swc transpile them.
+  // Atlassian's compiled components import their CSS; unit tests draw markup, not styles.
+  moduleNameMapper: { '\\.css$': '<rootDir>/test/helpers/no-styles.ts' },
   transformIgnorePatterns: ['/node_modules/(?!(@atlaskit|@atlassianlabs)/)'],
   testTimeout: 30000,
 };

@@ -11,12 +11,14 @@
   var config = JSON.parse(document.currentScript.getAttribute('data-preview'));
   var query = new URLSearchParams(window.location.search);
   var issueKey = query.get('issue');
+  // `?as=<accountId>` opens the page as another user of the emulated site (e.g. one who is not a Jira admin).
+  var accountId = query.get('as') || config.accountId;
   var colorMode =
     query.get('theme') ||
     (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
   var context = {
-    accountId: config.accountId,
+    accountId: accountId,
     cloudId: 'preview-cloud',
     siteUrl: config.siteUrl,
     moduleKey: config.moduleKey,

@@ -65,6 +65,8 @@ export interface PreviewOptions {
 export const PREVIEW_MODULES = {
   'issue-panel': 'postmortem-issue-panel',
   'global-page': 'incident-learning-page',
+  'admin-settings': 'postmortem-settings-page',
+  'issue-context': 'postmortem-issue-context',
 } as const;
 
 /** Forge's UI context for an invocation: the issue and project of the page the module is on. */
@@ -178,6 +180,8 @@ export async function createPreviewApp(options: PreviewOptions): Promise<Preview
 
 async function seedDemoData(emulator: JiraEmulator, kv: Services['kv'], now: Date): Promise<void> {
   const data = demoData(now);
+  // The preview's user administers the demo site, so the settings page (/admin) opens for them.
+  emulator.setPermissions(PREVIEW_ACCOUNT_ID, { browse: true, edit: true, administer: true });
   const documents = new Map(data.postmortems.map((entry) => [entry.issueKey, entry.document]));
   emulator.seed(
     data.issues.map((issue) => {

@@ -28,6 +28,19 @@ const customUis = {
     moduleType: 'jira:globalPage',
     moduleKey: 'incident-learning-page',
   },
+  // The UI Kit modules, drawn by the local UI Kit host (preview/ui-kit-host/).
+  '/admin': {
+    build: join(repo, 'preview', 'ui-kit-host', 'admin', 'build'),
+    resource: 'admin-settings',
+    moduleType: 'jira:adminPage',
+    moduleKey: 'postmortem-settings-page',
+  },
+  '/glance': {
+    build: join(repo, 'preview', 'ui-kit-host', 'glance', 'build'),
+    resource: 'issue-context',
+    moduleType: 'jira:issueContext',
+    moduleKey: 'postmortem-issue-context',
+  },
 } as const;
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -93,9 +106,9 @@ async function handle(app: PreviewApp, request: IncomingMessage, response: Serve
     response.end(designTokensCss());
     return;
   }
-  const invoke = /^\/__preview\/invoke\/(issue-panel|global-page)$/.exec(url.pathname);
-  if (invoke && request.method === 'POST')
-    return sendInvoke(app, invoke[1] as 'issue-panel' | 'global-page', request, response);
+  const invoke = /^\/__preview\/invoke\/([\w-]+)$/.exec(url.pathname);
+  if (invoke?.[1] && invoke[1] in PREVIEW_MODULES && request.method === 'POST')
+    return sendInvoke(app, invoke[1] as keyof typeof PREVIEW_MODULES, request, response);
   const scheduled = /^\/__forge\/scheduled\/([\w-]+)$/.exec(url.pathname);
   if (scheduled?.[1] && request.method === 'POST') return sendScheduled(app, scheduled[1], response);
   const consent = /^\/__forge\/consent\/(grant|revoke)$/.exec(url.pathname);
@@ -144,7 +157,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
  */
 async function sendInvoke(
   app: PreviewApp,
-  resource: 'issue-panel' | 'global-page',
+  resource: keyof typeof PREVIEW_MODULES,
   request: IncomingMessage,
   response: ServerResponse,
 ) {
@@ -223,8 +236,11 @@ async function sendIndex(app: PreviewApp, response: ServerResponse): Promise<voi
 <p>The app's real resolvers, trigger and consumer against a local Jira Cloud emulator with demo data.
 Slack messages land in <a href="/__slack/messages">/__slack/messages</a>.</p>
 <h2><a href="/trends">Incident learning (global page)</a></h2>
+<h2><a href="/admin">Postmortem settings (admin page)</a></h2>
+<p>Incident JQL, severity and category sources, time zone, holidays, labels and the Slack webhook (<a href="/admin?theme=dark">dark</a>).</p>
 <h2>Try it: <a href="/panel?issue=${escape(reference)}">${escape(reference)} Payment Service Outage</a></h2>
-<p>A complete postmortem draft, ready to finalize into child issues and a Slack message.</p>
+<p>A complete postmortem draft, ready to finalize into child issues and a Slack message.
+Its glance beside the issue: <a href="/glance?issue=${escape(reference)}">status, deadline and action items</a> (<a href="/glance?issue=${escape(reference)}&amp;theme=dark">dark</a>).</p>
 <h2>Incidents — open the postmortem issue panel</h2>
 <ul>${rows}</ul>
 <p>Dark theme: add <code>&amp;theme=dark</code> to a panel link.</p>

@@ -1,0 +1,169 @@
+/**
+ * UI Kit components drawn with the Atlassian design-system components they stand for. The props each
+ * one accepts are `@atlaskit/forge-react-types` (the contract `@forge/react` is typed by), and most of
+ * them are a `Pick` of the design-system component's own props, so they pass straight through.
+ * https://developer.atlassian.com/platform/forge/ui-kit/components/
+ */
+import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
+import { ErrorMessage, FormFooter, FormHeader, FormSection, HelperMessage, Label } from '@atlaskit/form';
+import type {
+  ButtonProps,
+  CheckboxProps,
+  FormProps,
+  HeadingProps,
+  LabelProps,
+  RadioGroupProps,
+  SpinnerProps,
+  TextAreaProps,
+  TextfieldProps,
+} from '@atlaskit/forge-react-types';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { RadioGroup } from '@atlaskit/radio';
+import SectionMessage from '@atlaskit/section-message';
+import Select from '@atlaskit/select';
+import Spinner from '@atlaskit/spinner';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import { useEffect, useState, type ComponentType, type ReactNode, type SyntheticEvent } from 'react';
+
+/** The event copy UI Kit hands a handler (`SerialisableEvent` in the types, not exported by name). */
+type SerialisableEvent = Parameters<NonNullable<TextfieldProps['onChange']>>[0];
+type Handler = ((event: SerialisableEvent) => void) | undefined;
+type UiKitComponent = ComponentType<Record<string, unknown> & { children?: ReactNode }>;
+
+// The tree's props are whatever the app passed, typed only by `@forge/react`'s contract.
+const drawn = (component: unknown) => component as UiKitComponent;
+
+/**
+ * What a UI Kit handler receives: Forge sends the app a plain copy of the event across the iframe
+ * boundary (`SerialisableEvent`), never the DOM event, so an app cannot call `preventDefault` or read
+ * the element. The host sends the same copy.
+ */
+export function serialise(event: SyntheticEvent<HTMLInputElement | HTMLTextAreaElement>): SerialisableEvent {
+  const target = event.currentTarget;
+  return {
+    bubbles: event.bubbles,
+    cancelable: event.cancelable,
+    defaultPrevented: event.defaultPrevented,
+    eventPhase: event.eventPhase,
+    isTrusted: event.isTrusted,
+    target: {
+      value: target.value,
+      ...('checked' in target ? { checked: target.checked } : {}),
+      name: target.name,
+      id: target.id,
+      tagName: target.tagName,
+      type: target.type,
+    },
+    timeStamp: event.timeStamp,
+    type: event.type,
+  };
+}
+
+const forward = (handler: Handler) => (event: SyntheticEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+  handler?.(serialise(event));
+
+/**
+ * A text input keeps what was typed while the app's update travels back: the app re-renders on its own
+ * schedule, and a controlled input would otherwise drop keystrokes typed in between.
+ */
+function useTypedValue(value: unknown, onChange: Handler) {
+  const [typed, setTyped] = useState(value === undefined ? undefined : String(value ?? ''));
+  useEffect(() => setTyped(value === undefined ? undefined : String(value ?? '')), [value]);
+  return {
+    value: typed,
+    onChange: (event: SyntheticEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      setTyped(event.currentTarget.value);
+      onChange?.(serialise(event));
+    },
+  };
+}
+
+function UiKitTextfield({ value, onChange, onBlur, onFocus, ...rest }: TextfieldProps) {
+  const typed = useTypedValue(value, onChange);
+  return <Textfield {...rest} {...typed} onBlur={forward(onBlur)} onFocus={forward(onFocus)} />;
+}
+
+function UiKitTextArea({ value, onChange, onBlur, onFocus, ...rest }: TextAreaProps) {
+  const typed = useTypedValue(value, onChange);
+  return <TextArea {...rest} {...typed} onBlur={forward(onBlur)} onFocus={forward(onFocus)} />;
+}
+
+function UiKitCheckbox({ onChange, onBlur, onFocus, ...rest }: CheckboxProps) {
+  return (
+    <Checkbox {...rest} onChange={forward(onChange)} onBlur={forward(onBlur)} onFocus={forward(onFocus)} />
+  );
+}
+
+function UiKitRadioGroup({ onChange, ...rest }: RadioGroupProps) {
+  return <RadioGroup {...rest} onChange={forward(onChange)} />;
+}
+
+/** UI Kit's Form is a plain form: submitting it calls the app's onSubmit, never reloading the page. */
+function UiKitForm({ onSubmit, children }: FormProps) {
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+// Icons (UI Kit names them; the design-system button takes icon components) are not drawn yet: the app uses none.
+function UiKitButton({ children, spacing, iconBefore: _before, iconAfter: _after, ...rest }: ButtonProps) {
+  // UI Kit still accepts the legacy button's spacing "none"; the current button's tightest is "compact".
+  return (
+    <Button {...rest} spacing={spacing === 'none' ? 'compact' : spacing}>
+      {children}
+    </Button>
+  );
+}
+
+function UiKitSpinner(props: SpinnerProps) {
+  return <Spinner {...props} />;
+}
+
+function UiKitHeading({ size = 'medium', ...rest }: HeadingProps) {
+  return <Heading size={size} {...rest} />;
+}
+
+/** UI Kit names the labelled field `labelFor` (prefixed like the field's `id` by `@forge/react`). */
+function UiKitLabel({ labelFor, ...rest }: LabelProps) {
+  return <Label htmlFor={labelFor} {...rest} />;
+}
+
+/**
+ * Every UI Kit component the host can draw, by the name `@forge/react` gives its element
+ * (node_modules/@forge/react/out/components/ui-kit-components.js).
+ */
+export const UI_KIT_COMPONENTS: Record<string, UiKitComponent> = {
+  Box: drawn(Box),
+  Button: drawn(UiKitButton),
+  Checkbox: drawn(UiKitCheckbox),
+  ErrorMessage: drawn(ErrorMessage),
+  Form: drawn(UiKitForm),
+  FormFooter: drawn(FormFooter),
+  FormHeader: drawn(FormHeader),
+  FormSection: drawn(FormSection),
+  Heading: drawn(UiKitHeading),
+  HelperMessage: drawn(HelperMessage),
+  Inline: drawn(Inline),
+  Label: drawn(UiKitLabel),
+  Lozenge: drawn(Lozenge),
+  RadioGroup: drawn(UiKitRadioGroup),
+  SectionMessage: drawn(SectionMessage),
+  Select: drawn(Select),
+  Spinner: drawn(UiKitSpinner),
+  Stack: drawn(Stack),
+  Text: drawn(Text),
+  TextArea: drawn(UiKitTextArea),
+  Textfield: drawn(UiKitTextfield),
+};
