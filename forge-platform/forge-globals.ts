@@ -87,8 +87,5 @@ if (!globals.__forge_platform_installed__) {
 export const runInInvocation = <T>(scope: InvocationScope, work: () => Promise<T>): Promise<T> =>
   invocations.run(scope, work);
 
-/** The invocation the caller runs in (for the platform's own hops: product events, queue pushes). */
-export const currentInvocation = (): InvocationScope | undefined => invocations.getStore();
-
 /** Runs platform work (deliveries, timers) outside any app invocation's context. */
 export const outsideInvocations = <T>(work: () => T): T => invocations.exit(work);

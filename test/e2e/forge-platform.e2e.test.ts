@@ -5,7 +5,12 @@
  * (egress to hooks.slack.com, the sink). And Forge's consent prompt for a user who has not allowed access.
  */
 import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMarkdown } from '../../src/domain/postmortem';
+import { savePostmortem } from '../../src/storage/postmortem-store';
 import { launchChromium } from '../helpers/browser';
+import { incidentBean } from '../helpers/incident-app';
 import { PREVIEW_ACCOUNT_ID } from '../../preview/preview-app';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 import { referenceIncidentKey } from '../../preview/reference-incident';
@@ -64,5 +69,31 @@ describe('the app on the local Forge platform, in the browser', () => {
     await consent.getByRole('button', { name: 'Allow access' }).click();
     await page.getByRole('heading', { name: 'Postmortem', exact: true }).waitFor();
     expect(preview.app.platform.hasConsent(PREVIEW_ACCOUNT_ID)).toBe(true);
+  });
+
+  it('says in the panel that finalization did not finish when Jira refused the job through every platform retry', async () => {
+    preview.app.emulator.seed([incidentBean('INC-900')]);
+    const { document } = parseMarkdown(
+      readFileSync(join(__dirname, '../../preview/payment-outage.md'), 'utf8'),
+    );
+    await savePostmortem(
+      preview.app.services({}).kv,
+      'INC-900',
+      { ...document, header: { ...document.header, incidentId: 'INC-900' } },
+      { accountId: PREVIEW_ACCOUNT_ID, at: new Date() },
+    );
+    // Only the consumer creates issues: Jira answers it with a Retry-After beyond its work budget.
+    preview.app.emulator.faults.add({
+      method: 'POST',
+      path: /^\/rest\/api\/3\/issue\/bulk$/,
+      response: { status: 429, retryAfterSeconds: 800 },
+    });
+    const page = await openPanel('INC-900');
+    await page.getByRole('button', { name: 'Finalize' }).click();
+
+    const failure = page.getByTestId('automation-job-failure');
+    await failure.waitFor({ timeout: 30_000 });
+    expect(await failure.innerText()).toContain('Finalization did not finish after 5 attempts');
+    preview.app.emulator.faults.clear();
   });
 });
