@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { aggregateByProjectMonth } from '../src/domain/trends';
+import { aggregateByProjectMonth, type ActionItemRecord, type IncidentRecord } from '../src/domain/trends';
 import type { JiraPort, KvPort } from '../src/ports';
 import { consoleLogger } from '../src/runtime/console-logger';
 import { systemClock } from '../src/runtime/system-clock';
@@ -195,9 +195,13 @@ async function measureSize(incidents: number): Promise<void> {
     limiter: unlimited,
     deadlineMs: Date.now() + 3_600_000,
   };
-  const [inWindowIncidents, inWindowItems] = await Promise.all([
-    readPartitions(incidentSearch(settings, [queries.incidents]), direct),
-    readPartitions(actionItemSearch([queries.actionItems]), direct),
+  const inWindowIncidents: IncidentRecord[] = [];
+  const inWindowItems: ActionItemRecord[] = [];
+  await Promise.all([
+    readPartitions(incidentSearch(settings, [queries.incidents]), direct, (record) =>
+      inWindowIncidents.push(record),
+    ),
+    readPartitions(actionItemSearch([queries.actionItems]), direct, (record) => inWindowItems.push(record)),
   ]);
 
   // Cold: one resolver call when the window fits one (≤ INLINE_ISSUE_LIMIT issues), else the consumer's job.

@@ -17,6 +17,8 @@ export {
   aggregateByProjectMonth,
   emptyMonthAggregate,
   mergeMonthAggregates,
+  projectMonthAggregator,
+  type ProjectMonthAggregator,
   type AggregateOptions,
   type CategoryTally,
   type DueTally,

@@ -170,17 +170,20 @@ function epochDayOf(day: string): number {
 /** An action item's project: its own (Jira's `project` field), else its key's prefix. */
 const projectOfItem = (item: ActionItemRecord) => item.projectKey ?? item.key.split('-')[0] ?? '';
 
+/** Adds issues one at a time (as pages arrive), so a reader need not keep every record. */
+export interface ProjectMonthAggregator {
+  addIncident(incident: IncidentRecord): void;
+  addActionItem(item: ActionItemRecord): void;
+  /** Per project, per month of `created` in the zone. */
+  build(): Map<string, Map<string, MonthAggregate>>;
+}
+
 /**
- * One pass over incidents and action items into aggregates per project and month (DESIGN "Metric
- * definitions"; each figure's rule is commented where the report reads it). Months are those of
- * `created` in the zone; every month an issue falls in gets an aggregate, so the caller decides
- * which months are complete.
+ * Aggregates per project and month (DESIGN "Metric definitions"; each figure's rule is commented where
+ * the report reads it). Months are those of `created` in the zone; every month an issue falls in gets
+ * an aggregate, so the caller decides which months are complete.
  */
-export function aggregateByProjectMonth(
-  incidents: readonly IncidentRecord[],
-  actionItems: readonly ActionItemRecord[],
-  options: AggregateOptions,
-): Map<string, Map<string, MonthAggregate>> {
+export function projectMonthAggregator(options: AggregateOptions): ProjectMonthAggregator {
   const { timeZone } = options;
   const holidays = new Set((options.holidays ?? []).map(epochDayOf));
   const builders = new Map<string, Map<string, AggregateBuilder>>();
@@ -198,74 +201,88 @@ export function aggregateByProjectMonth(
     return builder;
   };
 
-  for (const incident of incidents) {
-    const created = localTime(incident.created, timeZone);
-    const builder = builderFor(incident.projectKey, created.monthKey);
-    const sums = builder.sums;
-    sums.incidents += 1;
-    const severity = severityOf(incident);
-    sums.bySeverity[severity ?? 'unknown'] += 1;
-    const restoreMs = timeToRestoreMs(incident);
-    if (restoreMs !== null) {
-      sums.resolvedIncidents += 1;
-      sums.restoreMsSum += restoreMs;
-    }
-    builder.addCategory({
-      category: categoryOf(incident),
-      count: 1,
-      firstLocalMs: created.localMs,
-      atFirst: 1,
-      lastLocalMs: created.localMs,
-    });
-    const isFinal = incident.postmortem?.status === 'FINAL';
-    if (incident.qualifies) {
-      sums.qualifying += 1;
-      if (isFinal) sums.qualifyingFinal += 1;
-    }
-    const finalizedAt = incident.postmortem?.finalizedAt ?? null;
-    if (isFinal && finalizedAt !== null && incident.resolved !== null) {
-      const days = businessDaysBetween(
-        localTime(incident.resolved, timeZone).epochDay,
-        localTime(finalizedAt, timeZone).epochDay,
-        holidays,
-      );
-      sums.finalized += 1;
-      sums.businessDaysSum += days;
-      if (days <= 5) sums.finalizedWithinTarget += 1;
-    }
-    if (severity === 'SEV-1' || severity === 'SEV-2') {
-      sums.majorIncidents += 1;
-      if (incident.postmortem !== null) sums.majorIncidentsWithPostmortem += 1;
-    }
-    // The record's postmortem *is* the indexed `postmortem-summary` property, so FINAL ones are JQL-searchable.
-    if (isFinal) sums.finalPostmortems += 1;
-  }
+  return {
+    addIncident(incident) {
+      const created = localTime(incident.created, timeZone);
+      const builder = builderFor(incident.projectKey, created.monthKey);
+      const sums = builder.sums;
+      sums.incidents += 1;
+      const severity = severityOf(incident);
+      sums.bySeverity[severity ?? 'unknown'] += 1;
+      const restoreMs = timeToRestoreMs(incident);
+      if (restoreMs !== null) {
+        sums.resolvedIncidents += 1;
+        sums.restoreMsSum += restoreMs;
+      }
+      builder.addCategory({
+        category: categoryOf(incident),
+        count: 1,
+        firstLocalMs: created.localMs,
+        atFirst: 1,
+        lastLocalMs: created.localMs,
+      });
+      const isFinal = incident.postmortem?.status === 'FINAL';
+      if (incident.qualifies) {
+        sums.qualifying += 1;
+        if (isFinal) sums.qualifyingFinal += 1;
+      }
+      const finalizedAt = incident.postmortem?.finalizedAt ?? null;
+      if (isFinal && finalizedAt !== null && incident.resolved !== null) {
+        const days = businessDaysBetween(
+          localTime(incident.resolved, timeZone).epochDay,
+          localTime(finalizedAt, timeZone).epochDay,
+          holidays,
+        );
+        sums.finalized += 1;
+        sums.businessDaysSum += days;
+        if (days <= 5) sums.finalizedWithinTarget += 1;
+      }
+      if (severity === 'SEV-1' || severity === 'SEV-2') {
+        sums.majorIncidents += 1;
+        if (incident.postmortem !== null) sums.majorIncidentsWithPostmortem += 1;
+      }
+      // The record's postmortem *is* the indexed `postmortem-summary` property, so FINAL ones are JQL-searchable.
+      if (isFinal) sums.finalPostmortems += 1;
+    },
+    addActionItem(item) {
+      const builder = builderFor(projectOfItem(item), localTime(item.created, timeZone).monthKey);
+      const sums = builder.sums;
+      sums.actionItemsCreated += 1;
+      if (item.statusCategory === 'done') sums.actionItemsDone += 1;
+      if (item.dueDate === null) {
+        // Reported so the page can flag the reference anti-pattern "action items without … due date".
+        sums.actionItemsWithoutDueDate += 1;
+        return;
+      }
+      // Done without a resolution date cannot be shown to be on time, so it does not count as on time.
+      const onTime =
+        item.statusCategory === 'done' &&
+        item.resolved !== null &&
+        localTime(item.resolved, timeZone).dayKey <= item.dueDate;
+      builder.addDue({ dueMonth: item.dueDate.slice(0, 7), due: 1, doneOnTime: onTime ? 1 : 0 });
+    },
+    build() {
+      const result = new Map<string, Map<string, MonthAggregate>>();
+      for (const [projectKey, months] of builders) {
+        const built = new Map<string, MonthAggregate>();
+        for (const [month, builder] of months) built.set(month, builder.build());
+        result.set(projectKey, built);
+      }
+      return result;
+    },
+  };
+}
 
-  for (const item of actionItems) {
-    const builder = builderFor(projectOfItem(item), localTime(item.created, timeZone).monthKey);
-    const sums = builder.sums;
-    sums.actionItemsCreated += 1;
-    if (item.statusCategory === 'done') sums.actionItemsDone += 1;
-    if (item.dueDate === null) {
-      // Reported so the page can flag the reference anti-pattern "action items without … due date".
-      sums.actionItemsWithoutDueDate += 1;
-      continue;
-    }
-    // Done without a resolution date cannot be shown to be on time, so it does not count as on time.
-    const onTime =
-      item.statusCategory === 'done' &&
-      item.resolved !== null &&
-      localTime(item.resolved, timeZone).dayKey <= item.dueDate;
-    builder.addDue({ dueMonth: item.dueDate.slice(0, 7), due: 1, doneOnTime: onTime ? 1 : 0 });
-  }
-
-  const result = new Map<string, Map<string, MonthAggregate>>();
-  for (const [projectKey, months] of builders) {
-    const built = new Map<string, MonthAggregate>();
-    for (const [month, builder] of months) built.set(month, builder.build());
-    result.set(projectKey, built);
-  }
-  return result;
+/** One pass over incidents and action items into aggregates per project and month. */
+export function aggregateByProjectMonth(
+  incidents: readonly IncidentRecord[],
+  actionItems: readonly ActionItemRecord[],
+  options: AggregateOptions,
+): Map<string, Map<string, MonthAggregate>> {
+  const aggregator = projectMonthAggregator(options);
+  for (const incident of incidents) aggregator.addIncident(incident);
+  for (const item of actionItems) aggregator.addActionItem(item);
+  return aggregator.build();
 }
 
 /** The same records merged over every project: one aggregate per month. */

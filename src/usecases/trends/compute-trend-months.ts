@@ -1,5 +1,5 @@
 import type { TrendsProgress } from '../../contract/global-page-api';
-import { aggregateByProjectMonth, type MonthAggregate } from '../../domain/trends';
+import { projectMonthAggregator, type MonthAggregate } from '../../domain/trends';
 import { shiftMonth } from '../../domain/trends/month-arithmetic';
 import { partitionCounts, splitDayRange, type DayRange } from '../../domain/trends/partition-window';
 import type { AppSettings } from '../../domain/settings/app-settings';
@@ -124,21 +124,21 @@ export async function computeTrendMonths(
     return options.onProgress?.({ issuesRead, issuesTotal: Math.max(incidentTotal + itemTotal, issuesRead) });
   };
   const reading = { jira, clock, limiter, deadlineMs: options.deadlineMs };
-  const [incidents, actionItems] = await Promise.all([
-    readPartitions(incidentSearch(settings, partitionsOf(incidentParts, 'incidents')), {
-      ...reading,
-      onProgress: report('incidents'),
-    }),
-    readPartitions(actionItemSearch(partitionsOf(itemParts, 'actionItems')), {
-      ...reading,
-      onProgress: report('actionItems'),
-    }),
+  // Aggregated as pages arrive: memory stays bounded by projects × months, not by issues read.
+  const aggregator = projectMonthAggregator({ timeZone: settings.timeZone, holidays: settings.holidays });
+  const [incidentsRead, actionItemsRead] = await Promise.all([
+    readPartitions(
+      incidentSearch(settings, partitionsOf(incidentParts, 'incidents')),
+      { ...reading, onProgress: report('incidents') },
+      (incident) => aggregator.addIncident(incident),
+    ),
+    readPartitions(
+      actionItemSearch(partitionsOf(itemParts, 'actionItems')),
+      { ...reading, onProgress: report('actionItems') },
+      (item) => aggregator.addActionItem(item),
+    ),
   ]);
-
-  const byProject = aggregateByProjectMonth(incidents, actionItems, {
-    timeZone: settings.timeZone,
-    holidays: settings.holidays,
-  });
+  const byProject = aggregator.build();
   const months: string[] = [];
   const computed = new Map<string, Map<string, MonthAggregate>>();
   for (let month = first; month <= last; month = shiftMonth(month, 1)) {
@@ -155,7 +155,7 @@ export async function computeTrendMonths(
   await writeStoredMonths(kv, computed, scope, { dataAsOf, rules: rulesOf(settings) });
   return {
     months,
-    issuesRead: incidents.length + actionItems.length,
+    issuesRead: incidentsRead + actionItemsRead,
     peakConcurrency: limiter.peak,
   };
 }

@@ -33,27 +33,30 @@ export interface ReadPartitionsOptions {
 /**
  * Reads every partition, as many at once as the limiter allows; each partition pages on its own by
  * `nextPageToken`. A failed page is retried with its own token (429/5xx with backoff inside the
- * deadline), so a partition resumes where it failed instead of at its first page.
+ * deadline), so a partition resumes where it failed instead of at its first page. Each record goes
+ * to `take` as its page arrives (an aggregator need not keep them); answers how many were read.
  */
 export async function readPartitions<F, R>(
   search: PartitionedSearch<F, R>,
   options: ReadPartitionsOptions,
-): Promise<R[]> {
+  take: (record: R) => void,
+): Promise<number> {
   const { clock, limiter, deadlineMs } = options;
   const jira = retryingJiraPort(options.jira, {
     clock,
     maxAttempts: 8,
     budgetMs: Math.max(0, deadlineMs - clock.now().getTime()),
   });
-  const records: R[] = [];
+  let read = 0;
   const readPartition = async (jql: string) => {
     let token: string | undefined;
     do {
       if (clock.now().getTime() > deadlineMs) throw new TrendReadDeadline();
       const pageToken = token;
       const page = await searchJqlPage(jira, { ...search.params, jql }, pageToken);
-      for (const issue of page.issues) records.push(search.toRecord(issue));
-      await options.onProgress?.(records.length);
+      for (const issue of page.issues) take(search.toRecord(issue));
+      read += page.issues.length;
+      await options.onProgress?.(read);
       token = page.nextPageToken;
     } while (token);
   };
@@ -64,5 +67,5 @@ export async function readPartitions<F, R>(
   );
   const failed = outcomes.find((outcome) => outcome.status === 'rejected');
   if (failed) throw failed.reason;
-  return records;
+  return read;
 }

@@ -71,7 +71,8 @@ export async function refreshTrendCaches(services: Services): Promise<TrendCache
     // Without the security-level clause: an issue that gained a level must leave its month's figures.
     const changedSince = `created >= "${window.from}" AND created < "${window.to}" AND updated >= "-${minutes}m"`;
     const limiter = new AdaptiveConcurrency(TREND_CONCURRENCY);
-    const changed = await readPartitions(
+    const changed: Array<{ project: string; month: string }> = [];
+    await readPartitions(
       {
         partitions: [
           `(${settings.incidentJql}) AND ${changedSince}`,
@@ -84,6 +85,7 @@ export async function refreshTrendCaches(services: Services): Promise<TrendCache
         }),
       },
       { jira: limiter.observe(services.jiraAsApp), clock, limiter, deadlineMs },
+      (issue) => changed.push(issue),
     );
     summary.changedIssues = changed.length;
     const monthsByProject = new Map<string, Set<string>>();

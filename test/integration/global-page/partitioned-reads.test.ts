@@ -50,12 +50,12 @@ describe('reading trend partitions concurrently', () => {
       },
     };
     const limiter = new AdaptiveConcurrency({ initial: 4, max: 4 });
-    const keys = await readPartitions(search(['project = INC ORDER BY created ASC']), {
-      jira: limiter.observe(jira),
-      clock,
-      limiter,
-      deadlineMs: Date.parse(NOW) + 60_000,
-    });
+    const keys: string[] = [];
+    await readPartitions(
+      search(['project = INC ORDER BY created ASC']),
+      { jira: limiter.observe(jira), clock, limiter, deadlineMs: Date.parse(NOW) + 60_000 },
+      (key) => keys.push(key),
+    );
     expect(new Set(keys).size).toBe(450);
     const bodies = emulator.requests.map((request) => ({
       status: request.response?.status,
@@ -84,12 +84,11 @@ describe('reading trend partitions concurrently', () => {
     };
     const partitions = Array.from({ length: 10 }, (_, index) => `key = INC-${index + 1}`);
     const limiter = new AdaptiveConcurrency({ initial: 3, max: 3 });
-    await readPartitions(search(partitions), {
-      jira: slow,
-      clock: fakeClock(NOW),
-      limiter,
-      deadlineMs: Date.parse(NOW) + 60_000,
-    });
+    await readPartitions(
+      search(partitions),
+      { jira: slow, clock: fakeClock(NOW), limiter, deadlineMs: Date.parse(NOW) + 60_000 },
+      () => undefined,
+    );
     expect(peak).toBe(3);
     limiter.slowDown();
     expect(limiter.limit).toBe(1);
