@@ -48,6 +48,21 @@ async function globalPageShot(browser: Browser, preview: PreviewServer) {
   await page.close();
 }
 
+/** The UI Kit pages drawn by the local UI Kit host, once the app's first answer is on screen. */
+async function uiKitShot(
+  browser: Browser,
+  preview: PreviewServer,
+  page: { path: string; ready: string; viewport: typeof PAGE_VIEWPORT; file: string },
+) {
+  const theme = page.path.includes('theme=dark') ? 'dark' : 'light';
+  const tab = await browser.newPage({ viewport: page.viewport, colorScheme: theme });
+  await tab.goto(`${preview.url}${page.path}`);
+  await tab.getByText(page.ready, { exact: true }).first().waitFor();
+  await tab.evaluate(() => document.fonts.ready);
+  await shoot(tab, page.file);
+  await tab.close();
+}
+
 /** `npm run screenshots`: the README's images, taken from the local preview with its demo data. */
 async function main() {
   mkdirSync(outDir, { recursive: true });
@@ -60,6 +75,19 @@ async function main() {
     await panelShot(browser, preview, key, 'light');
     await panelShot(browser, preview, key, 'dark');
     await globalPageShot(browser, preview);
+    await uiKitShot(browser, preview, {
+      path: '/admin?theme=light',
+      ready: 'Save settings',
+      viewport: PAGE_VIEWPORT,
+      file: 'admin-settings.png',
+    });
+    // The glance sits in Jira's issue sidebar: the panel's width.
+    await uiKitShot(browser, preview, {
+      path: `/glance?issue=${key}&theme=dark`,
+      ready: 'Status',
+      viewport: { width: PANEL_VIEWPORT.width, height: 240 },
+      file: 'issue-glance-dark.png',
+    });
   } finally {
     await browser.close();
     await preview.close();

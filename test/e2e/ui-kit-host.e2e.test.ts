@@ -92,7 +92,7 @@ describe('UI Kit pages in the browser (local UI Kit host, local Forge platform)'
     await page.context().close();
   });
 
-  it('sends a Slack test message to the webhook entered on /admin without the URL reaching any page', async () => {
+  it('sends a Slack test message, then the daily job run from the index, to the webhook entered on /admin; the URL reaches no page', async () => {
     const { page, answers } = await open('/admin');
     await page.getByLabel('Incoming webhook URL').fill(WEBHOOK);
     await page.getByRole('button', { name: 'Save webhook' }).click();
@@ -108,6 +108,15 @@ describe('UI Kit pages in the browser (local UI Kit host, local Forge platform)'
     expect(await page.content()).not.toContain(secret);
     expect(answers.length).toBeGreaterThan(2);
     expect(answers.filter((body) => body.includes(secret))).toEqual([]);
+
+    // The index page's control runs the daily job now: its reminders go to the webhook saved above.
+    const delivered = preview.app.slackSink.messages().length;
+    await page.goto(preview.url);
+    await page.getByRole('button', { name: 'Run the daily maintenance now' }).click();
+    await page.getByText('daily-postmortem-maintenance').waitFor();
+    const daily = preview.app.slackSink.messages().slice(delivered);
+    expect(daily.length).toBeGreaterThan(0);
+    expect(daily.every((message) => message.webhookUrl === WEBHOOK)).toBe(true);
     await page.context().close();
   });
 
