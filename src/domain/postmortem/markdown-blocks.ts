@@ -98,6 +98,12 @@ export interface ListEntry {
   lines: string[];
 }
 
+/** `trimEnd` without a new string for the usual line that has nothing to trim. */
+function trimLineEnd(line: string): string {
+  const last = line.charCodeAt(line.length - 1);
+  return last === 32 || last === 9 || last === 13 ? line.trimEnd() : line;
+}
+
 /** The top-level entries of a list, in order; wrapped lines and nested bullets continue the entry above. */
 export function readListEntries(lines: readonly string[]): ListEntry[] {
   const entries: ListEntry[] = [];
@@ -111,13 +117,13 @@ export function readListEntries(lines: readonly string[]): ListEntry[] {
     const item = marker !== null && (marker[1] ?? '').length < 2;
     const current = entries[entries.length - 1];
     if (current !== undefined && !item && (!afterBlank || /^\s/.test(line))) {
-      current.lines.push(line.trimEnd());
+      current.lines.push(trimLineEnd(line));
       continue;
     }
     entries.push({
       item,
       blankBefore: afterBlank && current !== undefined,
-      lines: [item ? (marker[3] ?? '').trimEnd() : line.trimEnd()],
+      lines: [trimLineEnd(item ? (marker[3] ?? '') : line)],
     });
     afterBlank = false;
   }

@@ -122,8 +122,7 @@ function itemFromText(text: string, ids: ActionItemIds): ActionItem {
   // Owners and due dates are read from the first line's first 500 characters: the searches below are not
   // anchored, and the cap keeps them linear on a pathological line. Each runs only when its keyword is there.
   const firstLine = firstLineOf(action);
-  const lower = firstLine.toLowerCase();
-  const ownerMatch = lower.includes('owner')
+  const ownerMatch = /owner/i.test(firstLine)
     ? (OWNER_REMARK.exec(firstLine) ?? OWNER_SUFFIX.exec(firstLine))
     : null;
   if (ownerMatch && !PLACEHOLDER_OWNER.test((ownerMatch[1] ?? '').trim())) {
@@ -134,7 +133,7 @@ function itemFromText(text: string, ids: ActionItemIds): ActionItem {
     // A handle names the owner but stays in the sentence ("@ana to add the alert").
     if (handle) owner = { text: handle[1] ?? '' };
   }
-  if (/due|by|deadline|eta/.test(lower)) {
+  if (/due|by|deadline|eta/i.test(firstLine)) {
     const dueLine = firstLineOf(action);
     const dueMatch = DUE_REMARK.exec(dueLine) ?? DUE_SUFFIX.exec(dueLine);
     const day = dueMatch ? isoDayOf(dueMatch[1] ?? '') : null;

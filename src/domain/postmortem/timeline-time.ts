@@ -61,6 +61,8 @@ function readClock(text: string, at: number): string | null {
 }
 
 // Words that say a time is approximate stay with it; brackets, bold and backticks are only markup.
+// The commonest time cell (`14:23`), read without the general steps.
+const BARE_CLOCK = /^\d{1,2}:\d{2}$/;
 const STARTS_LIKE_TIME = /^[\p{L}\d[*`~(]/u;
 const SENTENCE_OPENER = /^(?:on|at)$/i;
 const APPROXIMATE = /^(?:~|ca\.?|approx\.?|approximately|around)$/i;
@@ -68,6 +70,7 @@ const APPROXIMATE = /^(?:~|ca\.?|approx\.?|approximately|around)$/i;
 /** The date and/or time at the start of `text`, or null when it does not start with one. */
 export function readTimePrefix(text: string): TimePrefix | null {
   // Every form starts with a digit, a letter (month, weekday, "ca.") or an opener; most text can stop here.
+  if (BARE_CLOCK.test(text)) return { date: null, clock: text, zone: null, rest: '' };
   if (!STARTS_LIKE_TIME.test(text)) return null;
   const openerText = stickyMatch(OPENERS, text, 0) ?? '';
   const opener = openerText.trim();
