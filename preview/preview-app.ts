@@ -13,7 +13,7 @@ import type { Services } from '../src/services';
 import { createWebhookSlackPort } from '../src/slack/webhook-slack-port';
 import { savePostmortem } from '../src/storage/postmortem-store';
 import { saveSlackWebhookUrl } from '../src/storage/settings-store';
-import { POSTMORTEM_SUMMARY_PROPERTY } from '../src/usecases/finalize-postmortem';
+import { POSTMORTEM_SUMMARY_PROPERTY } from '../src/jira/postmortem-summary-property';
 import { POSTMORTEM_JOBS_QUEUE } from '../src/forge/forge-queue-port';
 import { createJiraEmulator, type JiraEmulator } from '../emulator/jira-emulator';
 import type { IndexLag } from '../emulator/search-index';

@@ -2,6 +2,7 @@ import { AppError } from '../contract/errors';
 import type { CustomFieldOption, SettingsView } from '../contract/admin-settings-api';
 import { appSettingsSchema, type AppSettings } from '../domain/settings/app-settings';
 import { parseJql } from '../jira/jql';
+import { projectScopeJql } from '../jira/jql-literal';
 import { listFields } from '../jira/fields';
 import { getMyPermissions } from '../jira/permissions';
 import type { Services } from '../services';
@@ -59,9 +60,7 @@ export async function updateSettings(services: Services, candidate: unknown): Pr
     });
   }
   // Jira's strict parse also names project keys that do not exist (or the admin cannot see).
-  const scope = settings.projectKeys.length
-    ? [`project in (${settings.projectKeys.map((key) => `"${key}"`).join(', ')})`]
-    : [];
+  const scope = settings.projectKeys.length ? [projectScopeJql(settings.projectKeys)] : [];
   const [jql, projects] = await parseJql(services.jiraAsUser, {
     queries: [settings.incidentJql, ...scope],
     validation: 'strict',

@@ -10,9 +10,9 @@ import { RECONCILE_ISSUES_LIMIT, searchJqlAll, type SearchJqlParams } from '../j
 import { retryingJiraPort } from '../runtime/retrying-jira-port';
 import type { Services } from '../services';
 import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
-import { POSTMORTEM_SUMMARY_PROPERTY } from './finalize-postmortem';
+import { POSTMORTEM_SUMMARY_PROPERTY, readPostmortemSummary } from '../jira/postmortem-summary-property';
 import { resolveSiteUrl } from './site-url';
-import { jqlString } from '../jira/jql-literal';
+import { jqlString, projectScopeJql } from '../jira/jql-literal';
 
 const DAY_MS = 86_400_000;
 
@@ -29,7 +29,6 @@ const actionItemFields = z.looseObject({
   duedate: z.string().nullish(),
   assignee: z.looseObject({ displayName: z.string().optional() }).nullish(),
 });
-const summarySchema = z.looseObject({ status: z.string() });
 
 function describe(remainingMs: number, what: string): string {
   const days = Math.round(Math.abs(remainingMs) / DAY_MS);
@@ -119,10 +118,7 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
   const now = clock.now();
   const jira = retryingJiraPort(services.jiraAsApp, { clock, budgetMs: 300_000, maxAttempts: 5 });
   const siteUrl = await resolveSiteUrl({ siteUrl: services.siteUrl, kv, jira });
-  // Quoted like any JQL value: a project key such as `IS` or `ORDER` is also a JQL word.
-  const scope = settings.projectKeys.length
-    ? ` AND project in (${settings.projectKeys.map(jqlString).join(', ')})`
-    : '';
+  const scope = settings.projectKeys.length ? ` AND ${projectScopeJql(settings.projectKeys)}` : '';
 
   const incidentSearch = {
     filter: `(${settings.incidentJql})${scope} AND resolved >= -14d`,
@@ -140,8 +136,7 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
   const reminderOf = (incident: JiraIssue<z.infer<typeof incidentFields>>): ReminderLine | undefined => {
     const { fields } = incident;
     if (!fields.resolutiondate) return undefined;
-    const summary = summarySchema.safeParse(incident.properties?.[POSTMORTEM_SUMMARY_PROPERTY]);
-    if (summary.success && summary.data.status === 'FINAL') return undefined;
+    if (readPostmortemSummary(incident.properties)?.status === 'FINAL') return undefined;
     const resolved = new Date(fields.resolutiondate);
     const facts = incidentFacts({
       severity: severityBySource(settings.severitySource, {

@@ -17,12 +17,13 @@ import {
   shouldAnnounce,
   unresolvedOwnerLabels,
 } from '../domain/automation/finalization-plan';
-import { emptyPostmortem, indexedSummary, parseAdf, type PostmortemDocument } from '../domain/postmortem';
+import { incidentDurationMinutes } from '../domain/policy/incident-facts';
+import { emptyPostmortem, parseAdf, type PostmortemDocument } from '../domain/postmortem';
 import { finalizationMessage } from '../domain/slack/finalization-message';
 import { bulkCreateIssues, getIssue } from '../jira/issues';
 import { createIssueLink } from '../jira/issue-links';
 import { findSubtaskIssueType } from '../jira/issue-metadata';
-import { setIssueProperty } from '../jira/issue-properties';
+import { writePostmortemSummary } from '../jira/postmortem-summary-property';
 import { jqlString } from '../jira/jql-literal';
 import { searchJqlAll } from '../jira/search-jql';
 import type { Clock, JiraPort, KvPort, Logger, SlackPort } from '../ports';
@@ -41,7 +42,6 @@ import { ownerResolver } from './resolve-owners';
 import { sendSlackMessage } from './send-slack-message';
 import { resolveSiteUrl } from './site-url';
 
-export const POSTMORTEM_SUMMARY_PROPERTY = 'postmortem-summary';
 // An async-events consumer gets 900 s; keep room to record progress before the platform stops us.
 const WORK_BUDGET_MS = 780_000;
 const LOCK_TTL_SECONDS = 900;
@@ -240,11 +240,7 @@ async function settleWithLabel(
   }
 
   const finalDocument = await markFinal(kv, job.issueKey, document, clock.now());
-  await setIssueProperty(jira, {
-    issueIdOrKey: job.issueKey,
-    propertyKey: POSTMORTEM_SUMMARY_PROPERTY,
-    value: indexedSummary(finalDocument),
-  });
+  await writePostmortemSummary(jira, job.issueKey, finalDocument);
 
   if (shouldAnnounce(record)) {
     const message = finalizationMessage(
@@ -253,7 +249,7 @@ async function settleWithLabel(
           key: incident.key,
           summary: issue.fields.summary,
           url: incident.url,
-          durationMinutes: minutesBetween(issue.fields.created, issue.fields.resolutiondate),
+          durationMinutes: incidentDurationMinutes(issue.fields.created, issue.fields.resolutiondate),
         },
         document: finalDocument,
         owners,
@@ -388,10 +384,4 @@ function documentFromDescription(
     }
   }
   return emptyPostmortem({ incidentId: issueKey, title: summary });
-}
-
-function minutesBetween(start: string | undefined, end: string | null | undefined): number | null {
-  if (!start || !end) return null;
-  const minutes = (Date.parse(end) - Date.parse(start)) / 60_000;
-  return Number.isFinite(minutes) && minutes >= 0 ? Math.round(minutes) : null;
 }

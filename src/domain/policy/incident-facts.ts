@@ -8,6 +8,19 @@ export interface IncidentIssue {
   sloImpact: string | null;
 }
 
+/**
+ * DESIGN "Data conventions — Incident duration": created → resolved in whole minutes. Null while the
+ * incident is unresolved, or when the dates cannot be read or end before they start.
+ */
+export function incidentDurationMinutes(
+  created: Date | string | undefined,
+  resolved: Date | string | null | undefined,
+): number | null {
+  if (!created || !resolved) return null;
+  const ms = new Date(resolved).getTime() - new Date(created).getTime();
+  return Number.isFinite(ms) && ms >= 0 ? Math.round(ms / 60_000) : null;
+}
+
 const hasLabel = (labels: readonly string[], ...names: string[]) =>
   labels.some((label) => names.includes(label.toLowerCase()));
 
@@ -17,12 +30,9 @@ const hasLabel = (labels: readonly string[], ...names: string[]) =>
  * `manual-rollback`) or the postmortem's SLO impact line.
  */
 export function incidentFacts(issue: IncidentIssue): IncidentFacts {
-  const end = issue.resolved ?? null;
   return {
     severity: issue.severity,
-    userImpactMinutes: end
-      ? Math.max(0, Math.round((end.getTime() - issue.created.getTime()) / 60_000))
-      : null,
+    userImpactMinutes: incidentDurationMinutes(issue.created, issue.resolved),
     sloViolated:
       hasLabel(issue.labels, 'slo-violation', 'slo-breach') ||
       /\bviolat|\bbreach/i.test(issue.sloImpact ?? ''),

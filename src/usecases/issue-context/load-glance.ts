@@ -1,21 +1,13 @@
-import { z } from 'zod';
 import { AppError } from '../../contract/errors';
 import type { GlanceDeadline, GlanceView } from '../../contract/issue-context-api';
 import type { PolicyView } from '../../contract/issue-panel-api';
-import { POSTMORTEM_STATUSES, type PostmortemDocument } from '../../domain/postmortem';
-import { getIssueProperty } from '../../jira/issue-properties';
+import type { PostmortemDocument } from '../../domain/postmortem';
+import { getPostmortemSummary } from '../../jira/postmortem-summary-property';
 import type { Services } from '../../services';
 import { loadPostmortem } from '../../storage/postmortem-store';
 import { loadSettings } from '../../storage/settings-store';
-import { POSTMORTEM_SUMMARY_PROPERTY } from '../finalize-postmortem';
 import { readIncidentIssue } from '../issue-panel/incident-issue';
 import { incidentPolicy } from '../issue-panel/incident-policy';
-
-// Only what the glance reads of the indexed summary; anything else in it may change freely.
-const summarySchema = z.looseObject({
-  status: z.enum(POSTMORTEM_STATUSES),
-  actionItemCount: z.number().int().nonnegative().optional(),
-});
 
 /**
  * The postmortem at a glance, read as the user: the issue read goes first through Jira's browse
@@ -70,12 +62,8 @@ function documentFacts(document: PostmortemDocument): Pick<GlanceView, 'status' 
 }
 
 async function readSummary(services: Services, issueKey: string) {
-  const value = await getIssueProperty(services.jiraAsUser, {
-    issueIdOrKey: issueKey,
-    propertyKey: POSTMORTEM_SUMMARY_PROPERTY,
-  });
-  if (value === undefined) return null;
-  const parsed = summarySchema.safeParse(value);
+  const parsed = await getPostmortemSummary(services.jiraAsUser, issueKey);
+  if (parsed === null) return null;
   if (parsed.success) return parsed.data;
   services.logger.warn('ignored a postmortem summary property of unexpected shape', {
     issueKey,

@@ -1,6 +1,7 @@
 import type { AutomationView, CheckView, PanelView } from '../../contract/issue-panel-api';
 import { withRecordedChildren } from '../../domain/automation/child-binding';
 import { checkCompleteness, finalizationBlockers } from '../../domain/checks';
+import { incidentDurationMinutes } from '../../domain/policy/incident-facts';
 import { emptyPostmortem, type PostmortemDocument } from '../../domain/postmortem';
 import type { AppSettings } from '../../domain/settings/app-settings';
 import { getMyPermissions } from '../../jira/permissions';
@@ -79,14 +80,11 @@ function prefilledPostmortem(incident: IncidentIssue): PostmortemDocument {
     ...(view.severity ? { severity: view.severity } : {}),
     ...(incident.reporterName ? { writtenBy: incident.reporterName } : {}),
   });
-  const minutes = view.resolved
-    ? Math.round((Date.parse(view.resolved) - Date.parse(view.created)) / 60_000)
-    : null;
   return {
     ...document,
     header: {
       ...document.header,
-      durationMinutes: minutes !== null && minutes >= 0 ? minutes : null,
+      durationMinutes: incidentDurationMinutes(view.created, view.resolved),
       startTime: isoMinute(view.created),
       endTime: view.resolved ? isoMinute(view.resolved) : null,
       timeZone: 'UTC',

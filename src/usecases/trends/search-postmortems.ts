@@ -3,15 +3,9 @@ import type { PostmortemSearch, PostmortemSearchHit } from '../../contract/globa
 import { searchJql } from '../../jira/search-jql';
 import type { Services } from '../../services';
 import { loadSettings } from '../../storage/settings-store';
-import { POSTMORTEM_SUMMARY_PROPERTY } from '../finalize-postmortem';
+import { POSTMORTEM_SUMMARY_PROPERTY, readPostmortemSummary } from '../../jira/postmortem-summary-property';
 import { jqlString } from '../../jira/jql-literal';
 
-const summarySchema = z.looseObject({
-  severity: z.string().nullish(),
-  category: z.string().nullish(),
-  finalizedAt: z.string().nullish(),
-  rootCause: z.string().default(''),
-});
 const MAX_HITS = 50;
 
 /**
@@ -47,15 +41,15 @@ export async function searchPostmortems(
   });
   for await (const page of pages) {
     for (const issue of page.issues) {
-      const summary = summarySchema.safeParse(issue.properties?.[POSTMORTEM_SUMMARY_PROPERTY]);
+      const summary = readPostmortemSummary(issue.properties);
       hits.push({
         key: issue.key,
         url: `${services.siteUrl}/browse/${issue.key}`,
         summary: issue.fields.summary,
-        severity: summary.success ? (summary.data.severity ?? null) : null,
-        category: summary.success ? (summary.data.category ?? null) : null,
-        finalizedAt: summary.success ? (summary.data.finalizedAt ?? null) : null,
-        rootCause: summary.success ? summary.data.rootCause : '',
+        severity: summary?.severity ?? null,
+        category: summary?.category ?? null,
+        finalizedAt: summary?.finalizedAt ?? null,
+        rootCause: summary?.rootCause ?? '',
       });
     }
     // One page of results is a search answer; the JQL link shows the rest in Jira.

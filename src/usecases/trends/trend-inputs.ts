@@ -8,8 +8,8 @@ import { severityBySource, severityFieldIds } from '../../domain/settings/severi
 import type { ActionItemRecord, IncidentRecord } from '../../domain/trends';
 import type { JiraIssue } from '../../jira/issues';
 import { ACTION_SOURCE_PROPERTY } from '../../domain/automation/action-item-issue';
-import { POSTMORTEM_SUMMARY_PROPERTY } from '../finalize-postmortem';
-import { jqlString } from '../../jira/jql-literal';
+import { POSTMORTEM_SUMMARY_PROPERTY, readPostmortemSummary } from '../../jira/postmortem-summary-property';
+import { jqlString, projectScopeJql } from '../../jira/jql-literal';
 import type { PartitionedSearch } from './read-partitions';
 
 const incidentFields = z.looseObject({
@@ -28,7 +28,6 @@ const actionItemFields = z.looseObject({
   status: z.looseObject({ statusCategory: z.looseObject({ key: z.string() }) }),
   parent: z.looseObject({ key: z.string() }).nullish(),
 });
-const summarySchema = z.looseObject({ status: z.enum(['DRAFT', 'IN_REVIEW', 'FINAL']) });
 const sourceSchema = z.looseObject({ incidentKey: z.string() });
 const STATUS_CATEGORIES = ['new', 'indeterminate', 'done'] as const;
 
@@ -52,9 +51,7 @@ export function trendQueries(
   fromDay: string,
   toDay: string,
 ): TrendQueries {
-  const scope = projectKeys.length
-    ? ` AND project in (${projectKeys.map((key) => jqlString(key)).join(', ')})`
-    : '';
+  const scope = projectKeys.length ? ` AND ${projectScopeJql(projectKeys)}` : '';
   const window = `created >= "${fromDay}" AND created < "${toDay}"`;
   const incidents = `(${settings.incidentJql})${scope} AND ${WITHOUT_SECURITY_LEVEL}`;
   return {
@@ -95,8 +92,11 @@ export function incidentSearch(
 
 function incidentRecord(issue: JiraIssue<IncidentFields>, settings: AppSettings): IncidentRecord {
   const { fields } = issue;
-  const raw = issue.properties?.[POSTMORTEM_SUMMARY_PROPERTY];
-  const postmortem = summarySchema.safeParse(raw).success ? (raw as PostmortemIndexSummary) : null;
+  // Kept as stored (the trends read only fields the writer has always written) once its status reads.
+  const postmortem =
+    readPostmortemSummary(issue.properties) === null
+      ? null
+      : (issue.properties?.[POSTMORTEM_SUMMARY_PROPERTY] as PostmortemIndexSummary);
   const labels = fields.labels;
   const components = fields.components.map((component) => component.name);
   const severity = severityBySource(settings.severitySource, {

@@ -1,7 +1,7 @@
 import { parseJql } from '../../../src/jira/jql';
 import { fakeJiraPort } from '../../helpers/fake-jira-port';
 import { jiraFixture } from '../../helpers/jira-fixtures';
-import { jqlString } from '../../../src/jira/jql-literal';
+import { jqlString, projectScopeJql } from '../../../src/jira/jql-literal';
 
 describe('parseJql', () => {
   it("sends the spec's request and reads its answer into valid/invalid queries", async () => {
@@ -32,5 +32,15 @@ describe('jqlString', () => {
     expect(jqlString('x" OR project = SECRET OR labels = "y')).toBe(
       '"x\\" OR project = SECRET OR labels = \\"y"',
     );
+  });
+});
+
+describe('projectScopeJql', () => {
+  it('quotes each key, so keys that are JQL words stay keys', () => {
+    expect(projectScopeJql(['OPS', 'IS', 'ORDER'])).toBe('project in ("OPS", "IS", "ORDER")');
+  });
+
+  it('is empty when no project narrows the scope', () => {
+    expect(projectScopeJql([])).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { incidentFacts } from '../../../../src/domain/policy/incident-facts';
+import { incidentDurationMinutes, incidentFacts } from '../../../../src/domain/policy/incident-facts';
 import { isPostmortemRequired } from '../../../../src/domain/policy';
 
 const base = {
@@ -39,5 +39,24 @@ describe('incidentFacts', () => {
   it('does not require one for a short SEV-3 without other criteria', () => {
     const facts = incidentFacts({ ...base, severity: 'SEV-3', resolved: new Date('2025-03-15T14:30:00Z') });
     expect(isPostmortemRequired(facts)).toEqual({ required: false, reasons: [] });
+  });
+});
+
+describe('incidentDurationMinutes', () => {
+  it.each([
+    ['2025-03-15T14:23:00Z', '2025-03-15T15:10:00Z', 47],
+    ['2025-03-15T14:23:00Z', '2025-03-15T14:23:29Z', 0],
+    ['2025-03-15T14:23:00Z', null, null],
+    [undefined, '2025-03-15T15:10:00Z', null],
+    ['2025-03-15T15:10:00Z', '2025-03-15T14:23:00Z', null],
+    ['not a date', '2025-03-15T15:10:00Z', null],
+  ])('%s → %s is %s minutes', (created, resolved, minutes) => {
+    expect(incidentDurationMinutes(created, resolved)).toBe(minutes);
+  });
+
+  it('reads Date and ISO text alike', () => {
+    expect(incidentDurationMinutes(base.created, base.resolved)).toBe(
+      incidentDurationMinutes(base.created.toISOString(), base.resolved.toISOString()),
+    );
   });
 });
