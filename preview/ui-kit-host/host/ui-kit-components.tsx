@@ -5,11 +5,14 @@
  * https://developer.atlassian.com/platform/forge/ui-kit/components/
  */
 import Button from '@atlaskit/button/new';
+import Badge from '@atlaskit/badge';
 import Checkbox from '@atlaskit/checkbox';
+import { DatePicker } from '@atlaskit/datetime-picker';
 import { ErrorMessage, FormFooter, FormHeader, FormSection, HelperMessage, Label } from '@atlaskit/form';
 import type {
   ButtonProps,
   CheckboxProps,
+  DatePickerProps,
   FormProps,
   HeadingProps,
   LabelProps,
@@ -98,6 +101,11 @@ function UiKitCheckbox({ onChange, onBlur, onFocus, ...rest }: CheckboxProps) {
   );
 }
 
+/** UI Kit's DatePicker hands the app the chosen date (YYYY-MM-DD), as Atlassian's does. */
+function UiKitDatePicker({ onBlur, onFocus, ...rest }: DatePickerProps) {
+  return <DatePicker {...rest} onBlur={forward(onBlur)} onFocus={forward(onFocus)} />;
+}
+
 function UiKitRadioGroup({ onChange, ...rest }: RadioGroupProps) {
   return <RadioGroup {...rest} onChange={forward(onChange)} />;
 }
@@ -145,9 +153,11 @@ function UiKitLabel({ labelFor, ...rest }: LabelProps) {
  * (node_modules/@forge/react/out/components/ui-kit-components.js).
  */
 export const UI_KIT_COMPONENTS: Record<string, UiKitComponent> = {
+  Badge: drawn(Badge),
   Box: drawn(Box),
   Button: drawn(UiKitButton),
   Checkbox: drawn(UiKitCheckbox),
+  DatePicker: drawn(UiKitDatePicker),
   ErrorMessage: drawn(ErrorMessage),
   Form: drawn(UiKitForm),
   FormFooter: drawn(FormFooter),

@@ -1,6 +1,17 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
+import { drawDynamicTable } from './dynamic-table';
 import type { ForgeDoc, ForgeDocStore } from './forge-doc';
 import { UI_KIT_COMPONENTS } from './ui-kit-components';
+
+/** Components whose `@forge/react` element sends part of its props as child nodes, drawn from the tree. */
+const TREE_COMPONENTS: Record<string, (node: ForgeDoc, draw: (node: ForgeDoc) => ReactNode) => ReactNode> = {
+  DynamicTable: drawDynamicTable,
+};
+
+/** Whether the host can draw a UI Kit component (by its element's name). */
+export function hostDraws(name: string): boolean {
+  return name in UI_KIT_COMPONENTS || name in TREE_COMPONENTS;
+}
 
 /**
  * A component this host cannot draw is shown, not skipped: a page that silently lost a control would
@@ -22,6 +33,8 @@ function renderNode(node: ForgeDoc): ReactNode {
   if (node.type === 'String') return String(node.props.text ?? '');
   const children = node.children.map(renderNode);
   if (node.type === 'Root') return children;
+  const drawTree = TREE_COMPONENTS[node.type];
+  if (drawTree) return drawTree(node, renderNode);
   const Component = UI_KIT_COMPONENTS[node.type];
   if (!Component) return <UnknownComponent key={node.key} name={node.type} />;
   return (

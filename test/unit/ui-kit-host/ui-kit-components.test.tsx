@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createForgeDocStore, type ForgeDoc } from '../../../preview/ui-kit-host/host/forge-doc';
-import { UI_KIT_COMPONENTS } from '../../../preview/ui-kit-host/host/ui-kit-components';
-import { UiKitHost } from '../../../preview/ui-kit-host/host/ui-kit-host';
+import { hostDraws, UiKitHost } from '../../../preview/ui-kit-host/host/ui-kit-host';
 
 const STATIC_DIR = resolve(__dirname, '../../../static');
 // Read, not imported: importing @forge/react needs a Forge bridge.
@@ -61,7 +60,7 @@ describe('local UI Kit host', () => {
     const used = uiKitComponentsUsed();
     // The settings page and the glance are UI Kit: the scan must see them, or it proves nothing.
     expect([...used.keys()]).toEqual(expect.arrayContaining(['Form', 'Textfield', 'RadioGroup', 'Lozenge']));
-    const missing = [...used].filter(([name]) => !(name in UI_KIT_COMPONENTS));
+    const missing = [...used].filter(([name]) => !hostDraws(name));
     expect(missing.map(([name, files]) => `${name} (${files.join(', ')})`)).toEqual([]);
   });
 
@@ -74,5 +73,34 @@ describe('local UI Kit host', () => {
     expect(html).toContain('Before');
     expect(html).toContain('data-testid="ui-kit-unknown-component"');
     expect(html).toContain('&lt;NotAUiKitComponent&gt;');
+  });
+
+  it('draws a DynamicTable from the head and rows @forge/react sends as child nodes', () => {
+    const store = createForgeDocStore();
+    // @forge/react hands its tree to `self.__bridge` (a browser global); here, straight to the host's store.
+    Object.assign(globalThis, {
+      self: globalThis,
+      __bridge: {
+        callBridge: (name: string, payload: { forgeDoc: ForgeDoc }) =>
+          Promise.resolve(name === 'reconcile' ? store.reconcile(payload.forgeDoc) : undefined),
+      },
+    });
+    // Required here, not imported: @forge/react looks for the bridge as it loads.
+    const {
+      default: ForgeReconciler,
+      DynamicTable,
+      Text,
+    } = jest.requireActual<typeof import('@forge/react')>('@forge/react');
+    ForgeReconciler.render(
+      <DynamicTable
+        head={{ cells: [{ key: 'issue', content: 'Incident' }] }}
+        rows={[{ key: 'INC-7', cells: [{ key: 'issue', content: <Text>Payment Service Outage</Text> }] }]}
+      />,
+    );
+    const html = renderToStaticMarkup(<UiKitHost store={store} />);
+    expect(html).toMatch(
+      /<table[^>]*>.*<th[^>]*>.*Incident.*<\/th>.*<td[^>]*>.*Payment Service Outage.*<\/td>/s,
+    );
+    expect(html).not.toContain('ui-kit-unknown-component');
   });
 });
