@@ -26,6 +26,8 @@ export interface EmulatedProject {
   key: string;
   name: string;
   issueTypes: EmulatedIssueType[];
+  /** The field ids on the project's create screen; the default screen when left out. */
+  createScreen?: string[];
 }
 
 export interface AccountPermissions {
@@ -43,6 +45,10 @@ export interface AccountPermissions {
   securityLevels?: string[];
   /** The global ADMINISTER permission (Jira admins); only the app has it unless granted. */
   administer?: boolean;
+  /** CREATE_ISSUES in the projects the account browses; granted when left out. */
+  create?: boolean;
+  /** ASSIGNABLE_USER: issues may be assigned to the account; granted when left out. */
+  assignable?: boolean;
 }
 
 export const DEFAULT_ACCOUNT_ID = '5b10ac8d82e05b22cc7d4ef5';
@@ -129,6 +135,14 @@ export function findProject(directory: Directory, idOrKey: string): EmulatedProj
 export function permissionsOf(directory: Directory, accountId: string, asApp: boolean): AccountPermissions {
   if (asApp) return { browse: true, edit: true };
   return directory.permissions.get(accountId) ?? { browse: true, edit: true };
+}
+
+/**
+ * Create Issues, on top of browsing the project. The emulator's accounts that may not edit may not
+ * create either (as before `create` existed); `create: false` takes it from an editor.
+ */
+export function mayCreate(held: AccountPermissions): boolean {
+  return held.edit && held.create !== false;
 }
 
 /** Browse Projects on one project: the account-wide grant, narrowed by a per-project list when set. */

@@ -1,5 +1,14 @@
 /** The emulator's issues: create, edit (with changelog), seed, and lookup by id or key. */
-import { appUserBean, userBean, type Directory, type EmulatedProject } from './directory';
+import {
+  appUserBean,
+  canBrowseProject,
+  mayCreate,
+  permissionsOf,
+  userBean,
+  type Directory,
+  type EmulatedProject,
+} from './directory';
+import { EMULATED_CUSTOM_FIELDS } from './field-routes';
 import {
   asRecord,
   asString,
@@ -56,6 +65,30 @@ const READ_ONLY_FIELDS = new Set([
 
 const CUSTOM_FIELD = /^customfield_\d+$/;
 
+/**
+ * What a project's default create screen offers, custom fields included. Bulk create "can set the
+ * fields that appear on the issues' create screens" (OpenAPI spec of POST /issue/bulk); any other
+ * field is refused, per element.
+ */
+export const DEFAULT_CREATE_SCREEN = [
+  'project',
+  'issuetype',
+  'parent',
+  'summary',
+  'description',
+  'assignee',
+  'reporter',
+  'priority',
+  'labels',
+  'components',
+  'duedate',
+  ...EMULATED_CUSTOM_FIELDS.map((field) => field.id),
+];
+
+const notOnScreen = (fieldId: string) =>
+  `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`;
+export const NO_CREATE_PERMISSION = 'You do not have permission to create issues in this project.';
+
 export interface IssueStore {
   find(idOrKey: string): EmulatedIssue | undefined;
   all(): EmulatedIssue[];
@@ -93,6 +126,14 @@ export function createIssueStore(context: StoreContext): IssueStore {
     nextId = Math.max(nextId, Number(issue.id) + 1 || nextId);
   };
 
+  /** ASSIGNABLE_USER in the project (the app's account is no assignee). */
+  const assignable = (user: Record<string, unknown>, project: EmulatedProject | undefined): boolean => {
+    const accountId = asString(user.accountId) ?? '';
+    if (!context.directory.users.has(accountId)) return false;
+    const held = permissionsOf(context.directory, accountId, false);
+    return held.assignable !== false && (project === undefined || canBrowseProject(held, project.key));
+  };
+
   const find = (idOrKey: string): EmulatedIssue | undefined =>
     byId.get(idOrKey) ?? byKey.get(idOrKey.toUpperCase());
 
@@ -126,6 +167,15 @@ export function createIssueStore(context: StoreContext): IssueStore {
     const errors: FieldErrors = {};
     const project = resolveProject(context.directory, fields.project);
     if (!project) errors.project = 'Specify a valid project ID or key';
+    else if (!actor.asApp) {
+      const held = permissionsOf(context.directory, actor.accountId, false);
+      if (!canBrowseProject(held, project.key) || !mayCreate(held)) errors.project = NO_CREATE_PERMISSION;
+    }
+    if (project) {
+      const screen = project.createScreen ?? DEFAULT_CREATE_SCREEN;
+      for (const fieldId of Object.keys(fields))
+        if (!screen.includes(fieldId)) errors[fieldId] = notOnScreen(fieldId);
+    }
     const type = project ? findIssueType(project, fields.issuetype) : undefined;
     if (project && !type) errors.issuetype = 'Specify a valid issue type';
     const summary = asString(fields.summary) ?? '';
@@ -138,6 +188,8 @@ export function createIssueStore(context: StoreContext): IssueStore {
       errors.parentId = 'Issue type is a sub-task but parent issue key or id not specified.';
     const assignee = userField(fields, 'assignee', null);
     if ('error' in assignee) errors.assignee = assignee.error;
+    else if (assignee.value && !assignable(assignee.value, project))
+      errors.assignee = cannotAssign(assignee.value);
     const reporter = userField(fields, 'reporter', actorBean(actor));
     if ('error' in reporter) errors.reporter = reporter.error;
     const priority = priorityBean(context.baseUrl, 'priority' in fields ? fields.priority : 'Medium');
@@ -273,9 +325,12 @@ export function createIssueStore(context: StoreContext): IssueStore {
       case 'assignee':
       case 'reporter': {
         const user = resolveUser(context.directory, context.baseUrl, value);
-        return user === undefined
-          ? { error: `User '${reference(value, 'accountId', 'id') ?? ''}' does not exist.` }
-          : { value: user };
+        if (user === undefined)
+          return { error: `User '${reference(value, 'accountId', 'id') ?? ''}' does not exist.` };
+        const project = resolveProject(context.directory, issue.fields.project);
+        if (fieldId === 'assignee' && user !== null && !assignable(user, project))
+          return { error: cannotAssign(user) };
+        return { value: user };
       }
       case 'priority': {
         const priority = priorityBean(context.baseUrl, value);
@@ -375,6 +430,11 @@ export function createIssueStore(context: StoreContext): IssueStore {
       lastCreatedAt = 0;
     },
   };
+}
+
+// Jira's words when the account lacks ASSIGNABLE_USER in the project.
+function cannotAssign(user: Record<string, unknown>): string {
+  return `User '${asString(user.accountId) ?? ''}' cannot be assigned issues.`;
 }
 
 function ensureProject(directory: Directory, key: string, value: unknown): EmulatedProject {

@@ -8,6 +8,7 @@ import type { CompileJql, JqlContext } from './jql/compile-jql.types';
 import {
   DEFAULT_ACCOUNT_ID,
   defaultDirectory,
+  findProject,
   type AccountPermissions,
   type Directory,
   type EmulatedProject,
@@ -78,6 +79,8 @@ export interface JiraEmulator {
   addUser(user: EmulatedUser): void;
   addProject(project: EmulatedProject): void;
   setPermissions(accountId: string, permissions: AccountPermissions): void;
+  /** The fields on a project's create screen (`undefined`: the default screen); others are refused on create. */
+  setCreateScreen(projectIdOrKey: string, fieldIds: string[] | undefined): void;
   onIssueUpdated(listener: IssueUpdatedListener): () => void;
   deliveryOptions(options: DeliveryOptions): void;
   drainEvents(): Promise<void>;
@@ -221,6 +224,11 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       directory.permissions.set(accountId, { ...permissions });
       // Cached search results were filtered by the old permissions.
       searchCache.clear();
+    },
+    setCreateScreen(projectIdOrKey, fieldIds) {
+      const project = findProject(directory, projectIdOrKey);
+      if (!project) throw new Error(`no project ${projectIdOrKey} on the emulated site`);
+      project.createScreen = fieldIds === undefined ? undefined : [...fieldIds];
     },
     onIssueUpdated: (listener) => events.onIssueUpdated(listener),
     deliveryOptions: (delivery) => events.deliveryOptions(delivery),

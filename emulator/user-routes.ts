@@ -3,6 +3,7 @@ import {
   appUserBean,
   canBrowseProject,
   findProject,
+  mayCreate,
   permissionsOf,
   userBean,
   userMatches,
@@ -87,7 +88,9 @@ function myPermissions(context: RouteContext): EmulatorResponse {
         ? context.actor.asApp || held.administer === true
         : key === 'BROWSE_PROJECTS'
           ? browses
-          : browses && held.edit;
+          : key === 'CREATE_ISSUES'
+            ? browses && mayCreate(held)
+            : browses && held.edit;
     permissions[key] = {
       id: key,
       key,

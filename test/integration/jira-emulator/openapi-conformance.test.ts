@@ -173,12 +173,18 @@ describe('Jira emulator against the OpenAPI spec', () => {
   it('accepts Atlassian’s createIssue and createIssues examples and answers like their 201 examples', async () => {
     const emulator = createJiraEmulator({ baseUrl: 'https://your-domain.atlassian.net' });
     emulator.seed([{ key: 'PROJ-123', fields: { summary: 'Parent' } }]);
+    const request = example('openapi-examples/createIssue.request.json') as {
+      fields: Record<string, unknown>;
+    };
+    // The examples' projects have all the examples' fields (custom ones, security, time tracking) on their create screens.
     emulator.addProject({
       id: '1000',
       key: 'ED',
       name: 'Editorial',
       issueTypes: [{ id: '10000', name: 'Task', subtask: false }],
+      createScreen: Object.keys(request.fields),
     });
+    emulator.setCreateScreen('10000', Object.keys(request.fields));
     const { exchanges, send } = recorder(emulator);
     const single = await send({
       method: 'POST',

@@ -275,6 +275,120 @@ describe('Jira emulator REST API', () => {
         errors: [{ failedElementNumber: 0 }, { failedElementNumber: 1 }],
       });
     });
+
+    const elementErrors = (body: unknown) =>
+      (body as { errors: Array<{ failedElementNumber: number; status: number; elementErrors: unknown }> })
+        .errors;
+
+    it('refuses, per element, a field that is not on the project’s create screen', async () => {
+      emulator.setCreateScreen('INC', ['project', 'issuetype', 'summary', 'labels']);
+      const response = await call(emulator, 'POST', '/issue/bulk', {
+        issueUpdates: [
+          newIssue('fits', { labels: ['postmortem-action'] }),
+          newIssue('dated', { duedate: '2026-04-01' }),
+          newIssue('typo', { dueDate: '2026-04-01' }),
+        ],
+      });
+      expect(response.status).toBe(201);
+      expect(elementErrors(response.json)).toEqual([
+        {
+          status: 400,
+          failedElementNumber: 1,
+          elementErrors: {
+            errorMessages: [],
+            errors: {
+              duedate: "Field 'duedate' cannot be set. It is not on the appropriate screen, or unknown.",
+            },
+          },
+        },
+        {
+          status: 400,
+          failedElementNumber: 2,
+          elementErrors: {
+            errorMessages: [],
+            errors: {
+              dueDate: "Field 'dueDate' cannot be set. It is not on the appropriate screen, or unknown.",
+            },
+          },
+        },
+      ]);
+      // The default screen has no such field either.
+      emulator.setCreateScreen('INC', undefined);
+      const typo = await call(emulator, 'POST', '/issue', newIssue('typo', { dueDate: '2026-04-01' }));
+      expect(typo.status).toBe(400);
+    });
+
+    it('refuses, per element, an assignee who may not be assigned issues (and so does an edit)', async () => {
+      emulator.setPermissions('5b109f2e9729b51b54dc274d', { browse: true, edit: true, assignable: false });
+      emulator.setPermissions('6a20bb1c93f06d33dd1e5f01', { browse: true, edit: true, projects: ['OPS'] });
+      const response = await call(emulator, 'POST', '/issue/bulk', {
+        issueUpdates: [
+          newIssue('alex', { assignee: { accountId: '5b109f2e9729b51b54dc274d' } }),
+          newIssue('db engineer, no INC access', { assignee: { accountId: '6a20bb1c93f06d33dd1e5f01' } }),
+          newIssue('mia', { assignee: { accountId: '5b10ac8d82e05b22cc7d4ef5' } }),
+        ],
+      });
+      expect(response.status).toBe(201);
+      expect(elementErrors(response.json)).toEqual([
+        {
+          status: 400,
+          failedElementNumber: 0,
+          elementErrors: {
+            errorMessages: [],
+            errors: { assignee: "User '5b109f2e9729b51b54dc274d' cannot be assigned issues." },
+          },
+        },
+        {
+          status: 400,
+          failedElementNumber: 1,
+          elementErrors: {
+            errorMessages: [],
+            errors: { assignee: "User '6a20bb1c93f06d33dd1e5f01' cannot be assigned issues." },
+          },
+        },
+      ]);
+      const edit = await call(emulator, 'PUT', '/issue/INC-1', {
+        fields: { assignee: { accountId: '5b109f2e9729b51b54dc274d' } },
+      });
+      expect(edit).toMatchObject({
+        status: 400,
+        json: { errors: { assignee: "User '5b109f2e9729b51b54dc274d' cannot be assigned issues." } },
+      });
+    });
+
+    it('refuses every element of a caller without Create Issues, but not the app', async () => {
+      const maria = '5b10a2844c20165700ede21g';
+      emulator.setPermissions(maria, { browse: true, edit: true, create: false });
+      const body = { issueUpdates: [newIssue('one'), newIssue('two')] };
+      const refused = await call(emulator, 'POST', '/issue/bulk', body, maria);
+      expect(refused.status).toBe(400);
+      expect(refused.json).toEqual({
+        issues: [],
+        errors: [0, 1].map((failedElementNumber) => ({
+          status: 400,
+          failedElementNumber,
+          elementErrors: {
+            errorMessages: [],
+            errors: { project: 'You do not have permission to create issues in this project.' },
+          },
+        })),
+      });
+      const permissions = await call(
+        emulator,
+        'GET',
+        '/mypermissions?permissions=CREATE_ISSUES',
+        undefined,
+        maria,
+      );
+      expect(permissions.json).toMatchObject({ permissions: { CREATE_ISSUES: { havePermission: false } } });
+      const asApp = await emulator.handle({
+        method: 'POST',
+        path: '/rest/api/3/issue/bulk',
+        body: JSON.stringify(body),
+        asApp: true,
+      });
+      expect(asApp.status).toBe(201);
+    });
   });
 
   describe('issue properties', () => {
