@@ -127,7 +127,7 @@ describe('UI Kit pages in the browser (local UI Kit host, local Forge platform)'
     await page.context().close();
   });
 
-  it("shows the reference incident's status, nearest deadline and action items on /glance (dark theme)", async () => {
+  it("shows the reference incident's status, nearest deadline and action items on /glance (dark theme), by the saved policy", async () => {
     const key = await referenceIncidentKey(preview.app);
     const { page } = await open(`/glance?issue=${key}&theme=dark`);
     await page.getByText('Status').waitFor();
@@ -135,8 +135,21 @@ describe('UI Kit pages in the browser (local UI Kit host, local Forge platform)'
     expect(text).toContain('Draft');
     expect(text).toMatch(/Document: overdue, .* \(due [A-Z][a-z]{2} \d{1,2}, \d{4}/);
     expect(text).toContain('5 action items, all with owner and due date');
+    expect(text).toContain('User impact lasted 47 minutes (more than 15) at SEV-1.');
     await expect(page.locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
     await expectNoUnknownComponents(page);
+
+    // A threshold saved on /admin is the one the glance's policy applies.
+    const { page: admin } = await open('/admin');
+    await admin.getByLabel('User impact threshold (minutes)').fill('60');
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByText('Settings saved.').waitFor();
+    await page.reload();
+    await page.getByText('Status').waitFor();
+    const after = await page.getByTestId('ui-kit-host').innerText();
+    expect(after).toContain('Every SEV-1 incident requires a postmortem.');
+    expect(after).not.toContain('User impact lasted');
+    await admin.context().close();
     await page.context().close();
   });
 });
