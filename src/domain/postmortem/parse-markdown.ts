@@ -199,17 +199,24 @@ function readImpact(body: readonly string[], impact: PostmortemDocument['impact'
   return trimBody(text);
 }
 
-/** Whether a list reads as a timeline: most of its items start with a time (MoJ's "Context" bullets). */
+/**
+ * Whether a list reads as a timeline: its first item and most of the others start with a time (MoJ's
+ * "Context" bullets). The first item counts so that a summary joined from several parts reads the same on a
+ * second pass.
+ */
 function looksLikeTimeline(lines: readonly string[]): boolean {
   let items = 0;
   let timed = 0;
+  let firstTimed = false;
   for (const line of lines) {
     const item = LIST_ITEM.exec(line);
     if (item === null || (item[1] ?? '').length >= 2) continue;
+    const isTimed = readTimePrefix(item[3] ?? '') !== null;
+    if (items === 0) firstTimed = isTimed;
     items += 1;
-    if (readTimePrefix(item[3] ?? '') !== null) timed += 1;
+    if (isTimed) timed += 1;
   }
-  return items >= 2 && timed * 2 >= items;
+  return firstTimed && items >= 2 && timed * 2 >= items;
 }
 
 const LABELLED_BULLET = /^[-*+][ \t]+\*\*([^*\n]{1,60}?)(?::\*\*|\*\*:?)[ \t]*(.*)$/;
