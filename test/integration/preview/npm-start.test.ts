@@ -43,21 +43,26 @@ describe('npm start (local preview)', () => {
     preview?.child.kill();
   });
 
-  it('serves an index page linking to the issue panel and the global page', async () => {
+  it('serves an index page linking to the issue panel, the global page, the settings page and the glance', async () => {
     const response = await fetch(preview.url);
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(html).toContain('href="/trends"');
     expect(html).toMatch(/href="\/panel\?issue=[A-Z]+-\d+"/);
+    expect(html).toContain('href="/admin"');
+    expect(html).toMatch(/href="\/glance\?issue=[A-Z]+-\d+"/);
   });
 
-  it.each(['/panel/', '/trends/'])('serves the built Custom UI at %s', async (path) => {
-    const response = await fetch(preview.url + path);
-    expect(response.status).toBe(200);
-    expect(await response.text()).toMatch(
-      /<script type="module" crossorigin src="\.\/assets\/index-[\w-]+\.js">/,
-    );
-  });
+  it.each(['/panel/', '/trends/', '/admin/', '/glance/'])(
+    'serves the built Custom UI or UI Kit host at %s',
+    async (path) => {
+      const response = await fetch(preview.url + path);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toMatch(
+        /<script type="module" crossorigin src="\.\/assets\/index-[\w-]+\.js">/,
+      );
+    },
+  );
 
   it('shows the demo’s own payment outage (preview/payment-outage.md), not a copy read from ../shared', async () => {
     const html = await (await fetch(preview.url)).text();
