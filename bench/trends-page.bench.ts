@@ -23,7 +23,7 @@ import { DEFAULT_ACCOUNT_ID } from '../emulator/directory';
 import { createJiraEmulator } from '../emulator/jira-emulator';
 import { createMemoryKvs } from '../forge-platform/memory-kvs';
 import { withLatency } from './latency-jira-port';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../emulator/seeded-random';
 
 const LATENCY_MS = 150;
 const MONTH = '2025-03';

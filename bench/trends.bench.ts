@@ -8,7 +8,7 @@ import {
   type ActionItemRecord,
   type IncidentRecord,
 } from '../src/domain/trends';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../emulator/seeded-random';
 
 const CATEGORIES = [
   'Database issues',

@@ -11,6 +11,7 @@
  * "may not reflect the latest changes".
  */
 import type { EmulatedIssue } from './emulator-types';
+import { seededRandom } from './seeded-random';
 
 /** A fixed delay in ms, or a delay drawn per write from `[minMs, maxMs]` by a seeded generator. */
 export type IndexLag = number | { minMs: number; maxMs: number; seed: number };
@@ -47,17 +48,6 @@ interface PendingWrite {
   sequence: number;
   visibleAt: number;
   copy: EmulatedIssue;
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): a seeded lag reproduces in a failing test. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function delayOf(lag: IndexLag): () => number {

@@ -279,6 +279,12 @@ describe('Jira emulator REST API', () => {
     const elementErrors = (body: unknown) =>
       (body as { errors: Array<{ failedElementNumber: number; status: number; elementErrors: unknown }> })
         .errors;
+    /** One element's refusal, as Jira's bulk create answers it. */
+    const refusal = (failedElementNumber: number, errors: Record<string, string>) => ({
+      status: 400,
+      failedElementNumber,
+      elementErrors: { errorMessages: [], errors },
+    });
 
     it('refuses, per element, a field that is not on the project’s create screen', async () => {
       emulator.setCreateScreen('INC', ['project', 'issuetype', 'summary', 'labels']);
@@ -290,27 +296,11 @@ describe('Jira emulator REST API', () => {
         ],
       });
       expect(response.status).toBe(201);
+      const offScreen = (field: string) =>
+        `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`;
       expect(elementErrors(response.json)).toEqual([
-        {
-          status: 400,
-          failedElementNumber: 1,
-          elementErrors: {
-            errorMessages: [],
-            errors: {
-              duedate: "Field 'duedate' cannot be set. It is not on the appropriate screen, or unknown.",
-            },
-          },
-        },
-        {
-          status: 400,
-          failedElementNumber: 2,
-          elementErrors: {
-            errorMessages: [],
-            errors: {
-              dueDate: "Field 'dueDate' cannot be set. It is not on the appropriate screen, or unknown.",
-            },
-          },
-        },
+        refusal(1, { duedate: offScreen('duedate') }),
+        refusal(2, { dueDate: offScreen('dueDate') }),
       ]);
       // The default screen has no such field either.
       emulator.setCreateScreen('INC', undefined);
@@ -330,22 +320,8 @@ describe('Jira emulator REST API', () => {
       });
       expect(response.status).toBe(201);
       expect(elementErrors(response.json)).toEqual([
-        {
-          status: 400,
-          failedElementNumber: 0,
-          elementErrors: {
-            errorMessages: [],
-            errors: { assignee: "User '5b109f2e9729b51b54dc274d' cannot be assigned issues." },
-          },
-        },
-        {
-          status: 400,
-          failedElementNumber: 1,
-          elementErrors: {
-            errorMessages: [],
-            errors: { assignee: "User '6a20bb1c93f06d33dd1e5f01' cannot be assigned issues." },
-          },
-        },
+        refusal(0, { assignee: "User '5b109f2e9729b51b54dc274d' cannot be assigned issues." }),
+        refusal(1, { assignee: "User '6a20bb1c93f06d33dd1e5f01' cannot be assigned issues." }),
       ]);
       const edit = await call(emulator, 'PUT', '/issue/INC-1', {
         fields: { assignee: { accountId: '5b109f2e9729b51b54dc274d' } },
@@ -364,14 +340,9 @@ describe('Jira emulator REST API', () => {
       expect(refused.status).toBe(400);
       expect(refused.json).toEqual({
         issues: [],
-        errors: [0, 1].map((failedElementNumber) => ({
-          status: 400,
-          failedElementNumber,
-          elementErrors: {
-            errorMessages: [],
-            errors: { project: 'You do not have permission to create issues in this project.' },
-          },
-        })),
+        errors: [0, 1].map((n) =>
+          refusal(n, { project: 'You do not have permission to create issues in this project.' }),
+        ),
       });
       const permissions = await call(
         emulator,
