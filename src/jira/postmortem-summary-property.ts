@@ -19,6 +19,7 @@ export const postmortemSummarySchema = z.looseObject({
   status: z.enum(POSTMORTEM_STATUSES),
   severity: z.string().nullish(),
   category: z.string().nullish(),
+  sloImpact: z.string().nullish(),
   finalizedAt: z.string().nullish(),
   rootCause: z.string().default(''),
   actionItemCount: z.number().int().nonnegative().optional(),

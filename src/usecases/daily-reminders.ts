@@ -1,7 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
-import { deadlineStatus, documentDueAt, isPostmortemRequired, localDayKey } from '../domain/policy';
-import { incidentFacts } from '../domain/policy/incident-facts';
+import { deadlineStatus, documentDueAt, localDayKey } from '../domain/policy';
+import {
+  postmortemFactsOf,
+  postmortemRequirement,
+  type PostmortemFacts,
+} from '../domain/policy/incident-facts';
 import type { AppSettings } from '../domain/settings/app-settings';
 import { severityBySource, severityFieldIds } from '../domain/settings/severity-by-source';
 import { reminderDigest, type ReminderLine } from '../domain/slack/reminder-digest';
@@ -9,6 +13,7 @@ import type { JiraIssue } from '../jira/issues';
 import { RECONCILE_ISSUES_LIMIT, searchJqlAll, type SearchJqlParams } from '../jira/search-jql';
 import { retryingJiraPort } from '../runtime/retrying-jira-port';
 import type { Services } from '../services';
+import { loadPostmortem } from '../storage/postmortem-store';
 import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
 import { POSTMORTEM_SUMMARY_PROPERTY, readPostmortemSummary } from '../jira/postmortem-summary-property';
 import { resolveSiteUrl } from './site-url';
@@ -133,27 +138,28 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
     properties: [POSTMORTEM_SUMMARY_PROPERTY],
     fieldsSchema: incidentFields,
   };
+  // The stored postmortems' facts, as the panel reads them, so both say the same about who needs one.
+  const postmortems = new Map<string, PostmortemFacts>();
   const reminderOf = (incident: JiraIssue<z.infer<typeof incidentFields>>): ReminderLine | undefined => {
     const { fields } = incident;
     if (!fields.resolutiondate) return undefined;
     if (readPostmortemSummary(incident.properties)?.status === 'FINAL') return undefined;
     const resolved = new Date(fields.resolutiondate);
-    const facts = incidentFacts({
-      severity: severityBySource(settings.severitySource, {
+    const requirement = postmortemRequirement(
+      {
+        severity: severityBySource(settings.severitySource, {
+          labels: fields.labels,
+          priorityName: fields.priority?.name,
+          fields,
+        }),
         labels: fields.labels,
-        priorityName: fields.priority?.name,
-        fields,
-      }),
-      labels: fields.labels,
-      created: new Date(fields.created),
-      resolved,
-      sloImpact: null,
-    });
-    if (
-      !isPostmortemRequired(facts, { userImpactMinutesThreshold: settings.userImpactMinutesThreshold })
-        .required
-    )
-      return undefined;
+        created: fields.created,
+        resolved,
+        postmortem: postmortems.get(incident.key) ?? null,
+      },
+      { userImpactMinutesThreshold: settings.userImpactMinutesThreshold },
+    );
+    if (!requirement.required) return undefined;
     const status = deadlineStatus(
       documentDueAt(resolved, { timeZone: settings.timeZone, holidays: settings.holidays }),
       now,
@@ -168,12 +174,16 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
     };
   };
   const indexedIncidents = await searchJqlAll(jira, { ...searchParams(incidentSearch), maxResults: 100 });
+  for (const incident of indexedIncidents) {
+    const stored = await loadPostmortem(kv, incident.key);
+    if (stored) postmortems.set(incident.key, postmortemFactsOf(stored.document));
+  }
   const incidents = await asTheyAreNow(
     jira,
     incidentSearch,
     indexedIncidents.filter((incident) => reminderOf(incident) !== undefined),
   );
-  const postmortems = incidents.flatMap((incident) => reminderOf(incident) ?? []);
+  const postmortemLines = incidents.flatMap((incident) => reminderOf(incident) ?? []);
 
   const itemSearch = {
     filter: `labels = ${jqlString(settings.actionItemLabel)}${scope} AND statusCategory != Done AND duedate <= 2d`,
@@ -200,5 +210,5 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
       ),
     }));
 
-  return reminderDigest({ day, postmortems, actionItems });
+  return reminderDigest({ day, postmortems: postmortemLines, actionItems });
 }

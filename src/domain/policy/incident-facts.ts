@@ -1,4 +1,5 @@
-import type { IncidentFacts } from './is-postmortem-required';
+import type { PostmortemDocument } from '../postmortem';
+import { isPostmortemRequired, type IncidentFacts, type TriggerDecision } from './is-postmortem-required';
 
 export interface IncidentIssue {
   severity: string | null;
@@ -40,4 +41,53 @@ export function incidentFacts(issue: IncidentIssue): IncidentFacts {
     securityIncidentWithProductionImpact: hasLabel(issue.labels, 'security', 'security-incident'),
     manualRollback: hasLabel(issue.labels, 'manual-rollback', 'rollback'),
   };
+}
+
+/** What a postmortem adds to Jira's facts: its severity wins over Jira's; its SLO impact line counts. */
+export interface PostmortemFacts {
+  severity: string | null;
+  sloImpact: string | null;
+}
+
+/** A stored postmortem's facts. */
+export function postmortemFactsOf(document: PostmortemDocument): PostmortemFacts {
+  return { severity: document.header.severity, sloImpact: document.impact.sloImpact };
+}
+
+/** The same facts from the indexed summary (written from the document at finalization). */
+export function summaryFactsOf(summary: {
+  severity?: string | null;
+  sloImpact?: string | null;
+}): PostmortemFacts {
+  return { severity: summary.severity ?? null, sloImpact: summary.sloImpact ?? null };
+}
+
+export interface RequirementInput {
+  /** Jira's severity, read through the settings' severity source. */
+  severity: string | null;
+  labels: readonly string[];
+  created: Date | string;
+  resolved: Date | string | null;
+  /** The stored postmortem's facts, or its indexed summary's; null when there is none. */
+  postmortem: PostmortemFacts | null;
+}
+
+/**
+ * Does the incident require a postmortem, and why: the one way the panel, the glance, the reminders
+ * and the trends decide it, from the same facts (issue 14).
+ */
+export function postmortemRequirement(
+  input: RequirementInput,
+  options: { userImpactMinutesThreshold: number },
+): TriggerDecision {
+  return isPostmortemRequired(
+    incidentFacts({
+      severity: input.postmortem?.severity ?? input.severity,
+      labels: input.labels,
+      created: new Date(input.created),
+      resolved: input.resolved === null ? null : new Date(input.resolved),
+      sloImpact: input.postmortem?.sloImpact ?? null,
+    }),
+    options,
+  );
 }

@@ -5,6 +5,8 @@ export interface PostmortemIndexSummary {
   status: PostmortemStatus;
   severity: Severity | null;
   category: string | null;
+  /** The impact section's SLO line, which "requires a postmortem" reads (absent in older summaries). */
+  sloImpact?: string | null;
   incidentId: string;
   finalizedAt: string | null;
   rootCause: string;
@@ -42,6 +44,7 @@ export function indexedSummary(doc: PostmortemDocument): PostmortemIndexSummary 
     status: doc.header.status,
     severity: doc.header.severity,
     category: doc.header.category === null ? null : clip(doc.header.category, SHORT_FIELD_LIMIT),
+    sloImpact: doc.impact.sloImpact === null ? null : clip(doc.impact.sloImpact, ROOT_CAUSE_SUMMARY_LIMIT),
     incidentId: clip(doc.header.incidentId, SHORT_FIELD_LIMIT),
     finalizedAt: doc.header.finalizedAt,
     rootCause: clip(rootCause, ROOT_CAUSE_SUMMARY_LIMIT),

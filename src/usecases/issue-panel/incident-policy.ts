@@ -1,7 +1,7 @@
 import type { DeadlineView, PolicyView } from '../../contract/issue-panel-api';
 import type { PostmortemDocument } from '../../domain/postmortem';
-import { deadlineStatus, documentDueAt, isPostmortemRequired, meetingDueAt } from '../../domain/policy';
-import { incidentFacts } from '../../domain/policy/incident-facts';
+import { deadlineStatus, documentDueAt, meetingDueAt } from '../../domain/policy';
+import { postmortemFactsOf, postmortemRequirement } from '../../domain/policy/incident-facts';
 import type { AppSettings } from '../../domain/settings/app-settings';
 import type { IncidentIssue } from './incident-issue';
 
@@ -17,14 +17,14 @@ export function incidentPolicy(
   now: Date,
 ): PolicyView {
   const resolved = incident.view.resolved ? new Date(incident.view.resolved) : null;
-  const decision = isPostmortemRequired(
-    incidentFacts({
-      severity: document?.header.severity ?? incident.view.severity,
+  const decision = postmortemRequirement(
+    {
+      severity: incident.view.severity,
       labels: incident.labels,
-      created: new Date(incident.view.created),
+      created: incident.view.created,
       resolved,
-      sloImpact: document?.impact.sloImpact ?? null,
-    }),
+      postmortem: document && postmortemFactsOf(document),
+    },
     { userImpactMinutesThreshold: settings.userImpactMinutesThreshold },
   );
   const deadline = (dueAt: Date): DeadlineView => ({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { PostmortemIndexSummary } from '../../domain/postmortem';
-import { isPostmortemRequired } from '../../domain/policy';
-import { incidentFacts } from '../../domain/policy/incident-facts';
+import { postmortemRequirement, summaryFactsOf } from '../../domain/policy/incident-facts';
 import type { AppSettings } from '../../domain/settings/app-settings';
 import { categoryBySource } from '../../domain/settings/category-by-source';
 import { severityBySource, severityFieldIds } from '../../domain/settings/severity-by-source';
@@ -104,13 +103,16 @@ function incidentRecord(issue: JiraIssue<IncidentFields>, settings: AppSettings)
     priorityName: fields.priority?.name,
     fields,
   });
-  const facts = incidentFacts({
-    severity: postmortem?.severity ?? severity,
-    labels,
-    created: new Date(fields.created),
-    resolved: fields.resolutiondate ? new Date(fields.resolutiondate) : null,
-    sloImpact: null,
-  });
+  const requirement = postmortemRequirement(
+    {
+      severity,
+      labels,
+      created: fields.created,
+      resolved: fields.resolutiondate ?? null,
+      postmortem: postmortem && summaryFactsOf(postmortem),
+    },
+    { userImpactMinutesThreshold: settings.userImpactMinutesThreshold },
+  );
   return {
     key: issue.key,
     projectKey: fields.project.key,
@@ -125,9 +127,7 @@ function incidentRecord(issue: JiraIssue<IncidentFields>, settings: AppSettings)
       components,
     }),
     postmortem,
-    qualifies: isPostmortemRequired(facts, {
-      userImpactMinutesThreshold: settings.userImpactMinutesThreshold,
-    }).required,
+    qualifies: requirement.required,
   };
 }
 

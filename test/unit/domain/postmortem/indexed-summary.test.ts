@@ -10,6 +10,7 @@ describe('indexedSummary (the postmortem-summary issue property)', () => {
       status: 'FINAL',
       severity: 'SEV-1',
       category: null,
+      sloImpact: 'Availability SLO violated, 2.3% of monthly error budget consumed',
       incidentId: 'INC-2025-034',
       finalizedAt: null,
       rootCause: 'Missing database index (payment_methods.user_id)',
