@@ -69,7 +69,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'static/*/build/**',
-      'preview/ui-kit-host/*/build/**',
+      'preview/ui-kit-host/build/**',
       'tools/**',
       'coverage/**',
       '.preview-data/**',

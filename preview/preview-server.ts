@@ -30,13 +30,13 @@ const customUis = {
   },
   // The UI Kit modules, drawn by the local UI Kit host (preview/ui-kit-host/).
   '/admin': {
-    build: join(repo, 'preview', 'ui-kit-host', 'admin', 'build'),
+    build: join(repo, 'preview', 'ui-kit-host', 'build'),
     resource: 'admin-settings',
     moduleType: 'jira:adminPage',
     moduleKey: 'postmortem-settings-page',
   },
   '/glance': {
-    build: join(repo, 'preview', 'ui-kit-host', 'glance', 'build'),
+    build: join(repo, 'preview', 'ui-kit-host', 'build'),
     resource: 'issue-context',
     moduleType: 'jira:issueContext',
     moduleKey: 'postmortem-issue-context',

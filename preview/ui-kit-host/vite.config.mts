@@ -1,4 +1,4 @@
 import { defineConfig } from 'vite';
-import { customUiViteConfig } from '../../../static/shared/vite-config.mts';
+import { customUiViteConfig } from '../../static/shared/vite-config.mts';
 
 export default defineConfig(customUiViteConfig(import.meta.dirname));

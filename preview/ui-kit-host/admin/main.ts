@@ -1,3 +1,0 @@
-// The host first, so it answers the app's first reconcile; then the app exactly as Forge bundles it.
-import '../host/install-host';
-import '../../../static/admin-settings/index';

@@ -1,4 +1,0 @@
-import { defineConfig } from 'vite';
-import { customUiViteConfig } from '../../../static/shared/vite-config.mts';
-
-export default defineConfig(customUiViteConfig(import.meta.dirname));
