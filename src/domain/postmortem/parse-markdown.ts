@@ -219,6 +219,7 @@ function looksLikeTimeline(lines: readonly string[]): boolean {
   return firstTimed && items >= 2 && timed * 2 >= items;
 }
 
+const BULLET_SPELLING = /^(\s*)(?:[*+][ \t]+|-[ \t]{2,})(?=\S)/;
 const LABELLED_BULLET = /^[-*+][ \t]+\*\*([^*\n]{1,60}?)(?::\*\*|\*\*:?)[ \t]*(.*)$/;
 
 /**
@@ -248,7 +249,8 @@ function splitLabelledBullets(lines: readonly string[]): Array<{ label: string |
       if (!isBlank(line) && open.indent === null) open.indent = /^\s*/.exec(line)?.[0].length ?? 0;
       const indent = open.indent ?? 0;
       const strip = Math.min(indent, /^\s*/.exec(line)?.[0].length ?? 0);
-      open.lines.push(line.slice(strip));
+      // Bullets as the ADF export writes them (`- `), so the section reads the same on a second pass.
+      open.lines.push(line.slice(strip).replace(BULLET_SPELLING, '$1- '));
       continue;
     }
     plain(line);

@@ -5,6 +5,7 @@ import {
   renderAdf,
   renderMarkdown,
 } from '../../../../src/domain/postmortem';
+import { markdownToAdf } from '../../../../src/domain/postmortem/markdown-to-adf';
 
 function imported(markdown: string, options: Parameters<typeof importMarkdown>[1] = {}) {
   const result = importMarkdown(markdown, options);
@@ -320,6 +321,15 @@ describe('a document written as one list of bold labels (MoJ Cloud Platform)', (
     expect(document.timeline.map((row) => row.time)).toEqual(['2023-07-25 14:05', '2023-07-25 14:09']);
     expect(document.resolution).toBe('- Bigger nodes.');
     expect(document.actionItems.map((item) => item.action)).toEqual(['Add a memory alert']);
+  });
+});
+
+describe('a labelled bullet list read through ADF', () => {
+  it('reads the same on a second pass: nested bullets are written as the export writes them', () => {
+    const markdown = '# Outage\n- **Resolution**:\n  * Rolled back.\n  +  Restarted the pods.';
+    const first = parseAdf(markdownToAdf(markdown)).document;
+    expect(first.resolution).toBe('- Rolled back.\n- Restarted the pods.');
+    expect(parseAdf(renderAdf(first)).document).toEqual(first);
   });
 });
 
