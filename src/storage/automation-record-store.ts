@@ -94,7 +94,12 @@ export async function claimFinalization(
   return (await kv.setIfAbsent(claimKey(issueKey), token, { ttlSeconds })) ? token : null;
 }
 
-/** Releases a claim only while it is still this run's (after its TTL another run may hold it). */
+/** Whether the claim is still this run's: after its TTL it is gone, or another run holds it. */
+export async function holdsFinalization(kv: KvPort, issueKey: string, token: string): Promise<boolean> {
+  return (await kv.get<string>(claimKey(issueKey))) === token;
+}
+
+/** Releases a claim only while it is still this run's. */
 export async function releaseFinalization(kv: KvPort, issueKey: string, token: string): Promise<void> {
-  if ((await kv.get<string>(claimKey(issueKey))) === token) await kv.delete(claimKey(issueKey));
+  if (await holdsFinalization(kv, issueKey, token)) await kv.delete(claimKey(issueKey));
 }

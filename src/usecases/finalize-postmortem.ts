@@ -31,6 +31,7 @@ import { retryingJiraPort } from '../runtime/retrying-jira-port';
 import {
   claimFinalization,
   emptyAutomationRecord,
+  holdsFinalization,
   loadAutomationRecord,
   releaseFinalization,
   saveAutomationRecord,
@@ -44,7 +45,7 @@ import { resolveSiteUrl } from './site-url';
 
 // An async-events consumer gets 900 s; keep room to record progress before the platform stops us.
 const WORK_BUDGET_MS = 780_000;
-const LOCK_TTL_SECONDS = 900;
+const CLAIM_TTL_SECONDS = 900;
 // `reconcileIssues` takes at most 50 ids (https://jira.atlassian.com/browse/JRACLOUD-96208).
 const RECONCILE_LIMIT = 50;
 /**
@@ -65,6 +66,8 @@ export interface FinalizeDeps {
   slack: SlackPort;
   clock: Clock;
   logger: Logger;
+  /** How long a run's claim lasts (the consumer's 900 s by default); tests shorten it to make it lapse. */
+  claimTtlSeconds?: number;
 }
 
 export interface FinalizeOutcome {
@@ -104,7 +107,7 @@ export async function finalizePostmortem(
   deps: FinalizeDeps,
   job: { issueKey: string; deliveryId: string },
 ): Promise<FinalizeOutcome> {
-  const claim = await claimFinalization(deps.kv, job.issueKey, LOCK_TTL_SECONDS);
+  const claim = await claimFinalization(deps.kv, job.issueKey, deps.claimTtlSeconds ?? CLAIM_TTL_SECONDS);
   if (claim === null) {
     // Another run is settling this issue right now: come back when it is done (it will find the work done).
     throw new AppError('Unavailable', `${job.issueKey} is being finalized by another run.`, {
@@ -112,7 +115,7 @@ export async function finalizePostmortem(
     });
   }
   try {
-    return await settleWithLabel(deps, job);
+    return await settleWithLabel(deps, { ...job, claim });
   } finally {
     await releaseFinalization(deps.kv, job.issueKey, claim);
   }
@@ -120,13 +123,22 @@ export async function finalizePostmortem(
 
 async function settleWithLabel(
   deps: FinalizeDeps,
-  job: { issueKey: string; deliveryId: string },
+  job: { issueKey: string; deliveryId: string; claim: string },
 ): Promise<FinalizeOutcome> {
   const { kv, clock } = deps;
   const logger = deps.logger.child({ issueKey: job.issueKey, deliveryId: job.deliveryId });
   // Creates are not retried past a 429: a 5xx or a timeout on a create may hide issues Jira did create.
   // Those go back to the platform's retry, whose next run finds what exists by reading the incident first.
-  const jira = retryingJiraPort(deps.jira, { clock, budgetMs: WORK_BUDGET_MS, maxAttempts: 6 });
+  const retries = { clock, budgetMs: WORK_BUDGET_MS, maxAttempts: 6 };
+  const jira = retryingJiraPort(deps.jira, retries);
+  // A create retried after a 429 waits first: each attempt checks the claim is still this run's.
+  const createJira = retryingJiraPort(whileClaimHeld(deps.jira, kv, job), retries);
+  // A run whose claim lapsed holds a stale record: written over the current run's, it would lose
+  // children and the Slack state. Progress is recorded only while the claim is this run's.
+  const recordProgress = async (current: AutomationRecord) => {
+    await ensureClaimHeld(kv, job, 'recording progress');
+    await saveAutomationRecord(kv, current);
+  };
 
   const settings = await loadSettings(kv, logger);
   const issue: Incident = await getIssue(jira, {
@@ -177,10 +189,10 @@ async function settleWithLabel(
     record.skippedRules = plan.finalization.skippedRules;
     // Stored before the postmortem turns FINAL: a run stopped in between must not leave a FINAL
     // postmortem whose record still names the previous, already announced finalization.
-    await saveAutomationRecord(kv, record);
+    await recordProgress(record);
   }
   if (plan.rowsInDoubt.length > 0) {
-    await recoverChildren(jira, kv, issue, record, plan.rowsInDoubt, clock.now());
+    await recoverChildren(jira, recordProgress, issue, record, plan.rowsInDoubt, clock.now());
   }
 
   const pending = rowsToCreate(document, record.children);
@@ -203,8 +215,8 @@ async function settleWithLabel(
     record.childIssueType = issueType.kind;
     // The intent, before Jira acts: if the answer is lost, the next run knows these rows may have children.
     record.pendingCreate = { rowIds: pending.map((item) => item.id), at: clock.now().toISOString() };
-    await saveAutomationRecord(kv, record);
-    const result = await bulkCreateIssues(jira, {
+    await recordProgress(record);
+    const result = await bulkCreateIssues(createJira, {
       issues: pending.map((item) =>
         actionItemIssue({
           incident,
@@ -221,7 +233,7 @@ async function settleWithLabel(
     record.pendingCreate =
       outcome.stillInDoubt.length > 0 ? { rowIds: outcome.stillInDoubt, at: record.pendingCreate.at } : null;
     record.failures = outcome.failures;
-    await saveAutomationRecord(kv, record);
+    await recordProgress(record);
     if (outcome.retryLater) {
       logger.warn('some action items wait for Jira; the platform will retry', {
         failed: result.failed.length,
@@ -236,7 +248,7 @@ async function settleWithLabel(
   for (const [rowId, childKey] of childrenToLink(record)) {
     await createIssueLink(jira, { type: 'Relates', inwardIssueKey: incident.key, outwardIssueKey: childKey });
     record.linkedChildren = [...(record.linkedChildren ?? Object.keys(record.children)), rowId];
-    await saveAutomationRecord(kv, record);
+    await recordProgress(record);
   }
 
   const finalDocument = await markFinal(kv, job.issueKey, document, clock.now());
@@ -258,19 +270,49 @@ async function settleWithLabel(
         skippedRules: record.skippedRules ?? [],
       }),
     );
+    await ensureClaimHeld(kv, job, 'posting to Slack');
     record.slack = await sendSlackMessage(deps.slack, await loadSlackWebhookUrl(kv), message, {
       deliveryId: finalizationId,
       previous: record.slack,
       now: clock.now(),
     });
+    // Recorded even if the claim lapsed during the post: a message sent but not recorded is posted again.
+    await saveAutomationRecord(kv, record);
+  } else {
+    await recordProgress(record);
   }
-  await saveAutomationRecord(kv, record);
   logger.info('postmortem finalized', {
     created: created.length,
     alreadyCreated,
     slack: record.slack?.state,
   });
   return { issueKey: job.issueKey, created, alreadyCreated, record };
+}
+
+/**
+ * A run slowed past the claim's TTL (waits on 429s, timeouts) may find another run settling the issue
+ * now: the two would create the same rows or post twice. It stops before either, and the platform's
+ * retry comes back to find what the other run did.
+ */
+async function ensureClaimHeld(
+  kv: KvPort,
+  job: { issueKey: string; claim: string },
+  step: string,
+): Promise<void> {
+  if (await holdsFinalization(kv, job.issueKey, job.claim)) return;
+  throw new AppError('Unavailable', `${job.issueKey}: this run's claim expired before ${step}.`, {
+    retryAfterMs: RETRY_AFTER_MS,
+  });
+}
+
+/** Jira whose every request first makes sure the run still holds its claim. */
+function whileClaimHeld(jira: JiraPort, kv: KvPort, job: { issueKey: string; claim: string }): JiraPort {
+  return {
+    async requestJira(path, init) {
+      await ensureClaimHeld(kv, job, 'creating action items');
+      return jira.requestJira(path, init);
+    },
+  };
 }
 
 /**
@@ -281,7 +323,7 @@ async function settleWithLabel(
  */
 async function recoverChildren(
   jira: JiraPort,
-  kv: KvPort,
+  recordProgress: (record: AutomationRecord) => Promise<void>,
   issue: Incident,
   record: AutomationRecord,
   inDoubt: string[],
@@ -316,7 +358,7 @@ async function recoverChildren(
   const missing = inDoubt.filter((rowId) => !(rowId in record.children));
   const since = Date.parse(record.pendingCreate?.at ?? '');
   if (missing.length > 0 && linkedTasks && now.getTime() - since < LINKED_TASK_INDEX_WAIT_MS) {
-    await saveAutomationRecord(kv, record);
+    await recordProgress(record);
     throw new AppError('Unavailable', `Waiting for Jira's search to show the action items of ${issue.key}.`, {
       retryAfterMs: INDEX_WAIT_RETRY_MS,
     });

@@ -1,29 +1,35 @@
 /**
- * Issue 11: exactly once under seeded fault schedules. The test plays the Forge platform — deliveries
- * at least once, copies with the same id running at the same time as the panel's own job, retries
- * after `retryAfterMs` on a virtual clock — against the Jira emulator with its search index lagging,
- * lost answers, 429/5xx and hanging requests, and the label removed and added again.
+ * Issue 11: exactly once under seeded fault schedules. The local platform's async events
+ * (`forge-platform/async-events.ts`: at most MAX_RETRIES redeliveries, then the event is recorded as
+ * failed) deliver the finalization at least once — copies with the same id at the same time as the
+ * panel's own job — against the Jira emulator with its search index lagging, lost answers, 429/5xx
+ * and hanging requests, and the label removed and added again.
+ *
+ * Every wait is a timer on one virtual clock — the retry policy's backoff, the per-request time box,
+ * the platform's redelivery — and the clock jumps to the next timer only once every run is blocked on
+ * one. No wall-clock timer decides an outcome, so a seed replays the same way on any machine.
  */
 import fc from 'fast-check';
 import { isAppError } from '../../../src/contract/errors';
 import { emptyPostmortem, type ActionItem } from '../../../src/domain/postmortem';
 import { editIssue } from '../../../src/jira/issues';
 import { searchJqlAll } from '../../../src/jira/search-jql';
-import type { Clock } from '../../../src/ports';
-import { timeBoxedJiraPort } from '../../../src/runtime/time-boxed-jira-port';
+import type { JiraPort } from '../../../src/ports';
 import { loadPostmortem, savePostmortem } from '../../../src/storage/postmortem-store';
 import { finalizePostmortem, type FinalizeDeps } from '../../../src/usecases/finalize-postmortem';
 import type { FaultResponse } from '../../../emulator/fault-injector';
+import { createAsyncEvents, MAX_RETRIES } from '../../../forge-platform/async-events';
 import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp } from '../../../preview/preview-app';
 import { incidentBean } from '../../helpers/incident-app';
+import { virtualTime, type VirtualTime } from './virtual-time';
 
 const START = new Date('2025-03-17T09:00:00Z').getTime();
 const SCHEDULES = Number(process.env.FC_RUNS ?? 200);
-// Wall time a request may take before the app treats it as a timeout (an unknown outcome).
-const REQUEST_TIMEOUT_MS = 50;
-// Wall time per second of retry delay the harness waits, so overlapping runs interleave as on Forge.
-const WALL_MS_PER_RETRY_SECOND = 0.5;
-const MAX_REDELIVERIES = 60;
+// Production's per-request time box (virtual): a hanging request is an unknown outcome after it.
+const REQUEST_TIMEOUT_MS = 20_000;
+// The claim's TTL; CLAIM_TTL_SECONDS=1 shows a run whose claim lapsed neither creates nor posts.
+const CLAIM_TTL_SECONDS = process.env.CLAIM_TTL_SECONDS ? Number(process.env.CLAIM_TTL_SECONDS) : undefined;
+const QUEUE = 'postmortem-jobs';
 
 const FAULT_TARGETS = {
   'bulk create': { method: 'POST', path: /^\/rest\/api\/3\/issue\/bulk$/ },
@@ -93,11 +99,35 @@ const row = (n: number): ActionItem => ({
   createdIssueKey: null,
 });
 
+/** Jira through the production time box, its timer on the virtual clock. */
+function timeBoxed(jira: JiraPort, time: VirtualTime): JiraPort {
+  return {
+    requestJira: (path, init) =>
+      new Promise((resolve, reject) => {
+        const cancel = time.timer(REQUEST_TIMEOUT_MS, () => {
+          const error = new Error(`Jira did not answer within ${REQUEST_TIMEOUT_MS} ms`);
+          error.name = 'TimeoutError';
+          reject(error);
+        });
+        jira.requestJira(path, init).then(
+          (answer) => {
+            cancel();
+            resolve(answer);
+          },
+          (error: unknown) => {
+            cancel();
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+      }),
+  };
+}
+
 async function runSchedule(plan: Schedule): Promise<void> {
-  let now = START;
+  const time = virtualTime(START);
   const app: PreviewApp = await createPreviewApp({
     baseUrl: 'http://jira.test',
-    now: () => new Date(now),
+    now: () => new Date(time.now()),
     demo: false,
     quiet: true,
     indexLag: plan.lag === 'frozen' ? 0 : plan.lag,
@@ -111,50 +141,69 @@ async function runSchedule(plan: Schedule): Promise<void> {
     kv,
     key,
     { ...emptyPostmortem({ incidentId: key }), actionItems: rows },
-    { accountId: PREVIEW_ACCOUNT_ID, at: new Date(now) },
+    { accountId: PREVIEW_ACCOUNT_ID, at: new Date(time.now()) },
   );
-  // Virtual time: the retry policy's waits move the clock, not the test.
-  const clock: Clock = {
-    now: () => new Date(now),
-    sleep: async (ms) => {
-      now += ms;
-      await new Promise((resolve) => setImmediate(resolve));
-    },
-  };
   const deps: FinalizeDeps = {
     ...app.services({}),
-    jira: timeBoxedJiraPort(app.emulator.appJiraPort(), REQUEST_TIMEOUT_MS),
-    clock,
+    jira: timeBoxed(app.emulator.appJiraPort(), time),
+    clock: { now: () => new Date(time.now()), sleep: time.sleep },
+    ...(CLAIM_TTL_SECONDS === undefined ? {} : { claimTtlSeconds: CLAIM_TTL_SECONDS }),
   };
 
-  /** The platform: redelivers after `retryAfterMs` (virtual) until the run completes. */
-  const deliver = async (deliveryId: string): Promise<void> => {
-    for (let delivery = 0; delivery < MAX_REDELIVERIES; delivery += 1) {
+  // The platform's async events, redelivering on the virtual clock; the consumer answers as the
+  // Forge entry point does: a retryable error is an InvocationError with its `retryAfter`.
+  const events = createAsyncEvents({
+    hasConsumer: (queueName) => queueName === QUEUE,
+    delayScale: 1,
+    defer: async (work, delayMs) => {
+      await time.sleep(delayMs);
+      await work();
+    },
+    consume: async (_queueName, event) => {
       try {
-        await finalizePostmortem(deps, { issueKey: key, deliveryId });
-        return;
+        await finalizePostmortem(deps, event.body as { issueKey: string; deliveryId: string });
+        return undefined;
       } catch (error) {
-        if (!isAppError(error) || !(error.kind === 'Unavailable' || error.kind === 'RateLimited'))
-          throw error;
-        const retryAfterMs = error.retryAfterMs ?? 60_000;
-        await new Promise((resolve) => setTimeout(resolve, (retryAfterMs / 1000) * WALL_MS_PER_RETRY_SECOND));
-        now += retryAfterMs;
+        if (isAppError(error) && (error.kind === 'Unavailable' || error.kind === 'RateLimited'))
+          return {
+            _retry: true,
+            retryOptions: { retryAfter: Math.ceil((error.retryAfterMs ?? 60_000) / 1000) },
+          };
+        throw error;
       }
-    }
-    throw new Error(`delivery ${deliveryId} never completed`);
+    },
+  });
+  let pushes = 0;
+  const push = (deliveryId: string) => {
+    pushes += 1;
+    const answer = events.handle(`/webhook/queue/publish/${QUEUE}`, {
+      queueName: QUEUE,
+      jobId: `job-${pushes}`,
+      payload: [{ body: { issueKey: key, deliveryId } }],
+    });
+    expect(answer.status).toBe(201);
+    return `job-${pushes}`;
+  };
+  const deliver = async (...deliveryIds: string[]) => {
+    const jobs = deliveryIds.map(push);
+    await time.run(events.drain());
+    return jobs;
   };
   const deliverAll = async (id: string, how: Schedule['finalizations'][number]['deliveries']) => {
     const ids = [...Array.from({ length: how.copies }, () => id), ...(how.panelJob ? [`${id}-panel`] : [])];
-    if (how.concurrent) await Promise.all(ids.map(deliver));
-    else for (const deliveryId of ids) await deliver(deliveryId);
+    if (how.concurrent) return deliver(...ids);
+    const jobs: string[] = [];
+    for (const deliveryId of ids) jobs.push(...(await deliver(deliveryId)));
+    return jobs;
   };
   const labels = (change: 'add' | 'remove') =>
     editIssue(app.emulator.appJiraPort(), { issueIdOrKey: key, labels: { [change]: ['POSTMORTEM-FINAL'] } });
+  const status = async () => (await loadPostmortem(kv, key))?.document.header.status;
 
   for (const [index, finalization] of plan.finalizations.entries()) {
     if (index > 0) {
       await labels('remove');
-      await deliverAll(`removed-${index}`, { copies: 1, panelJob: false, concurrent: false });
+      await deliver(`removed-${index}`);
       if (finalization.lateCopy) await deliver(`added-${index - 1}`);
       const reopened = (await loadPostmortem(kv, key))!.document;
       expect(reopened.header.status).toBe('DRAFT');
@@ -164,18 +213,25 @@ async function runSchedule(plan: Schedule): Promise<void> {
           kv,
           key,
           { ...reopened, actionItems: [...reopened.actionItems, rows.at(-1)!] },
-          { accountId: PREVIEW_ACCOUNT_ID, at: new Date(now) },
+          { accountId: PREVIEW_ACCOUNT_ID, at: new Date(time.now()) },
         );
       }
     }
     await labels('add');
     for (const rule of finalization.faults)
       app.emulator.faults.add({ ...FAULT_TARGETS[rule.target], ...rule });
-    await deliverAll(`added-${index}`, finalization.deliveries);
+    const jobs = await deliverAll(`added-${index}`, finalization.deliveries);
     app.emulator.faults.clear();
+    const failed = events.failed.filter((event) => jobs.includes(event.jobId));
+    if (failed.length === jobs.length) {
+      // Every delivery ran out of the platform's retries and is recorded as failed after MAX_RETRIES
+      // redeliveries; the person finalizes again from the panel (a new job).
+      expect(failed.map((event) => event.attempts)).toEqual(jobs.map(() => MAX_RETRIES + 1));
+      await deliver(`added-${index}-again`);
+    }
+    expect(await status()).toBe('FINAL');
   }
 
-  expect((await loadPostmortem(kv, key))?.document.header.status).toBe('FINAL');
   app.emulator.index.flush();
   const children = await searchJqlAll(app.emulator.appJiraPort(), {
     jql: `issue.property[postmortem-action-source].incidentKey = "${key}"`,

@@ -184,6 +184,37 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     expect(app.slackSink.messages()).toHaveLength(1);
   });
 
+  it.each([
+    ['the bulk create', 'GET', /\/createmeta\//],
+    ['the Slack message', 'PUT', /\/properties\/postmortem-summary$/],
+  ])(
+    'stops before %s when its claim expired while it waited on Jira, and another run does the work once',
+    async (_step, method, path) => {
+      let now = NOW.getTime();
+      const app = await setUp('INC-1', referenceDocument(), 'INC', () => new Date(now));
+      await labelWithoutEvent(app, 'INC-1');
+      const deps = app.services({});
+      // Jira answers the request only after the 900 s claim has lapsed, as a run slowed by 429s would see.
+      const slowJira: typeof deps.jiraAsApp = {
+        requestJira: async (route, init) => {
+          const answer = await deps.jiraAsApp.requestJira(route, init);
+          if ((init?.method ?? 'GET') === method && path.test(route.value.split('?')[0]!)) now += 901_000;
+          return answer;
+        },
+      };
+      const stale = finalizePostmortem(
+        { ...deps, jira: slowJira },
+        { issueKey: 'INC-1', deliveryId: 'slow' },
+      );
+      await expect(stale).rejects.toMatchObject({ kind: 'Unavailable' });
+
+      await finalizePostmortem({ ...deps, jira: deps.jiraAsApp }, { issueKey: 'INC-1', deliveryId: 'retry' });
+      expect(await children(app, 'INC-1')).toHaveLength(5);
+      expect(bulkCalls(app)).toHaveLength(1);
+      expect(app.slackSink.messages()).toHaveLength(1);
+    },
+  );
+
   it('posts one Slack message when the panel queues its own run of a finalization the trigger already ran', async () => {
     const app = await setUp();
     await addLabel(app, 'INC-1');
