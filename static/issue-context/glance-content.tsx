@@ -1,7 +1,7 @@
 import { Button, Inline, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import type { Result } from '../../src/contract/errors';
 import type { GlanceView } from '../../src/contract/issue-context-api';
-import { errorAdvice } from '../shared/logic/issue-error-advice';
+import { issueErrorAdvice } from '../shared/logic/issue-error-advice';
 import { describeActionItems, describeNearestDeadline, describeStatus } from './describe-glance';
 
 export interface GlanceContentProps {
@@ -14,7 +14,7 @@ export interface GlanceContentProps {
 export function GlanceContent({ result, onRetry }: GlanceContentProps) {
   if (!result) return <Spinner label="Loading postmortem status" />;
   if (!result.ok) {
-    const advice = errorAdvice(result.error);
+    const advice = issueErrorAdvice(result.error);
     return (
       <SectionMessage appearance={advice.appearance} title={advice.title}>
         <Text>{result.error.message}</Text>

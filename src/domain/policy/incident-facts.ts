@@ -1,7 +1,7 @@
 import type { PostmortemDocument } from '../postmortem';
 import { isPostmortemRequired, type IncidentFacts, type TriggerDecision } from './is-postmortem-required';
 
-export interface IncidentIssue {
+export interface IncidentSignals {
   severity: string | null;
   labels: readonly string[];
   created: Date;
@@ -30,7 +30,7 @@ const hasLabel = (labels: readonly string[], ...names: string[]) =>
  * other criteria from labels teams already use (`slo-violation`, `data-loss`, `security`,
  * `manual-rollback`) or the postmortem's SLO impact line.
  */
-export function incidentFacts(issue: IncidentIssue): IncidentFacts {
+export function incidentFacts(issue: IncidentSignals): IncidentFacts {
   return {
     severity: issue.severity,
     userImpactMinutes: incidentDurationMinutes(issue.created, issue.resolved),

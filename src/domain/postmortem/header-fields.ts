@@ -6,7 +6,7 @@ import {
   type PostmortemStatus,
   type Severity,
 } from './postmortem-document';
-import { formatDuration, STATUS_LABELS } from './render-markdown';
+import { durationLine, STATUS_LABELS } from './render-markdown';
 
 // Header facts as teams write them: `**Date:** …`, `- Severity: High`, `| Duration | 47 minutes |`.
 
@@ -197,7 +197,7 @@ export function readHeaderField(
     case 'duration': {
       const patch = durationOf(value);
       if (patch === null) return null;
-      const written = formatDuration({ ...EMPTY_DURATION, ...patch });
+      const written = durationLine({ ...EMPTY_DURATION, ...patch });
       return { field, patch, note: written === value ? null : `${label}: ${value}` };
     }
     case 'writtenBy':

@@ -2,7 +2,7 @@ export * from './postmortem-document';
 export { migratePostmortem, InvalidPostmortemError } from './migrate-postmortem';
 export {
   renderMarkdown,
-  formatDuration,
+  durationLine,
   formatOwner,
   STATUS_LABELS,
   type RenderMarkdownOptions,

@@ -19,7 +19,7 @@ function label(name: string, value: string | null): string {
 }
 
 /** `47 minutes (14:23 – 15:10 UTC)` as in the reference; parts that are unknown are left out. */
-export function formatDuration(
+export function durationLine(
   header: Pick<PostmortemHeader, 'durationMinutes' | 'startTime' | 'endTime' | 'timeZone'>,
 ): string | null {
   const parts: string[] = [];
@@ -52,7 +52,7 @@ function headerBlock(doc: PostmortemDocument): string[] {
     label('Incident ID', h.incidentId),
     label('Date', h.date),
     label('Severity', h.severity),
-    label('Duration', formatDuration(h)),
+    label('Duration', durationLine(h)),
     label('Written by', h.writtenBy),
     label('Reviewed by', h.reviewedBy.join(', ')),
     label('Status', STATUS_LABELS[h.status]),

@@ -65,7 +65,7 @@ function issueUrl(incidentUrl: string | null, key: string): string | null {
   return at < 0 ? null : safeUrl(`${incidentUrl.slice(0, at)}/browse/${encodeURIComponent(key)}`);
 }
 
-export function formatDuration(minutes: number | null): string {
+export function incidentDurationText(minutes: number | null): string {
   if (minutes === null || !Number.isFinite(minutes) || minutes < 0) return 'unknown';
   const whole = Math.round(minutes);
   const days = Math.floor(whole / 1440);
@@ -132,7 +132,7 @@ export function finalizationMessage(input: FinalizationMessageInput): Finalizati
   const key = escapeSlackText(incident.key);
   const summary = escapeSlackText(incident.summary.trim());
   const severity = incident.severity ? escapeSlackText(incident.severity) : 'Unknown';
-  const duration = formatDuration(incident.durationMinutes);
+  const duration = incidentDurationText(incident.durationMinutes);
   const rootCause = input.rootCause.trim();
 
   const header: HeaderBlock = {

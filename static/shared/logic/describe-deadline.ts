@@ -12,7 +12,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** `2 d 4 h`, `5 h`, `35 min`: precise enough to act on, short enough for the narrow panel. */
-export function formatDuration(ms: number): string {
+export function formatTimeSpan(ms: number): string {
   const abs = Math.abs(ms);
   if (abs >= DAY) {
     const days = Math.floor(abs / DAY);
@@ -31,19 +31,19 @@ export function describeDeadline(deadline: DeadlineView | null): DeadlineDescrip
       return {
         appearance: 'success',
         label: 'On track',
-        remaining: `${formatDuration(deadline.remainingMs)} left`,
+        remaining: `${formatTimeSpan(deadline.remainingMs)} left`,
       };
     case 'due-soon':
       return {
         appearance: 'moved',
         label: 'Due soon',
-        remaining: `${formatDuration(deadline.remainingMs)} left`,
+        remaining: `${formatTimeSpan(deadline.remainingMs)} left`,
       };
     case 'overdue':
       return {
         appearance: 'removed',
         label: 'Overdue',
-        remaining: `${formatDuration(deadline.remainingMs)} overdue`,
+        remaining: `${formatTimeSpan(deadline.remainingMs)} overdue`,
       };
   }
 }

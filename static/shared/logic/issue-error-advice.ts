@@ -29,6 +29,6 @@ const PANEL_ADVICE: PageAdvice = {
 };
 
 /** The issue panel and glance: advice for an error answered by its resolvers. */
-export function errorAdvice(error: AppErrorShape): ErrorAdvice {
+export function issueErrorAdvice(error: AppErrorShape): ErrorAdvice {
   return adviceFor(error, PANEL_ADVICE);
 }

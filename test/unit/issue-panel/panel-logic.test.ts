@@ -1,7 +1,7 @@
 import type { Finding } from '../../../src/contract/issue-panel-api';
 import { blockerFieldId } from '../../../static/issue-panel/src/logic/blocker-field-id';
-import { describeDeadline, formatDuration } from '../../../static/shared/logic/describe-deadline';
-import { errorAdvice } from '../../../static/shared/logic/issue-error-advice';
+import { describeDeadline, formatTimeSpan } from '../../../static/shared/logic/describe-deadline';
+import { issueErrorAdvice } from '../../../static/shared/logic/issue-error-advice';
 import {
   findingExcerpt,
   findingsForActionItem,
@@ -82,8 +82,8 @@ describe('describeDeadline', () => {
   });
 
   it('formats short durations', () => {
-    expect(formatDuration(0)).toBe('1 min');
-    expect(formatDuration(86_400_000)).toBe('1 d');
+    expect(formatTimeSpan(0)).toBe('1 min');
+    expect(formatTimeSpan(86_400_000)).toBe('1 d');
   });
 });
 
@@ -153,12 +153,12 @@ describe('labels and advice', () => {
 
   it('gives every error kind a title and a next step', () => {
     for (const kind of ERROR_KINDS) {
-      const advice = errorAdvice({ kind, message: 'm' });
+      const advice = issueErrorAdvice({ kind, message: 'm' });
       expect(advice.title.length).toBeGreaterThan(0);
       expect(advice.next.length).toBeGreaterThan(0);
     }
-    expect(errorAdvice({ kind: 'Forbidden', message: '' }).retryable).toBe(false);
-    expect(errorAdvice({ kind: 'Unavailable', message: '' }).retryable).toBe(true);
+    expect(issueErrorAdvice({ kind: 'Forbidden', message: '' }).retryable).toBe(false);
+    expect(issueErrorAdvice({ kind: 'Unavailable', message: '' }).retryable).toBe(true);
   });
 
   it('points a blocker at the field to fix', () => {

@@ -1,11 +1,11 @@
 import { Text } from '@atlaskit/primitives';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { AppErrorShape } from '../../../../src/contract/errors';
-import { errorAdvice } from '../../../shared/logic/issue-error-advice';
+import { issueErrorAdvice } from '../../../shared/logic/issue-error-advice';
 
 /** An error with what to do next, per error kind; a retry action where retrying can help. */
 export function PanelError({ error, onRetry }: { error: AppErrorShape; onRetry?: () => void }) {
-  const advice = errorAdvice(error);
+  const advice = issueErrorAdvice(error);
   return (
     <SectionMessage
       appearance={advice.appearance}

@@ -4,7 +4,7 @@ import {
   MAX_HEADER_TEXT,
   MAX_SECTION_TEXT,
   finalizationMessage,
-  formatDuration,
+  incidentDurationText,
   type FinalizationActionItem,
   type FinalizationMessageInput,
 } from '../../../../src/domain/slack/finalization-message';
@@ -193,7 +193,7 @@ describe('finalizationMessage', () => {
   });
 });
 
-describe('formatDuration', () => {
+describe('incidentDurationText', () => {
   it.each([
     [null, 'unknown'],
     [0, '0 min'],
@@ -201,6 +201,6 @@ describe('formatDuration', () => {
     [120, '2 h'],
     [1500, '1 d 1 h'],
   ])('formats %p minutes as %s', (minutes, expected) => {
-    expect(formatDuration(minutes)).toBe(expected);
+    expect(incidentDurationText(minutes)).toBe(expected);
   });
 });
