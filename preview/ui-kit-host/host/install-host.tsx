@@ -7,6 +7,7 @@
 import { createRoot } from 'react-dom/client';
 import { createForgeDocStore, type ForgeDoc } from './forge-doc';
 import { UiKitHost } from './ui-kit-host';
+import { ProductGetContext, type ProductGet } from './user-picker';
 
 interface Bridge {
   callBridge(name: string, payload?: unknown): Promise<unknown>;
@@ -30,4 +31,14 @@ const store = createForgeDocStore();
 void shim.callBridge('enableTheming');
 const root = document.getElementById('root');
 if (!root) throw new Error('The UI Kit host page has no #root element.');
-createRoot(root).render(<UiKitHost store={store} />);
+// Components that read the product themselves (the user picker) ask Jira through the same bridge.
+const productGet: ProductGet = (restPath) =>
+  shim.callBridge('fetchProduct', {
+    restPath,
+    fetchRequestInit: { method: 'GET' },
+  }) as ReturnType<ProductGet>;
+createRoot(root).render(
+  <ProductGetContext.Provider value={productGet}>
+    <UiKitHost store={store} />
+  </ProductGetContext.Provider>,
+);

@@ -30,6 +30,7 @@ import Select from '@atlaskit/select';
 import Spinner from '@atlaskit/spinner';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
+import { UiKitUserPicker } from './user-picker';
 import { useEffect, useState, type ComponentType, type ReactNode, type SyntheticEvent } from 'react';
 
 /** The event copy UI Kit hands a handler (`SerialisableEvent` in the types, not exported by name). */
@@ -176,4 +177,5 @@ export const UI_KIT_COMPONENTS: Record<string, UiKitComponent> = {
   Text: drawn(Text),
   TextArea: drawn(UiKitTextArea),
   Textfield: drawn(UiKitTextfield),
+  UserPicker: drawn(UiKitUserPicker),
 };

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createForgeDocStore, type ForgeDoc } from '../../../preview/ui-kit-host/host/forge-doc';
 import { hostDraws, UiKitHost } from '../../../preview/ui-kit-host/host/ui-kit-host';
+import { searchUsers, type ProductGet } from '../../../preview/ui-kit-host/host/user-picker';
 
 const STATIC_DIR = resolve(__dirname, '../../../static');
 // Read, not imported: importing @forge/react needs a Forge bridge.
@@ -102,5 +103,37 @@ describe('local UI Kit host', () => {
       /<table[^>]*>.*<th[^>]*>.*Incident.*<\/th>.*<td[^>]*>.*Payment Service Outage.*<\/td>/s,
     );
     expect(html).not.toContain('ui-kit-unknown-component');
+  });
+
+  it("finds the user picker's users with Jira's user search and hands the app UI Kit's user values", async () => {
+    const asked: string[] = [];
+    const get: ProductGet = (restPath) => {
+      asked.push(restPath);
+      return Promise.resolve({
+        status: 200,
+        body: JSON.stringify([
+          {
+            accountId: '5b10ac8d82e05b22cc7d4ef5',
+            accountType: 'atlassian',
+            displayName: 'Mia Krystof',
+            emailAddress: 'mia@example.com',
+            avatarUrls: { '48x48': 'https://avatar.example/mia.png' },
+          },
+        ]),
+      });
+    };
+    await expect(searchUsers(get, 'Mia K')).resolves.toEqual([
+      {
+        id: '5b10ac8d82e05b22cc7d4ef5',
+        type: 'atlassian',
+        name: 'Mia Krystof',
+        email: 'mia@example.com',
+        avatarUrl: 'https://avatar.example/mia.png',
+      },
+    ]);
+    expect(asked).toEqual(['/rest/api/3/user/search?query=Mia%20K']);
+    await expect(searchUsers(() => Promise.resolve({ status: 403, body: '' }), 'Mia')).rejects.toThrow(
+      'Jira answered 403',
+    );
   });
 });
