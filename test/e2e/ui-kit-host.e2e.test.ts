@@ -71,14 +71,17 @@ describe('UI Kit pages in the browser (local UI Kit host, local Forge platform)'
     expect(Number(sev2Before)).toBeGreaterThan(0);
 
     const { page } = await open('/admin');
-    await page.getByLabel('Incident JQL').fill('issuetype = Incident AND labels = SEV-1');
+    // Typed key by key before the saved text: the caret stays where the user types while each
+    // keystroke's update comes back from the app.
+    await page.getByLabel('Incident JQL').press('Home');
+    await page.getByLabel('Incident JQL').pressSequentially('labels = SEV-1 AND ');
     await page.getByRole('radio', { name: 'SEV-1 … SEV-4 labels only' }).check();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     await expectNoUnknownComponents(page);
     await page.reload();
     await expect(page.getByLabel('Incident JQL').inputValue()).resolves.toBe(
-      'issuetype = Incident AND labels = SEV-1',
+      'labels = SEV-1 AND issuetype = Incident',
     );
     await expect(page.getByRole('radio', { name: 'SEV-1 … SEV-4 labels only' }).isChecked()).resolves.toBe(
       true,

@@ -11,14 +11,11 @@ import { DatePicker } from '@atlaskit/datetime-picker';
 import { ErrorMessage, FormFooter, FormHeader, FormSection, HelperMessage, Label } from '@atlaskit/form';
 import type {
   ButtonProps,
-  CheckboxProps,
   DatePickerProps,
   FormProps,
   HeadingProps,
   LabelProps,
-  RadioGroupProps,
   SpinnerProps,
-  TextAreaProps,
   TextfieldProps,
 } from '@atlaskit/forge-react-types';
 import Heading from '@atlaskit/heading';
@@ -31,7 +28,7 @@ import Spinner from '@atlaskit/spinner';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { UiKitUserPicker } from './user-picker';
-import { useEffect, useState, type ComponentType, type ReactNode, type SyntheticEvent } from 'react';
+import { type ComponentType, type ReactNode, type SyntheticEvent } from 'react';
 
 /** The event copy UI Kit hands a handler (`SerialisableEvent` in the types, not exported by name). */
 type SerialisableEvent = Parameters<NonNullable<TextfieldProps['onChange']>>[0];
@@ -46,7 +43,7 @@ const drawn = (component: unknown) => component as UiKitComponent;
  * boundary (`SerialisableEvent`), never the DOM event, so an app cannot call `preventDefault` or read
  * the element. The host sends the same copy.
  */
-export function serialise(event: SyntheticEvent<HTMLInputElement | HTMLTextAreaElement>): SerialisableEvent {
+function serialise(event: SyntheticEvent<HTMLInputElement | HTMLTextAreaElement>): SerialisableEvent {
   const target = event.currentTarget;
   return {
     bubbles: event.bubbles,
@@ -70,45 +67,24 @@ export function serialise(event: SyntheticEvent<HTMLInputElement | HTMLTextAreaE
 const forward = (handler: Handler) => (event: SyntheticEvent<HTMLInputElement | HTMLTextAreaElement>) =>
   handler?.(serialise(event));
 
-/**
- * A text input keeps what was typed while the app's update travels back: the app re-renders on its own
- * schedule, and a controlled input would otherwise drop keystrokes typed in between.
- */
-function useTypedValue(value: unknown, onChange: Handler) {
-  const [typed, setTyped] = useState(value === undefined ? undefined : String(value ?? ''));
-  useEffect(() => setTyped(value === undefined ? undefined : String(value ?? '')), [value]);
-  return {
-    value: typed,
-    onChange: (event: SyntheticEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      setTyped(event.currentTarget.value);
-      onChange?.(serialise(event));
-    },
+/** A design-system input whose handlers are given UI Kit's event copy rather than the DOM event. */
+function withEventCopies(input: unknown): UiKitComponent {
+  const Input = drawn(input);
+  return function UiKitInput({ onChange, onBlur, onFocus, ...rest }: Record<string, unknown>) {
+    return (
+      <Input
+        {...rest}
+        onChange={forward(onChange as Handler)}
+        onBlur={forward(onBlur as Handler)}
+        onFocus={forward(onFocus as Handler)}
+      />
+    );
   };
-}
-
-function UiKitTextfield({ value, onChange, onBlur, onFocus, ...rest }: TextfieldProps) {
-  const typed = useTypedValue(value, onChange);
-  return <Textfield {...rest} {...typed} onBlur={forward(onBlur)} onFocus={forward(onFocus)} />;
-}
-
-function UiKitTextArea({ value, onChange, onBlur, onFocus, ...rest }: TextAreaProps) {
-  const typed = useTypedValue(value, onChange);
-  return <TextArea {...rest} {...typed} onBlur={forward(onBlur)} onFocus={forward(onFocus)} />;
-}
-
-function UiKitCheckbox({ onChange, onBlur, onFocus, ...rest }: CheckboxProps) {
-  return (
-    <Checkbox {...rest} onChange={forward(onChange)} onBlur={forward(onBlur)} onFocus={forward(onFocus)} />
-  );
 }
 
 /** UI Kit's DatePicker hands the app the chosen date (YYYY-MM-DD), as Atlassian's does. */
 function UiKitDatePicker({ onBlur, onFocus, ...rest }: DatePickerProps) {
   return <DatePicker {...rest} onBlur={forward(onBlur)} onFocus={forward(onFocus)} />;
-}
-
-function UiKitRadioGroup({ onChange, ...rest }: RadioGroupProps) {
-  return <RadioGroup {...rest} onChange={forward(onChange)} />;
 }
 
 /** UI Kit's Form is a plain form: submitting it calls the app's onSubmit, never reloading the page. */
@@ -157,7 +133,7 @@ export const UI_KIT_COMPONENTS: Record<string, UiKitComponent> = {
   Badge: drawn(Badge),
   Box: drawn(Box),
   Button: drawn(UiKitButton),
-  Checkbox: drawn(UiKitCheckbox),
+  Checkbox: withEventCopies(Checkbox),
   DatePicker: drawn(UiKitDatePicker),
   ErrorMessage: drawn(ErrorMessage),
   Form: drawn(UiKitForm),
@@ -169,13 +145,13 @@ export const UI_KIT_COMPONENTS: Record<string, UiKitComponent> = {
   Inline: drawn(Inline),
   Label: drawn(UiKitLabel),
   Lozenge: drawn(Lozenge),
-  RadioGroup: drawn(UiKitRadioGroup),
+  RadioGroup: withEventCopies(RadioGroup),
   SectionMessage: drawn(SectionMessage),
   Select: drawn(Select),
   Spinner: drawn(UiKitSpinner),
   Stack: drawn(Stack),
   Text: drawn(Text),
-  TextArea: drawn(UiKitTextArea),
-  Textfield: drawn(UiKitTextfield),
+  TextArea: withEventCopies(TextArea),
+  Textfield: withEventCopies(Textfield),
   UserPicker: drawn(UiKitUserPicker),
 };
