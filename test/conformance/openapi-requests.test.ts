@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { getChangelogs } from '../../../src/jira/changelog';
-import { approximateCount, searchJqlAll } from '../../../src/jira/search-jql';
-import { bulkCreateIssues, createIssue, editIssue, getIssue } from '../../../src/jira/issues';
-import { deleteIssueProperty, getIssueProperty, setIssueProperty } from '../../../src/jira/issue-properties';
-import { parseJql } from '../../../src/jira/jql';
-import { getMyself } from '../../../src/jira/users';
-import { fakeJiraPort, type RecordedRequest } from '../../helpers/fake-jira-port';
+import { getChangelogs } from '../../src/jira/changelog';
+import { approximateCount, searchJqlAll } from '../../src/jira/search-jql';
+import { bulkCreateIssues, createIssue, editIssue, getIssue } from '../../src/jira/issues';
+import { deleteIssueProperty, getIssueProperty, setIssueProperty } from '../../src/jira/issue-properties';
+import { parseJql } from '../../src/jira/jql';
+import { getMyself } from '../../src/jira/users';
+import { fakeJiraPort, type RecordedRequest } from '../helpers/fake-jira-port';
 
 /**
  * Every request the endpoints send is checked against Atlassian's OpenAPI spec (the subset with
@@ -14,7 +14,7 @@ import { fakeJiraPort, type RecordedRequest } from '../../helpers/fake-jira-port
  */
 const specFile =
   process.env.JIRA_OPENAPI_SUBSET ??
-  join(__dirname, '..', '..', '..', '..', 'shared', 'jira-openapi', 'jira-platform-v3.subset.json');
+  join(__dirname, '..', '..', '..', 'shared', 'jira-openapi', 'jira-platform-v3.subset.json');
 
 // openapi-backend's ref parser ships as ESM, which this Jest setup does not transform; Node loads
 // it natively, so the validation runs in a child process.
@@ -38,7 +38,7 @@ function violations(requests: RecordedRequest[]): string[] {
   }));
   const output = execFileSync(process.execPath, ['-e', VALIDATOR, specFile], {
     input: JSON.stringify(input),
-    cwd: join(__dirname, '..', '..', '..'),
+    cwd: join(__dirname, '..', '..'),
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'ignore'],
   });
