@@ -14,6 +14,7 @@ import {
   finalizationAnnouncement,
   planFinalization,
   rowsToCreate,
+  sameActionItems,
   shouldAnnounce,
   unresolvedOwnerLabels,
 } from '../domain/automation/finalization-plan';
@@ -156,13 +157,23 @@ async function settleWithLabel(
     ],
     fieldsSchema: incidentFields,
   });
-  const stored = await loadPostmortem(kv, job.issueKey);
+  const labelOn = issue.fields.labels.includes(settings.finalizationLabel);
+  const loaded = (await loadPostmortem(kv, job.issueKey))?.document;
+  // The label added in Jira (not from the panel) leaves the postmortem DRAFT, open to panel saves while
+  // the children are created: it is held IN_REVIEW (read-only in the panel) before anything is created,
+  // by a save conditional on the revision read, so a row saved meanwhile is in the document used here.
+  const stored =
+    labelOn && loaded?.header.status === 'DRAFT'
+      ? await saveStatus(kv, job.issueKey, loaded, clock.now(), (current) =>
+          current.header.status === 'DRAFT' ? { ...current.header, status: 'IN_REVIEW' } : current.header,
+        )
+      : loaded;
   const record = (await loadAutomationRecord(kv, job.issueKey)) ?? emptyAutomationRecord(job.issueKey);
   const document =
-    stored?.document ?? documentFromDescription(issue.key, issue.fields.summary, issue.fields.description);
+    stored ?? documentFromDescription(issue.key, issue.fields.summary, issue.fields.description);
   const plan = planFinalization({
-    labelOn: issue.fields.labels.includes(settings.finalizationLabel),
-    storedFinal: stored?.document.header.status === 'FINAL',
+    labelOn,
+    storedStatus: stored?.header.status ?? null,
     document,
     progress: record,
     now: clock.now(),
@@ -374,14 +385,22 @@ async function markFinal(
   now: Date,
 ): Promise<PostmortemDocument> {
   if (finalHeader(document.header, now) === null) return document;
-  return saveStatus(kv, issueKey, document, now, (header) => finalHeader(header, now) ?? header);
+  return saveStatus(kv, issueKey, document, now, (current) => {
+    // A row saved since this run read the postmortem has no child yet: FINAL now would list it without one.
+    if (!sameActionItems(current, document)) {
+      throw new AppError('Unavailable', `The action items of ${issueKey} changed while being created.`, {
+        retryAfterMs: RETRY_AFTER_MS,
+      });
+    }
+    return finalHeader(current.header, now) ?? current.header;
+  });
 }
 
 /** The label was removed in Jira: back to DRAFT, as the panel's Reopen does. */
 async function reopen(kv: KvPort, issueKey: string, now: Date): Promise<void> {
   const stored = await loadPostmortem(kv, issueKey);
   if (!stored) return;
-  await saveStatus(kv, issueKey, stored.document, now, (header) => ({
+  await saveStatus(kv, issueKey, stored.document, now, ({ header }) => ({
     ...header,
     status: 'DRAFT',
     finalizedAt: null,
@@ -393,7 +412,7 @@ async function saveStatus(
   issueKey: string,
   document: PostmortemDocument,
   now: Date,
-  header: (current: PostmortemDocument['header']) => PostmortemDocument['header'],
+  header: (current: PostmortemDocument) => PostmortemDocument['header'],
 ): Promise<PostmortemDocument> {
   for (let tries = 0; ; tries += 1) {
     const base = tries === 0 ? document : ((await loadPostmortem(kv, issueKey))?.document ?? document);
@@ -401,7 +420,7 @@ async function saveStatus(
       return await savePostmortem(
         kv,
         issueKey,
-        { ...base, header: header(base.header) },
+        { ...base, header: header(base) },
         { accountId: null, at: now },
       );
     } catch (error) {

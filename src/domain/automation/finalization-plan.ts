@@ -4,7 +4,7 @@
  * link, mark and say, carries that out and records progress. Pure: time comes in as `now`.
  */
 import type { ErrorKind } from '../../contract/errors';
-import type { ActionItem, PostmortemDocument } from '../postmortem';
+import type { ActionItem, PostmortemDocument, PostmortemStatus } from '../postmortem';
 import type { FinalizationActionItem, FinalizationMessageInput } from '../slack/finalization-message';
 import { mayHaveBeenCreated, type UncreatedElement } from './child-binding';
 import { skippedFinalizationRules, type SkippedRule } from './skipped-rules';
@@ -38,8 +38,11 @@ export type FinalizationPlan =
 
 export interface FinalizationInput {
   labelOn: boolean;
-  /** Whether a postmortem is stored and FINAL (the one a withdrawn label reopens). */
-  storedFinal: boolean;
+  /**
+   * The stored postmortem's status, null when none is stored. A withdrawn label reopens a FINAL one,
+   * and an IN_REVIEW one a run held for its finalization.
+   */
+  storedStatus: PostmortemStatus | null;
   document: PostmortemDocument;
   progress: FinalizationProgress;
   now: Date;
@@ -47,7 +50,9 @@ export interface FinalizationInput {
 
 export function planFinalization(input: FinalizationInput): FinalizationPlan {
   const { document, progress } = input;
-  if (!input.labelOn) return { kind: 'withdraw', reopen: input.storedFinal };
+  if (!input.labelOn) {
+    return { kind: 'withdraw', reopen: input.storedStatus === 'FINAL' || input.storedStatus === 'IN_REVIEW' };
+  }
   const ongoingId = document.header.status === 'FINAL' ? progress.finalizationId : undefined;
   // A record written before intents were kept (no `pendingCreate` at all) cannot say which rows were
   // sent: every row without a child may have one, and is looked up once.
@@ -61,6 +66,11 @@ export function planFinalization(input: FinalizationInput): FinalizationPlan {
       .map((item) => item.id)
       .filter((rowId) => !(rowId in progress.children) && (sent === null || sent.includes(rowId))),
   };
+}
+
+/** Whether two versions of a postmortem hold the same action-item rows, in the same order. */
+export function sameActionItems(a: PostmortemDocument, b: PostmortemDocument): boolean {
+  return JSON.stringify(a.actionItems) === JSON.stringify(b.actionItems);
 }
 
 /** Rows still without a child once the rows in doubt are settled: one child each is created. */

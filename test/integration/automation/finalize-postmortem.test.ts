@@ -11,6 +11,7 @@ import {
 import { loadPostmortem, MAX_DOCUMENT_BYTES, savePostmortem } from '../../../src/storage/postmortem-store';
 import { saveSlackWebhookUrl } from '../../../src/storage/settings-store';
 import { finalizePostmortem } from '../../../src/usecases/finalize-postmortem';
+import { saveDraft } from '../../../src/usecases/issue-panel/panel-actions';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
 import { createMemoryKvs } from '../../../forge-platform/memory-kvs';
 import { createPreviewApp, PREVIEW_ACCOUNT_ID, type PreviewApp } from '../../../preview/preview-app';
@@ -214,6 +215,69 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
       expect(app.slackSink.messages()).toHaveLength(1);
     },
   );
+
+  it('holds a DRAFT postmortem IN_REVIEW when the label is added in Jira: a row saved during the bulk create is refused, never FINAL without a child', async () => {
+    const reference = referenceDocument();
+    const app = await setUp('INC-1', { ...reference, header: { ...reference.header, status: 'DRAFT' } });
+    await labelWithoutEvent(app, 'INC-1');
+    const deps = app.services({});
+    const editor = app.services({ accountId: PREVIEW_ACCOUNT_ID });
+    let panelSave: Promise<unknown> | undefined;
+    // An editor saves a new row from the panel while Jira creates the children.
+    const jira: typeof deps.jiraAsApp = {
+      requestJira: async (route, init) => {
+        if (init?.method === 'POST' && route.value.startsWith('/rest/api/3/issue/bulk') && !panelSave) {
+          const current = (await loadPostmortem(deps.kv, 'INC-1'))!.document;
+          const added = { ...current.actionItems[0]!, id: 'ai-6', action: 'Added during the bulk create' };
+          panelSave = saveDraft(editor, 'INC-1', {
+            ...current,
+            actionItems: [...current.actionItems, added],
+          });
+          await panelSave.catch(() => undefined);
+        }
+        return deps.jiraAsApp.requestJira(route, init);
+      },
+    };
+    await finalizePostmortem({ ...deps, jira }, { issueKey: 'INC-1', deliveryId: 'label-added-in-jira' });
+
+    await expect(panelSave).rejects.toMatchObject({ kind: 'Conflict' });
+    const final = (await loadPostmortem(deps.kv, 'INC-1'))!.document;
+    const record = (await loadAutomationRecord(deps.kv, 'INC-1'))!;
+    expect(final.header.status).toBe('FINAL');
+    expect(final.actionItems.filter((item) => !(item.id in record.children))).toEqual([]);
+    expect(app.slackSink.messages()).toHaveLength(1);
+  });
+
+  it('does not mark FINAL rows stored after it read the postmortem: it goes round again and creates their child', async () => {
+    const app = await setUp();
+    await labelWithoutEvent(app, 'INC-1');
+    const deps = app.services({});
+    let stored = false;
+    // A write the panel does not guard (storage written directly) lands during the bulk create.
+    const jira: typeof deps.jiraAsApp = {
+      requestJira: async (route, init) => {
+        if (init?.method === 'POST' && route.value.startsWith('/rest/api/3/issue/bulk') && !stored) {
+          stored = true;
+          const current = (await loadPostmortem(deps.kv, 'INC-1'))!.document;
+          const added = { ...current.actionItems[0]!, id: 'ai-6', action: 'Stored during the bulk create' };
+          await savePostmortem(
+            deps.kv,
+            'INC-1',
+            { ...current, actionItems: [...current.actionItems, added] },
+            { accountId: PREVIEW_ACCOUNT_ID, at: NOW },
+          );
+        }
+        return deps.jiraAsApp.requestJira(route, init);
+      },
+    };
+    const job = { issueKey: 'INC-1', deliveryId: 'changelog-1' };
+    await expect(finalizePostmortem({ ...deps, jira }, job)).rejects.toMatchObject({ kind: 'Unavailable' });
+    expect(app.slackSink.messages()).toHaveLength(0);
+
+    await finalizePostmortem({ ...deps, jira }, job);
+    expect(await children(app, 'INC-1')).toHaveLength(6);
+    expect(app.slackSink.messages()).toHaveLength(1);
+  });
 
   it('posts one Slack message when the panel queues its own run of a finalization the trigger already ran', async () => {
     const app = await setUp();
