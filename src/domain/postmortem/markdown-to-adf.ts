@@ -60,6 +60,8 @@ export function inlineNodes(source: string): Inline[] {
   return nodes;
 }
 
+const isIndented = (line: string): boolean => /^[ \t]/.test(line);
+
 function startsBlock(line: string): boolean {
   return (
     atxHeading(line) !== null ||
@@ -149,13 +151,18 @@ export function markdownToAdf(markdown: string): DocNode {
           items.push([item[2] ?? '']);
         } else if (current.trim() === '') {
           // A loose list (blank lines between items) is still one list; split, it came back as "1. 1. 1.".
+          // An indented line after the blank continues the item above (a nested bullet, as CommonMark reads
+          // it); ended there, it came back as a paragraph and lost its blank line on the next pass.
           let next = i;
           while (next < lines.length && (lines[next] as string).trim() === '') next += 1;
-          const following = LIST_ITEM.exec(lines[next] ?? '');
-          if (!following || /\d/.test(following[1] ?? '') !== ordered) break;
+          const followingLine = lines[next] ?? '';
+          const following = LIST_ITEM.exec(followingLine);
+          if (following ? /\d/.test(following[1] ?? '') !== ordered : !isIndented(followingLine)) break;
           i = next;
           continue;
-        } else if (item || startsBlock(current)) {
+        } else if (item || (startsBlock(current) && !isIndented(current))) {
+          // An indented fence, table or heading belongs to the item (MoJ's error output in a nested bullet);
+          // read as its own block, it lost its indentation and the item ended a pass later.
           break;
         } else {
           items[items.length - 1]?.push(current);

@@ -18,6 +18,7 @@ import {
   readListEntries,
   trimBody,
 } from './markdown-blocks';
+import { isTableLine, isTableSeparator, splitTableRow } from './markdown-table';
 import { emptyPostmortem, type PostmortemDocument } from './postmortem-document';
 import { actionItemIds, readActionItems, type ActionItemIds } from './read-action-items';
 import { readTimeline, type TimelineRead } from './read-timeline';
@@ -290,32 +291,73 @@ function keepInOtherNotes(draft: Draft, source: string, reason: string, lines: r
  * naming a header field with a value the model refuses (`Date: 2025-02-30`) go to Other notes, with a reason.
  */
 function readHeaderLines(draft: Draft, lines: readonly string[]): string[] {
-  const leftover: string[] = [];
+  const leftover: number[] = [];
   const refused: string[] = [];
-  for (const line of lines) {
+  // Lines read as facts, or refused into Other notes: what leaves the text.
+  const taken = new Set<number>();
+  lines.forEach((line, index) => {
     const pair = keyValue(line);
     const fact = pair === null ? null : readHeaderField(pair[0], pair[1], draft.options);
     if (pair === null || fact === null) {
-      (pair !== null && headerFieldOf(pair[0]) !== null ? refused : leftover).push(line);
-      continue;
+      if (pair === null || headerFieldOf(pair[0]) === null) leftover.push(index);
+      else {
+        refused.push(line);
+        taken.add(index);
+      }
+      return;
     }
-    const label = pair[0].trim();
-    draft.mapped.push(pair[0]);
-    if (fact === 'empty') continue;
-    if (draft.headerTaken.has(fact.field)) {
-      draft.notes.push(line.trim());
-      draft.report.warnings.push(
-        `${label} is given more than once: the first value was kept, "${pair[1].trim()}" is in Other notes`,
-      );
-      continue;
-    }
-    draft.headerTaken.add(fact.field);
-    draft.doc.header = { ...draft.doc.header, ...fact.patch };
-    draft.report.mapped.push({ source: label, target: `Header: ${label}` });
-    if (fact.note !== null) draft.notes.push(fact.note);
-  }
+    taken.add(index);
+    applyHeaderFact(draft, line, pair, fact);
+  });
   keepInOtherNotes(draft, 'header fields', 'values the template cannot hold as they are written', refused);
-  return leftover;
+  const skeleton = tableSkeletons(lines, taken);
+  return leftover.filter((index) => !skeleton.has(index)).map((index) => lines[index] as string);
+}
+
+const isWordlessTableRow = (line: string): boolean =>
+  isTableSeparator(line) || splitTableRow(line).every((cell) => cell === '');
+
+/**
+ * The rows left of a key/value table once its facts were taken out: the empty header row and separator it
+ * is drawn with (etcd's Authors/Date/Status table). They hold no words, and left in the summary they ran into
+ * the table below them, which ADF then read as one table with a "---" row. A table with any other row left
+ * keeps them.
+ */
+function tableSkeletons(lines: readonly string[], taken: ReadonlySet<number>): Set<number> {
+  const skeleton = new Set<number>();
+  let start = 0;
+  while (start < lines.length) {
+    let end = start;
+    while (end < lines.length && isTableLine(lines[end] as string)) end += 1;
+    const run = Array.from({ length: end - start }, (_, offset) => start + offset);
+    const rest = run.filter((index) => !taken.has(index));
+    if (rest.length < run.length && rest.every((index) => isWordlessTableRow(lines[index] as string)))
+      rest.forEach((index) => skeleton.add(index));
+    start = end + 1;
+  }
+  return skeleton;
+}
+
+function applyHeaderFact(
+  draft: Draft,
+  line: string,
+  pair: [string, string],
+  fact: NonNullable<ReturnType<typeof readHeaderField>>,
+): void {
+  const label = pair[0].trim();
+  draft.mapped.push(pair[0]);
+  if (fact === 'empty') return;
+  if (draft.headerTaken.has(fact.field)) {
+    draft.notes.push(line.trim());
+    draft.report.warnings.push(
+      `${label} is given more than once: the first value was kept, "${pair[1].trim()}" is in Other notes`,
+    );
+    return;
+  }
+  draft.headerTaken.add(fact.field);
+  draft.doc.header = { ...draft.doc.header, ...fact.patch };
+  draft.report.mapped.push({ source: label, target: `Header: ${label}` });
+  if (fact.note !== null) draft.notes.push(fact.note);
 }
 
 function readFrontMatterFields(draft: Draft, frontMatter: FrontMatter): void {

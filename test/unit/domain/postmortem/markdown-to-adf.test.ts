@@ -99,6 +99,20 @@ describe('block Markdown to ADF', () => {
     expect(adfToMarkdown(adf)).toBe('```sh run as root\nrm -rf /tmp/x\n```\n');
   });
 
+  it('keeps a nested bullet after a blank line in the item above it, not as a paragraph after the list', () => {
+    const adf = markdownToAdf('- **Resolution**:\n\n  - The pod was killed\n\n- **Review actions**:\n');
+    expect(adf.content.map((node) => node.type)).toEqual(['bulletList']);
+    expect(adfToMarkdown(adf)).toBe('- **Resolution**:\n  - The pod was killed\n- **Review actions**:\n');
+  });
+
+  it('keeps an indented code fence in the list item it is written under', () => {
+    const markdown =
+      '- Webhook failed with:\n  ```\n  x509: certificate signed by unknown authority\n  ```\n- Next\n';
+    const adf = markdownToAdf(markdown);
+    expect(adf.content.map((node) => node.type)).toEqual(['bulletList']);
+    expect(adfToMarkdown(adf)).toBe(markdown);
+  });
+
   it('reads a heading padded with 8,000 spaces', () => {
     const adf = markdownToAdf(`# a${' '.repeat(8000)}x`);
     expect(adf.content[0]).toMatchObject({ type: 'heading', attrs: { level: 1 } });
