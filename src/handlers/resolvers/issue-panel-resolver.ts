@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IssuePanelApi } from '../../contract/issue-panel-api';
+import { issueKeySchema } from '../../contract/issue-key';
 import { parsePayload } from '../../contract/parse-payload';
 import { postmortemDocumentSchema } from '../../domain/postmortem';
 import { searchUsers } from '../../jira/users';
@@ -15,39 +16,41 @@ import {
 import { requireBrowsePermission } from '../../usecases/issue-panel/issue-permissions';
 import { checkDraft, loadAutomation, loadPanel } from '../../usecases/issue-panel/panel-view';
 import { renderMarkdown } from '../../domain/postmortem';
-import type { ResolverImplementation } from './resolver-handlers';
+import { parseIssuePayload, type ResolverImplementation } from './resolver-handlers';
 
-const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'an issue key such as INC-42');
-const withIssue = z.object({ issueKey });
-const withDocument = z.object({ issueKey, document: postmortemDocumentSchema });
+const withIssue = z.object({ issueKey: issueKeySchema });
+const withDocument = z.object({ issueKey: issueKeySchema, document: postmortemDocumentSchema });
 // Pasted postmortems are documents, not archives: 1 MB of Markdown is far beyond any real one.
 const markdown = z.string().max(1_000_000, 'at most 1,000,000 characters');
 
 export const issuePanelResolver: ResolverImplementation<IssuePanelApi> = {
-  getPanel: (payload, services) => loadPanel(services, parsePayload(withIssue, payload).issueKey),
-  checkDraft: async (payload, services) => {
-    const { issueKey: key, document } = parsePayload(withDocument, payload);
+  getPanel: (payload, services, context) =>
+    loadPanel(services, parseIssuePayload(withIssue, payload, context).issueKey),
+  checkDraft: async (payload, services, context) => {
+    const { issueKey: key, document } = parseIssuePayload(withDocument, payload, context);
     await requireBrowsePermission(services, key);
     return checkDraft(document, await loadSettings(services.kv, services.logger), services.clock.now());
   },
-  saveDraft: (payload, services) => {
-    const { issueKey: key, document } = parsePayload(withDocument, payload);
+  saveDraft: (payload, services, context) => {
+    const { issueKey: key, document } = parseIssuePayload(withDocument, payload, context);
     return saveDraft(services, key, document);
   },
-  finalize: (payload, services) => {
-    const { issueKey: key, document } = parsePayload(withDocument, payload);
+  finalize: (payload, services, context) => {
+    const { issueKey: key, document } = parseIssuePayload(withDocument, payload, context);
     return finalizeFromPanel(services, key, document);
   },
-  reopen: (payload, services) => reopenPostmortem(services, parsePayload(withIssue, payload).issueKey),
-  getAutomation: (payload, services) => loadAutomation(services, parsePayload(withIssue, payload).issueKey),
-  importMarkdown: (payload, services) => {
-    const parsed = parsePayload(z.object({ issueKey, markdown }), payload);
+  reopen: (payload, services, context) =>
+    reopenPostmortem(services, parseIssuePayload(withIssue, payload, context).issueKey),
+  getAutomation: (payload, services, context) =>
+    loadAutomation(services, parseIssuePayload(withIssue, payload, context).issueKey),
+  importMarkdown: (payload, services, context) => {
+    const parsed = parseIssuePayload(z.object({ issueKey: issueKeySchema, markdown }), payload, context);
     return importMarkdown(services, parsed.issueKey, parsed.markdown);
   },
-  importDescription: (payload, services) =>
-    importDescription(services, parsePayload(withIssue, payload).issueKey),
-  exportToDescription: (payload, services) => {
-    const { issueKey: key, document } = parsePayload(withDocument, payload);
+  importDescription: (payload, services, context) =>
+    importDescription(services, parseIssuePayload(withIssue, payload, context).issueKey),
+  exportToDescription: (payload, services, context) => {
+    const { issueKey: key, document } = parseIssuePayload(withDocument, payload, context);
     return exportToDescription(services, key, document);
   },
   exportMarkdown: async (payload) => ({

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import { isConsentRequired } from '../../contract/consent';
 import { AppError, isAppError, type AppErrorShape, type Result } from '../../contract/errors';
 import type { InvocationContext } from '../../contract/invocation-context';
+import { parsePayload } from '../../contract/parse-payload';
 import type { DataOf, ResolverApi } from '../../contract/resolver-contract';
 import type { Services } from '../../services';
 
@@ -68,4 +70,23 @@ function toErrorShape(error: unknown, logger: Services['logger']): AppErrorShape
     'Internal',
     'Something went wrong on our side. Try again; if it keeps failing, tell your Jira admin.',
   ).toShape();
+}
+
+/**
+ * A payload that names an issue, parsed, where the module shows one issue: Forge puts the issue being
+ * viewed in the context, so a payload naming another one did not come from this module's page.
+ */
+export function parseIssuePayload<Schema extends z.ZodType<{ issueKey: string }>>(
+  schema: Schema,
+  payload: unknown,
+  context: InvocationContext,
+): z.infer<Schema> {
+  const parsed = parsePayload(schema, payload);
+  if (context.issueKey !== undefined && context.issueKey !== parsed.issueKey) {
+    throw new AppError(
+      'InvalidInput',
+      `The request named ${parsed.issueKey} while ${context.issueKey} is open. Reload the issue and try again.`,
+    );
+  }
+  return parsed;
 }

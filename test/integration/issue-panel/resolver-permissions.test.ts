@@ -1,6 +1,6 @@
 import type { IssuePanelApi } from '../../../src/contract/issue-panel-api';
 import { loadPostmortem } from '../../../src/storage/postmortem-store';
-import { dataOf, errorOf } from '../../helpers/incident-app';
+import { dataOf, errorOf, PREVIEW_ACCOUNT_ID } from '../../helpers/incident-app';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
 import { panelApp, SECOND_EDITOR, settle } from './panel-fixture';
 
@@ -65,4 +65,16 @@ describe('issue panel: every resolver asks Jira, as the caller, before answering
     expect(app.emulator.requests.slice(requestsBefore)).toEqual([]);
     expect(await loadPostmortem(app.services({}).kv, 'INC-1')).toBeNull();
   });
+});
+
+describe('issue panel: a payload names the issue that is open', () => {
+  it.each(['getPanel', 'getAutomation', 'reopen', 'importDescription'] as const)(
+    '%s for another issue than the one in the context is refused before anything is read',
+    async (name) => {
+      const { call, as } = await panelApp('INC-1');
+      const error = errorOf(await call(name, { issueKey: 'INC-2' }, as(PREVIEW_ACCOUNT_ID)));
+      expect(error).toMatchObject({ kind: 'InvalidInput' });
+      expect(error.message).toMatch(/INC-2 while INC-1 is open/);
+    },
+  );
 });

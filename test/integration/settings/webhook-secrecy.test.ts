@@ -91,7 +91,11 @@ async function callEverything(app: PreviewApp, accountId: string) {
       answers.push({
         resolver,
         call: name,
-        answer: await call(name, payload, { accountId, issueKey: 'INC-1' }),
+        // Forge puts the open issue in the context: the one the payload names (resolvers check they agree).
+        answer: await call(name, payload, {
+          accountId,
+          issueKey: (payload as { issueKey?: string }).issueKey ?? 'INC-1',
+        }),
       });
       await app.emulator.drainEvents();
       await app.queue.drain();
