@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../contract/errors';
 import type { SkippedRule } from '../domain/automation/skipped-rules';
+import type { FindingCode } from '../domain/checks';
 import type { KvPort } from '../ports';
 
 export type SlackDeliveryState = 'sent' | 'failed' | 'not-configured';
@@ -51,6 +54,42 @@ export interface AutomationRecord {
   slack: SlackDeliveryRecord | null;
 }
 
+/**
+ * A record as stored, read back with zod: storage written by an earlier version (fields it did not have
+ * stay optional) or damaged must not reach the finalization as if it were sound — a children map read
+ * wrongly would create every child again.
+ */
+const automationRecordSchema: z.ZodType<AutomationRecord> = z.object({
+  issueKey: z.string(),
+  lastDeliveryId: z.string(),
+  lastRunAt: z.string(),
+  children: z.record(z.string(), z.string()),
+  pendingCreate: z
+    .object({ rowIds: z.array(z.string()), at: z.string() })
+    .nullable()
+    .optional(),
+  finalizationId: z.string().optional(),
+  // Rule codes are shown as recorded; one an older version knew and this one does not still displays.
+  skippedRules: z
+    .array(z.object({ rule: z.custom<FindingCode>((code) => typeof code === 'string'), message: z.string() }))
+    .optional(),
+  unresolvedOwners: z.array(z.string()),
+  failures: z.array(z.object({ rowId: z.string(), message: z.string() })),
+  childIssueType: z.enum(['sub-task', 'linked task']).nullable(),
+  linkedChildren: z.array(z.string()).optional(),
+  slack: z
+    .object({
+      deliveryId: z.string(),
+      state: z.enum(['sent', 'failed', 'not-configured']),
+      at: z.string(),
+      attempts: z.number(),
+      error: z.string().optional(),
+      retryable: z.boolean().optional(),
+      payload: z.unknown().optional(),
+    })
+    .nullable(),
+});
+
 const recordKey = (issueKey: string) => `automation:${issueKey}`;
 const claimKey = (issueKey: string) => `finalize-lock:${issueKey}`;
 
@@ -70,15 +109,29 @@ export function emptyAutomationRecord(issueKey: string): AutomationRecord {
 }
 
 export async function loadAutomationRecord(kv: KvPort, issueKey: string): Promise<AutomationRecord | null> {
-  return (await kv.get<AutomationRecord>(recordKey(issueKey))) ?? null;
+  const stored = await kv.get<unknown>(recordKey(issueKey));
+  if (stored === undefined) return null;
+  const parsed = automationRecordSchema.safeParse(stored);
+  if (!parsed.success) {
+    throw new AppError(
+      'Internal',
+      `The automation record of ${issueKey} cannot be read (${parsed.error.issues[0]?.path.join('.') ?? ''}: ` +
+        `${parsed.error.issues[0]?.message ?? 'invalid'}); nothing is created until it is repaired.`,
+    );
+  }
+  return parsed.data;
 }
 
 export async function saveAutomationRecord(kv: KvPort, record: AutomationRecord): Promise<void> {
   await kv.set(recordKey(record.issueKey), record);
 }
 
+/** Every readable record; one that cannot be read is left out (opening its issue's panel says why). */
 export async function* listAutomationRecords(kv: KvPort): AsyncIterable<AutomationRecord> {
-  for await (const { value } of kv.listByPrefix<AutomationRecord>('automation:')) yield value;
+  for await (const { value } of kv.listByPrefix<unknown>('automation:')) {
+    const parsed = automationRecordSchema.safeParse(value);
+    if (parsed.success) yield parsed.data;
+  }
 }
 
 /**

@@ -279,6 +279,17 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     expect(app.slackSink.messages()).toHaveLength(1);
   });
 
+  it('creates nothing when the stored automation record cannot be read', async () => {
+    const app = await setUp();
+    await labelWithoutEvent(app, 'INC-1');
+    const deps = app.services({});
+    await deps.kv.set('automation:INC-1', { ...emptyAutomationRecord('INC-1'), children: ['INC-2'] });
+    await expect(
+      finalizePostmortem({ ...deps, jira: deps.jiraAsApp }, { issueKey: 'INC-1', deliveryId: 'changelog-1' }),
+    ).rejects.toMatchObject({ kind: 'Internal' });
+    expect(bulkCalls(app)).toHaveLength(0);
+  });
+
   it('posts one Slack message when the panel queues its own run of a finalization the trigger already ran', async () => {
     const app = await setUp();
     await addLabel(app, 'INC-1');
