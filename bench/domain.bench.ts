@@ -122,10 +122,9 @@ function cpuMillisecondsOnce(run: () => void): number {
 function pathologicalFigures(): string[] {
   return PATHOLOGICAL.map(({ name, run }) => {
     run(); // warm-up: the limit is about algorithmic cost, not JIT compilation
-    const ms = Math.min(
-      cpuMillisecondsOnce(() => void run()),
-      cpuMillisecondsOnce(() => void run()),
-    );
+    // The best of five: a run that meets a major collection of the previous runs' garbage measures the
+    // collector (process CPU time counts its helper threads too), not this input's cost.
+    const ms = Math.min(...Array.from({ length: 5 }, () => cpuMillisecondsOnce(() => void run())));
     const over = ms >= PATHOLOGICAL_LIMIT_MS;
     if (over) process.exitCode = 1;
     return `pathological 1 MB ${name}: ${ms.toFixed(1)} ms CPU ${over ? `OVER ${PATHOLOGICAL_LIMIT_MS} ms` : 'ok'}`;

@@ -22,7 +22,22 @@ export function isTableLine(line: string): boolean {
 
 /** Splits a table row into trimmed cells, honouring `\|` escapes; tolerates a missing closing pipe. */
 export function splitTableRow(line: string): string[] {
-  const body = line.trim().replace(/^\|/, '');
+  const trimmed = line.trim();
+  const body = trimmed.startsWith('|') ? trimmed.slice(1) : trimmed;
+  const cells = body.includes('\\') ? splitEscapedCells(body) : body.split('|');
+  // `| a | b |` leaves an empty piece after the closing pipe; a row without one keeps its last cell.
+  if (trimmed.endsWith('|') && cells.length > 0 && (cells[cells.length - 1] as string).trim() === '')
+    cells.pop();
+  return cells.map(cellText);
+}
+
+function cellText(cell: string): string {
+  const text = cell.trim();
+  return text.includes('<') ? text.replace(/<br\s*\/?>/gi, '\n') : text;
+}
+
+/** The cells of a row body that holds backslashes: `\|` is a literal pipe and `\\` a backslash. */
+function splitEscapedCells(body: string): string[] {
   const cells: string[] = [];
   let current = '';
   let cellStart = 0;
@@ -38,9 +53,8 @@ export function splitTableRow(line: string): string[] {
       cellStart = i + 1;
     }
   }
-  current += body.slice(cellStart);
-  if (current.trim() !== '' || !line.trim().endsWith('|')) cells.push(current);
-  return cells.map((cell) => cell.trim().replace(/<br\s*\/?>/gi, '\n'));
+  cells.push(current + body.slice(cellStart));
+  return cells;
 }
 
 export interface Table {

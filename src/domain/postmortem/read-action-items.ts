@@ -115,8 +115,13 @@ function firstLineOf(text: string): string {
 }
 
 /** An item's owner and due date from its own words; the words that said so leave the action text. */
+/** `[ ] fix it` → `fix it`; most items have no box, and are not copied. */
+function withoutTaskBox(text: string): string {
+  return text.startsWith('[') ? text.replace(TASK_BOX, '') : text;
+}
+
 function itemFromText(text: string, ids: ActionItemIds): ActionItem {
-  let action = text.startsWith('[') ? text.replace(TASK_BOX, '') : text;
+  let action = withoutTaskBox(text);
   let owner: ActionItemOwner | null = null;
   let dueDate: string | null = null;
   // Owners and due dates are read from the first line's first 500 characters: the searches below are not
@@ -157,8 +162,8 @@ function itemsFromList(lines: readonly string[], ids: ActionItemIds): ActionItem
   const items: ActionItem[] = [];
   const leftover: string[] = [];
   for (const entry of readListEntries(lines)) {
-    const text = entry.lines.join('\n');
-    if (entry.item && text.replace(TASK_BOX, '').trim() !== '') items.push(itemFromText(text, ids));
+    const text = entry.lines.length === 1 ? (entry.lines[0] as string) : entry.lines.join('\n');
+    if (entry.item && withoutTaskBox(text).trim() !== '') items.push(itemFromText(text, ids));
     else if (!entry.item) append(leftover, entry.blankBefore ? ['', ...entry.lines] : entry.lines);
   }
   return { items, mapped: [], leftover };

@@ -67,13 +67,7 @@ function tableRows(
   const rows: DraftRow[] = [];
   for (const cells of rowsToRead) {
     if (cells.every((cell) => cell === '')) continue;
-    const parts = [cells[e] ?? ''];
-    // Columns other than time and event stay readable in the event: `[Owner: Alex]`.
-    cells.forEach((cell, c) => {
-      if (c === t || c === e || cell === '') return;
-      parts.push(`[${table.hasSeparator && table.header[c] ? `${table.header[c]}: ${cell}` : cell}]`);
-    });
-    const event = parts.filter(Boolean).join(' ');
+    const event = cells.length <= 2 ? (cells[e] ?? '') : eventWithOtherColumns(cells, t, e, table);
     const written = cells[t] ?? '';
     const time = readTimePrefix(written);
     const whole = time !== null && time.rest === '';
@@ -87,6 +81,16 @@ function tableRows(
     });
   }
   return { rows, notes, mapped, zone: zone ?? zoneHint };
+}
+
+/** Columns other than time and event stay readable in the event: `[Owner: Alex]`. */
+function eventWithOtherColumns(cells: readonly string[], t: number, e: number, table: Table): string {
+  const parts = [cells[e] ?? ''];
+  cells.forEach((cell, c) => {
+    if (c === t || c === e || cell === '') return;
+    parts.push(`[${table.hasSeparator && table.header[c] ? `${table.header[c]}: ${cell}` : cell}]`);
+  });
+  return parts.filter(Boolean).join(' ');
 }
 
 const EVENT_LABEL = /^([A-Za-z][A-Za-z ]{0,40}?):?\s+(?=\d)/;
@@ -131,6 +135,8 @@ function rowTime(row: DraftRow, date: string | null): string {
 }
 
 function eventText(lines: readonly string[]): string {
+  // Most rows are one line (every table row is): no copies for them.
+  if (lines.length === 1) return (lines[0] as string).trim();
   const kept: string[] = [];
   for (const line of lines) {
     if (isBlank(line) && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
