@@ -57,10 +57,47 @@ function created(context: RouteContext, issue: EmulatedIssue): Record<string, un
   return { id: issue.id, key: issue.key, self: context.store.self(issue) };
 }
 
+/**
+ * One create with its `update.issuelinks` (IssueUpdateDetails.update in Jira's OpenAPI spec; each
+ * operation `{ add: { type, inwardIssue | outwardIssue } }`): the new issue takes the other end of each
+ * link, made in the same request, so the linked issue shows it at once. A link Jira could not make
+ * (unknown type, an issue the caller cannot see) refuses the element under `errors.issuelinks`, nothing
+ * created — the stricter reading, as the spec does not say whether Jira creates the issue without it.
+ */
+function createWithLinks(
+  context: RouteContext,
+  input: unknown,
+): { ok: true; issue: EmulatedIssue } | { ok: false; errors: Record<string, string> } {
+  const operations = asRecord(asRecord(input)?.update)?.issuelinks;
+  const links: Array<{ type: string; other: EmulatedIssue; newIsInward: boolean }> = [];
+  for (const operation of Array.isArray(operations) ? operations : []) {
+    const link = asRecord(asRecord(operation)?.add) ?? {};
+    const typeName = reference(link.type, 'name', 'id');
+    const type = LINK_TYPES.find((t) => t.toLowerCase() === typeName?.toLowerCase());
+    if (!type)
+      return { ok: false, errors: { issuelinks: `No issue link type with name '${typeName ?? ''}' found.` } };
+    const newIsInward = link.outwardIssue !== undefined;
+    const other = visibleIssue(
+      context,
+      reference(newIsInward ? link.outwardIssue : link.inwardIssue, 'key', 'id'),
+    );
+    if (isResponse(other))
+      return { ok: false, errors: { issuelinks: 'The issue to link to does not exist.' } };
+    links.push({ type, other, newIsInward });
+  }
+  const result = context.store.create(input, context.actor);
+  if (!result.ok) return result;
+  for (const { type, other, newIsInward } of links) {
+    if (newIsInward) linkIssues(context, type, result.issue, other);
+    else linkIssues(context, type, other, result.issue);
+  }
+  return result;
+}
+
 function createIssue(context: RouteContext): EmulatorResponse {
   const body = parseBody(context);
   if (!body.ok) return body.response;
-  const result = context.store.create(body.value, context.actor);
+  const result = createWithLinks(context, body.value);
   if (!result.ok) return errorResponse(400, [], result.errors);
   return jsonResponse(201, created(context, result.issue));
 }
@@ -79,7 +116,7 @@ function createIssues(context: RouteContext): EmulatorResponse {
   const issues: Array<Record<string, unknown>> = [];
   const errors: Array<Record<string, unknown>> = [];
   updates.forEach((update, failedElementNumber) => {
-    const result = context.store.create(update, context.actor);
+    const result = createWithLinks(context, update);
     if (result.ok) issues.push(created(context, result.issue));
     else
       errors.push({
@@ -182,6 +219,16 @@ function createLink(context: RouteContext): EmulatorResponse {
   if (isResponse(inward)) return inward;
   const outward = visibleIssue(context, reference(link.outwardIssue, 'key', 'id'));
   if (isResponse(outward)) return outward;
+  linkIssues(context, type, inward, outward);
+  return emptyResponse(201);
+}
+
+function linkIssues(
+  context: RouteContext,
+  type: string,
+  inward: EmulatedIssue,
+  outward: EmulatedIssue,
+): void {
   const linkType = {
     name: type,
     inward: type === 'Blocks' ? 'is blocked by' : `relates to`,
@@ -197,7 +244,6 @@ function createLink(context: RouteContext): EmulatorResponse {
   pushLink(outward, { type: linkType, inwardIssue: summary(inward) });
   // Links are fields too (`issue in linkedIssues(...)`): both ends are reindexed.
   context.store.touch(inward, outward);
-  return emptyResponse(201);
 }
 
 function pushLink(issue: EmulatedIssue, link: Record<string, unknown>): void {
