@@ -49,15 +49,6 @@ const WORK_BUDGET_MS = 780_000;
 const CLAIM_TTL_SECONDS = 900;
 // `reconcileIssues` takes at most 50 ids (https://jira.atlassian.com/browse/JRACLOUD-96208).
 const RECONCILE_LIMIT = 50;
-/**
- * A linked task is tied to the incident only by the link made after its create, so a create whose
- * answer was lost can be found only through search, which may lag "seconds to minutes" ("Search After
- * Write with Search And Reconcile"). Rows in doubt wait this long for the index before being created
- * again. Sub-tasks need no wait: the incident's `subtasks` field is read strongly consistently.
- */
-const LINKED_TASK_INDEX_WAIT_MS = 15 * 60_000;
-// Spaced so the platform's few redeliveries span the whole wait.
-const INDEX_WAIT_RETRY_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 60_000;
 
 export interface FinalizeDeps {
@@ -203,7 +194,7 @@ async function settleWithLabel(
     await recordProgress(record);
   }
   if (plan.rowsInDoubt.length > 0) {
-    await recoverChildren(jira, recordProgress, issue, record, plan.rowsInDoubt, clock.now());
+    await recoverChildren(jira, issue, record, plan.rowsInDoubt);
   }
 
   const pending = rowsToCreate(document, record.children);
@@ -240,6 +231,7 @@ async function settleWithLabel(
     });
     const outcome = createOutcome(pending, result.created, result.failed);
     Object.assign(record.children, outcome.children);
+    markLinked(record, Object.keys(outcome.children));
     created.push(...Object.values(outcome.children));
     record.pendingCreate =
       outcome.stillInDoubt.length > 0 ? { rowIds: outcome.stillInDoubt, at: record.pendingCreate.at } : null;
@@ -327,27 +319,35 @@ function whileClaimHeld(jira: JiraPort, kv: KvPort, job: { issueKey: string; cla
 }
 
 /**
+ * Linked-task mode: children created with their link to the incident (or found through it) need no
+ * separate link. Records from before `linkedChildren` existed had every child linked.
+ */
+function markLinked(record: AutomationRecord, rowIds: string[]): void {
+  if (record.childIssueType !== 'linked task') return;
+  record.linkedChildren = [
+    ...new Set([...(record.linkedChildren ?? Object.keys(record.children)), ...rowIds]),
+  ];
+}
+
+/**
  * Rows whose create may have happened without the answer reaching the app: their children are looked
- * up among the incident's sub-tasks and linked issues (read strongly consistently with the issue),
- * made current in search with `reconcileIssues`, and bound by the row id on each child's property.
- * Rows not found were not created — except linked tasks, which the index may not show yet.
+ * up among the incident's sub-tasks and linked issues (read strongly consistently with the issue; a
+ * linked task is linked in its own create), made current in search with `reconcileIssues`, and bound
+ * by the row id on each child's property. Rows not found there were not created.
  */
 async function recoverChildren(
   jira: JiraPort,
-  recordProgress: (record: AutomationRecord) => Promise<void>,
   issue: Incident,
   record: AutomationRecord,
   inDoubt: string[],
-  now: Date,
 ): Promise<void> {
   const recorded = new Set(Object.values(record.children));
   const related = [
     ...issue.fields.subtasks,
     ...issue.fields.issuelinks.flatMap((link) => link.outwardIssue ?? link.inwardIssue ?? []),
   ].filter((child) => !recorded.has(child.key));
-  const linkedTasks = record.childIssueType === 'linked task';
-  // Sub-tasks all show on the incident: with none unknown there, nothing was created and no search is needed.
-  if (related.length === 0 && !linkedTasks) {
+  // Every child shows on the incident: with none unknown there, nothing was created and no search is needed.
+  if (related.length === 0) {
     record.pendingCreate = null;
     return;
   }
@@ -365,15 +365,9 @@ async function recoverChildren(
       ...issues.map((child) => ({ key: child.key, source: child.properties?.[ACTION_SOURCE_PROPERTY] })),
     );
   }
-  Object.assign(record.children, bindFoundChildren(found, issue.key, inDoubt, record.children));
-  const missing = inDoubt.filter((rowId) => !(rowId in record.children));
-  const since = Date.parse(record.pendingCreate?.at ?? '');
-  if (missing.length > 0 && linkedTasks && now.getTime() - since < LINKED_TASK_INDEX_WAIT_MS) {
-    await recordProgress(record);
-    throw new AppError('Unavailable', `Waiting for Jira's search to show the action items of ${issue.key}.`, {
-      retryAfterMs: INDEX_WAIT_RETRY_MS,
-    });
-  }
+  const bound = bindFoundChildren(found, issue.key, inDoubt, record.children);
+  Object.assign(record.children, bound);
+  markLinked(record, Object.keys(bound));
   record.pendingCreate = null;
 }
 

@@ -55,5 +55,15 @@ export function actionItemIssue(input: ActionItemIssueInput) {
       ...(item.dueDate ? { duedate: item.dueDate } : {}),
     },
     properties: [{ key: ACTION_SOURCE_PROPERTY, value: source }],
+    // A linked task is linked to the incident in its own create (`update.issuelinks`, the incident as
+    // the inward issue), so the incident's `issuelinks` shows it at once: a lost answer is recovered
+    // from the incident, strongly consistent, as a sub-task is from `subtasks`.
+    ...(issueType.kind === 'linked task'
+      ? {
+          update: {
+            issuelinks: [{ add: { type: { name: 'Relates' }, inwardIssue: { key: incident.key } } }],
+          },
+        }
+      : {}),
   };
 }
