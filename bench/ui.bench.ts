@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../test/helpers/browser';
+import { launchChromium } from '../preview/chromium';
 import { startPreviewServer } from '../preview/preview-server';
 import { referenceIncidentKey } from '../preview/reference-incident';
 

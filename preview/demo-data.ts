@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyPostmortem, parseMarkdown, type PostmortemDocument } from '../src/domain/postmortem';
+import { seededRandom } from '../emulator/seeded-random';
 
 /** A Jira issue bean as `POST /__emulator/issues` takes it (the shape GET issue answers). */
 export interface DemoIssue {
@@ -55,18 +56,6 @@ const PEOPLE = [
 ];
 const PRIORITIES = ['Highest', 'High', 'Medium', 'Low'];
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same demo site on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const jiraTime = (date: Date) => date.toISOString().replace('Z', '+0000');
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const status = (done: boolean, inProgress = false) =>
@@ -82,7 +71,7 @@ const status = (done: boolean, inProgress = false) =>
  * document's INC-2025-034 payment outage (preview/payment-outage.md).
  */
 export function demoData(now: Date, seed = 2025): DemoData {
-  const next = random(seed);
+  const next = seededRandom(seed); // the same seed gives the same demo site on every machine
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const issues: DemoIssue[] = [];
   const postmortems: DemoData['postmortems'] = [];

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../test/helpers/browser';
+import { launchChromium } from '../preview/chromium';
 import { startPreviewServer, type PreviewServer } from '../preview/preview-server';
 import { referenceIncidentKey } from '../preview/reference-incident';
 

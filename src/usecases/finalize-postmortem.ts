@@ -26,7 +26,7 @@ import { createIssueLink } from '../jira/issue-links';
 import { findSubtaskIssueType } from '../jira/issue-metadata';
 import { writePostmortemSummary } from '../jira/postmortem-summary-property';
 import { jqlString } from '../jira/jql-literal';
-import { searchJqlAll } from '../jira/search-jql';
+import { RECONCILE_ISSUES_LIMIT, searchJqlAll } from '../jira/search-jql';
 import type { Clock, JiraPort, KvPort, Logger, SlackPort } from '../ports';
 import { retryingJiraPort } from '../runtime/retrying-jira-port';
 import {
@@ -47,8 +47,6 @@ import { resolveSiteUrl } from './site-url';
 // An async-events consumer gets 900 s; keep room to record progress before the platform stops us.
 const WORK_BUDGET_MS = 780_000;
 const CLAIM_TTL_SECONDS = 900;
-// `reconcileIssues` takes at most 50 ids (https://jira.atlassian.com/browse/JRACLOUD-96208).
-const RECONCILE_LIMIT = 50;
 const RETRY_AFTER_MS = 60_000;
 
 export interface FinalizeDeps {
@@ -353,8 +351,8 @@ async function recoverChildren(
   }
   const found: FoundChild[] = [];
   const ids = related.map((child) => Number(child.id));
-  for (let offset = 0; offset === 0 || offset < ids.length; offset += RECONCILE_LIMIT) {
-    const reconcileIssues = ids.slice(offset, offset + RECONCILE_LIMIT);
+  for (let offset = 0; offset === 0 || offset < ids.length; offset += RECONCILE_ISSUES_LIMIT) {
+    const reconcileIssues = ids.slice(offset, offset + RECONCILE_ISSUES_LIMIT);
     const issues = await searchJqlAll(jira, {
       jql: `issue.property[${ACTION_SOURCE_PROPERTY}].incidentKey = ${jqlString(issue.key)}`,
       properties: [ACTION_SOURCE_PROPERTY],

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMarkdown } from '../../src/domain/postmortem';
 import { savePostmortem } from '../../src/storage/postmortem-store';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium } from '../../preview/chromium';
 import { incidentBean } from '../helpers/incident-app';
 import { PREVIEW_ACCOUNT_ID } from '../../preview/preview-app';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium } from '../../preview/chromium';
 import { february2025AndMarch2025, NOW } from '../integration/global-page/march-2025';
 import { PREVIEW_ACCOUNT_ID } from '../../preview/preview-app';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { searchJqlAll } from '../../src/jira/search-jql';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium } from '../../preview/chromium';
 import { referencePostmortemMarkdown } from '../helpers/shared-files';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium } from '../../preview/chromium';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 import { referenceIncidentKey } from '../../preview/reference-incident';
 

@@ -1,5 +1,8 @@
 import { chromium, type Browser } from 'playwright-core';
 
+// Headless Chromium for whatever looks at the preview in a browser: the end-to-end tests, `npm run
+// screenshots` and the UI bench.
+
 /** Debian's Chromium (CI installs it with apt-get); Playwright's own browser download is not available here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
