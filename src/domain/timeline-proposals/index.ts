@@ -1,0 +1,11 @@
+export { adfFirstLine } from './adf-first-line';
+export {
+  normalizedEvent,
+  proposeTimelineRows,
+  PROPOSED_EVENT_LIMIT,
+  type HistoryChange,
+  type IncidentHistory,
+  type ProposalSource,
+  type TimelineProposal,
+  type TimelineProposals,
+} from './propose-timeline-rows';
