@@ -49,6 +49,8 @@ export interface AccountPermissions {
   create?: boolean;
   /** ASSIGNABLE_USER: issues may be assigned to the account; granted when left out. */
   assignable?: boolean;
+  /** ADD_COMMENTS in the projects the account browses; granted when left out. */
+  comment?: boolean;
 }
 
 export const DEFAULT_ACCOUNT_ID = '5b10ac8d82e05b22cc7d4ef5';

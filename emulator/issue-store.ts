@@ -101,6 +101,18 @@ export interface IssueStore {
   touch(...issues: EmulatedIssue[]): void;
 }
 
+/** Who made a change (changelog `author`, comment `author`), as Jira shows them to anyone. */
+export function actorUserBean(
+  context: { directory: Directory; baseUrl: string },
+  actor: Actor,
+): Record<string, unknown> {
+  if (actor.asApp) return appUserBean(context.baseUrl);
+  const user = context.directory.users.get(actor.accountId);
+  return user
+    ? userBean(context.baseUrl, user)
+    : { accountId: actor.accountId, displayName: actor.accountId, active: true };
+}
+
 export function createIssueStore(context: StoreContext): IssueStore {
   const byId = new Map<string, EmulatedIssue>();
   const byKey = new Map<string, EmulatedIssue>();
@@ -109,13 +121,7 @@ export function createIssueStore(context: StoreContext): IssueStore {
   let lastCreatedAt = 0;
   const nextNumber = new Map<string, number>();
 
-  const actorBean = (actor: Actor): Record<string, unknown> => {
-    if (actor.asApp) return appUserBean(context.baseUrl);
-    const user = context.directory.users.get(actor.accountId);
-    return user
-      ? userBean(context.baseUrl, user)
-      : { accountId: actor.accountId, displayName: actor.accountId, active: true };
-  };
+  const actorBean = (actor: Actor) => actorUserBean(context, actor);
 
   const index = (issue: EmulatedIssue): void => {
     byId.set(issue.id, issue);

@@ -22,6 +22,8 @@ import {
   type EmulatorResponse,
   type RecordedEmulatorRequest,
 } from './emulator-types';
+import { COMMENT_ROUTES } from './comment-routes';
+import { createCommentStore, type EmulatedComment } from './comment-store';
 import { createFaultInjector, type Faults } from './fault-injector';
 import { FIELD_ROUTES } from './field-routes';
 import { SERVER_INFO_ROUTES } from './server-info-routes';
@@ -73,6 +75,8 @@ export interface JiraEmulator {
   reset(): void;
   /** A copy of the stored issue (all fields, properties, histories), or `undefined`. */
   getIssue(key: string): EmulatedIssue | undefined;
+  /** Copies of an issue's comments, oldest first (empty for an unknown issue). */
+  getComments(issueIdOrKey: string): EmulatedComment[];
   /** The search index's lag: `setLag`, `flush`, `freeze`/`unfreeze`, `pending`. */
   readonly index: SearchIndexControl;
   readonly requests: RecordedEmulatorRequest[];
@@ -94,6 +98,7 @@ export interface JiraEmulator {
 const API_PREFIX = '/rest/api/3';
 const ROUTES: Route[] = [
   ...ISSUE_ROUTES,
+  ...COMMENT_ROUTES,
   ...SEARCH_ROUTES,
   ...USER_ROUTES,
   ...PROJECT_ROUTES,
@@ -125,6 +130,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
     now,
     searchIndex,
   });
+  const comments = createCommentStore();
   const events = createIssueEvents();
   const faults = createFaultInjector(now);
   const slack = options.slack ?? createSlackSink();
@@ -141,6 +147,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       return errorResponse(405, [`Method ${method} is not allowed on ${url.pathname}.`]);
     const context: RouteContext = {
       store,
+      comments,
       searchIndex,
       directory,
       events,
@@ -199,6 +206,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
     seed: (beans) => beans.map((bean) => structuredClone(store.seed(bean))),
     reset() {
       store.clear();
+      comments.clear();
       directory = defaultDirectory();
       events.reset();
       faults.clear();
@@ -208,6 +216,10 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
     getIssue(key) {
       const issue = store.find(key);
       return issue ? structuredClone(issue) : undefined;
+    },
+    getComments(issueIdOrKey) {
+      const issue = store.find(issueIdOrKey);
+      return issue ? structuredClone(comments.of(issue.id)) : [];
     },
     index: {
       setLag: (lag) => searchIndex.setLag(lag),

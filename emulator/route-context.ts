@@ -1,4 +1,5 @@
 /** What every REST handler gets: the emulator's state, the caller, and the parsed request. */
+import type { CommentStore } from './comment-store';
 import type { CompileJql, JqlContext } from './jql/compile-jql.types';
 import { canBrowseIssue, permissionsOf, type Directory } from './directory';
 import type { EmulatedIssue, EmulatorResponse } from './emulator-types';
@@ -9,6 +10,7 @@ import type { SearchIndex } from './search-index';
 
 export interface RouteContext {
   store: IssueStore;
+  comments: CommentStore;
   /** What `search/jql` and `approximate-count` see: the store's writes, after the index lag. */
   searchIndex: SearchIndex;
   directory: Directory;

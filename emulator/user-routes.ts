@@ -60,6 +60,7 @@ const PERMISSION_NAMES: Record<string, string> = {
   EDIT_ISSUES: 'Edit Issues',
   CREATE_ISSUES: 'Create Issues',
   LINK_ISSUES: 'Link Issues',
+  ADD_COMMENTS: 'Add Comments',
   ADMINISTER: 'Administer Jira',
 };
 
@@ -90,7 +91,9 @@ function myPermissions(context: RouteContext): EmulatorResponse {
           ? browses
           : key === 'CREATE_ISSUES'
             ? browses && mayCreate(held)
-            : browses && held.edit;
+            : key === 'ADD_COMMENTS'
+              ? browses && held.comment !== false
+              : browses && held.edit;
     permissions[key] = {
       id: key,
       key,
