@@ -1,6 +1,7 @@
 import type { Finding } from '../domain/checks';
 import type { ImportReport, PostmortemDocument } from '../domain/postmortem';
 import type { Result } from './errors';
+import type { HistoryApi } from './history-api';
 
 export type { Finding, ImportReport, PostmortemDocument };
 
@@ -91,4 +92,5 @@ export type IssuePanelApi = {
   }) => Result<{ written: true }>;
   exportMarkdown: (payload: { document: PostmortemDocument }) => Result<{ markdown: string }>;
   searchUsers: (payload: { query: string }) => Result<Array<{ accountId: string; displayName: string }>>;
+  proposeTimeline: HistoryApi['proposeTimeline'];
 };

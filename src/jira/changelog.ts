@@ -17,6 +17,8 @@ export interface Changelog {
   id: string;
   created: string;
   authorAccountId?: string;
+  /** The author's display name, for people reading the history (absent for a deleted account). */
+  authorName?: string;
   items: ChangelogItem[];
 }
 
@@ -68,7 +70,9 @@ const pageSchema = z.looseObject({
       z.looseObject({
         id: z.string(),
         created: z.string(),
-        author: z.looseObject({ accountId: z.string().optional() }).optional(),
+        author: z
+          .looseObject({ accountId: z.string().optional(), displayName: z.string().optional() })
+          .optional(),
         items: z.array(changelogItemSchema).default([]),
       }),
     )
@@ -100,6 +104,7 @@ export async function* getChangelogs(
         id: entry.id,
         created: entry.created,
         ...(entry.author?.accountId ? { authorAccountId: entry.author.accountId } : {}),
+        ...(entry.author?.displayName ? { authorName: entry.author.displayName } : {}),
         items: entry.items.map(({ fieldId, ...item }) => ({ ...item, ...(fieldId ? { fieldId } : {}) })),
       })),
     };

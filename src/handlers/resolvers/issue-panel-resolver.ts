@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { historyPayloadSchema } from '../../contract/history-api';
 import type { IssuePanelApi } from '../../contract/issue-panel-api';
 import { issueKeySchema } from '../../contract/issue-key';
 import { parsePayload } from '../../contract/parse-payload';
@@ -14,6 +15,7 @@ import {
   saveDraft,
 } from '../../usecases/issue-panel/panel-actions';
 import { requireBrowsePermission } from '../../usecases/issue-panel/issue-permissions';
+import { proposeTimeline } from '../../usecases/issue-panel/propose-timeline';
 import { checkDraft, loadAutomation, loadPanel } from '../../usecases/issue-panel/panel-view';
 import { renderMarkdown } from '../../domain/postmortem';
 import { parseIssuePayload, type ResolverImplementation } from './resolver-handlers';
@@ -65,4 +67,6 @@ export const issuePanelResolver: ResolverImplementation<IssuePanelApi> = {
       .filter((user) => user.active)
       .map(({ accountId, displayName }) => ({ accountId, displayName }));
   },
+  proposeTimeline: (payload, services, context) =>
+    proposeTimeline(services, parseIssuePayload(historyPayloadSchema, payload, context)),
 };

@@ -24,6 +24,7 @@ describe('getChangelogs', () => {
       toString: 'label-1',
     });
     expect(pages[0]?.values[0]?.authorAccountId).toBe('5b10a2844c20165700ede21g');
+    expect(pages[0]?.values[0]?.authorName).toBe('Mia Krystof');
   });
 
   it('pages by total when isLast is absent: 5 entries at 2 per page take 3 requests', async () => {
