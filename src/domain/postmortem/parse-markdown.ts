@@ -19,9 +19,9 @@ import {
   trimBody,
 } from './markdown-blocks';
 import { isTableLine, isTableSeparator, splitTableRow } from './markdown-table';
-import { emptyPostmortem, type PostmortemDocument } from './postmortem-document';
+import { emptyPostmortem, type PostmortemDocument, type TimelineRow } from './postmortem-document';
 import { actionItemIds, readActionItems, type ActionItemIds } from './read-action-items';
-import { readTimeline, type TimelineRead } from './read-timeline';
+import { readTimeline, timelineRowIds, type TimelineRead } from './read-timeline';
 import { sectionKind, sectionKindByWords, type SectionKind } from './section-kind';
 import { isZoneStatement, readTimePrefix, statedZone } from './timeline-time';
 
@@ -271,7 +271,8 @@ interface Draft {
   detection: string[];
   resolution: string[];
   rootCause: string[];
-  timeline: Array<{ time: string; event: string }>;
+  timeline: TimelineRow[];
+  timelineRowId: () => string;
   ids: ActionItemIds;
   headerTaken: Set<HeaderField>;
   titleTaken: boolean;
@@ -429,7 +430,7 @@ function readSummary(draft: Draft, source: string, lines: readonly string[]): vo
     return;
   }
   draft.report.guessed.push(`the timed list in ${source} read as a timeline`);
-  draft.summary.push(trimBody(takeTimeline(draft, readTimeline(body, ''))).join('\n'));
+  draft.summary.push(trimBody(takeTimeline(draft, readTimeline(body, '', draft.timelineRowId))).join('\n'));
 }
 
 /** Adds a timeline's rows and zone to the draft; returns the lines that were not rows. */
@@ -481,7 +482,7 @@ function readGroup(
       draft.impact.push(readImpact(body, doc.impact).join('\n'));
       return;
     case 'timeline':
-      keep(takeTimeline(draft, readTimeline(body, heading)));
+      keep(takeTimeline(draft, readTimeline(body, heading, draft.timelineRowId)));
       return;
     case 'rootCause': {
       const text: string[] = [];
@@ -606,6 +607,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
     resolution: [],
     rootCause: [],
     timeline: [],
+    timelineRowId: timelineRowIds(),
     ids: actionItemIds(),
     headerTaken: new Set(),
     titleTaken: false,
@@ -626,7 +628,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
   if (resolution !== '') doc.resolution = resolution;
   doc.impact.text = joined(draft.impact);
   doc.rootCause.text = joined(draft.rootCause);
-  doc.timeline = draft.timeline.map((row, index) => ({ id: `tl-${index + 1}`, ...row }));
+  doc.timeline = draft.timeline;
   doc.otherNotes = joinBlocks(draft.notes);
   return { document: doc, mapped: draft.mapped, unmapped: draft.unmapped, report: draft.report };
 }

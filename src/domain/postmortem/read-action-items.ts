@@ -1,6 +1,6 @@
 import { isoDayOf } from './header-fields';
 import { append, readListEntries } from './markdown-blocks';
-import { readTables, type Table } from './markdown-table';
+import { readTables, splitTableRow, type Table } from './markdown-table';
 import type { ActionItem, ActionItemOwner } from './postmortem-document';
 
 // Action items from a section's lines: the reference's table (`# | Action | Owner | Due Date | Jira`), other
@@ -182,8 +182,10 @@ export function readActionItems(lines: readonly string[], ids: ActionItemIds): A
     const { table } = part;
     if (table.hasSeparator && table.header.map(actionColumn).includes('action')) {
       append(mapped, table.header.filter(Boolean));
-      for (const cells of table.rows)
+      for (const line of table.rowLines) {
+        const cells = splitTableRow(line);
         if (cells.some((cell) => cell !== '')) items.push(actionFromCells(table, cells, ids));
+      }
     } else {
       append(outside, part.lines);
     }

@@ -1,5 +1,6 @@
 import { append, atxHeading, closesFence, fenceOpening, isBlank, LIST_ITEM } from './markdown-blocks';
-import { readTables, type Table } from './markdown-table';
+import { readTables, splitTableRow, type Table } from './markdown-table';
+import type { TimelineRow } from './postmortem-document';
 import { isZoneStatement, readTimePrefix, statedZone } from './timeline-time';
 
 // A timeline from a section's lines, in every layout the corpus uses: a `Time | Event` table, bullets
@@ -7,7 +8,7 @@ import { isZoneStatement, readTimePrefix, statedZone } from './timeline-time';
 // (`5:10 AM` and the event below), and day headings between rows (`## May 12`).
 
 export interface TimelineRead {
-  rows: Array<{ time: string; event: string }>;
+  rows: TimelineRow[];
   /** The zone the section states or its rows carry (`PST`, `UTC+2`), or null. */
   zone: string | null;
   /** Where the zone came from, for the import report. */
@@ -25,11 +26,37 @@ interface DraftRow {
   zone: string | null;
   /** The time as written, for rows whose time was not read (placeholders such as `HH:mm`). */
   written: string;
-  lines: string[];
+  /** The event's first line, and the lines that continue it (null until one does: most rows are one line). */
+  event: string;
+  more: string[] | null;
   /** Rows from a heading own every line up to the next heading; list rows only their indented lines. */
   fromHeading: boolean;
   /** The row's date, or the day heading or earlier row it falls under; set when the row is added. */
-  day?: string | null;
+  day: string | null;
+}
+
+/** Every row has the same fields from the start: one object shape, however many rows a timeline has. */
+function draftRow(
+  time: { date: string | null; clock: string | null; zone: string | null } | null,
+  written: string,
+  event: string,
+  fromHeading: boolean,
+): DraftRow {
+  return {
+    date: time?.date ?? null,
+    clock: time?.clock ?? null,
+    zone: time?.zone ?? null,
+    written,
+    event,
+    more: null,
+    fromHeading,
+    day: null,
+  };
+}
+
+function isEmptyRow(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== '') return false;
+  return true;
 }
 
 const WEEKDAY_ONLY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
@@ -50,7 +77,6 @@ function tableRows(
   const eventColumn = columns.indexOf('event');
   // Without a separator row the first row is still a header when it names the columns.
   const hasHeader = table.hasSeparator || timeColumn !== -1 || eventColumn !== -1;
-  const rowsToRead = hasHeader ? table.rows : [table.header, ...table.rows];
   const mapped: string[] = [];
   const notes: string[] = [];
   let zone: string | null = null;
@@ -65,21 +91,15 @@ function tableRows(
   const t = timeColumn === -1 ? 0 : timeColumn;
   const e = eventColumn === -1 ? (t === 0 ? 1 : 0) : eventColumn;
   const rows: DraftRow[] = [];
-  for (const cells of rowsToRead) {
-    if (cells.every((cell) => cell === '')) continue;
+  const readRow = (cells: readonly string[]): void => {
+    if (isEmptyRow(cells)) return;
     const event = cells.length <= 2 ? (cells[e] ?? '') : eventWithOtherColumns(cells, t, e, table);
     const written = cells[t] ?? '';
     const time = readTimePrefix(written);
-    const whole = time !== null && time.rest === '';
-    rows.push({
-      date: whole ? time.date : null,
-      clock: whole ? time.clock : null,
-      zone: whole ? time.zone : null,
-      written,
-      lines: [event],
-      fromHeading: false,
-    });
-  }
+    rows.push(draftRow(time !== null && time.rest === '' ? time : null, written, event, false));
+  };
+  if (!hasHeader) readRow(table.header);
+  for (const line of table.rowLines) readRow(splitTableRow(line));
   return { rows, notes, mapped, zone: zone ?? zoneHint };
 }
 
@@ -101,28 +121,13 @@ function labelledRow(text: string): DraftRow | null {
   if (label === null) return null;
   const time = readTimePrefix(text.slice(label[0].length));
   if (time === null || time.rest.trim() !== '' || (time.clock === null && time.date === null)) return null;
-  const event = label[1] ?? '';
-  return {
-    date: time.date,
-    clock: time.clock,
-    zone: time.zone,
-    written: '',
-    lines: [event],
-    fromHeading: false,
-  };
+  return draftRow(time, '', label[1] ?? '', false);
 }
 
 function rowFrom(text: string, fromHeading: boolean): DraftRow | null {
   const time = readTimePrefix(text);
   if (time === null || (time.clock === null && time.date === null)) return null;
-  return {
-    date: time.date,
-    clock: time.clock,
-    zone: time.zone,
-    written: '',
-    lines: [time.rest],
-    fromHeading,
-  };
+  return draftRow(time, '', time.rest, fromHeading);
 }
 
 /** The time as written (zone included); a date carried from a day heading or an earlier row goes first. */
@@ -134,11 +139,16 @@ function rowTime(row: DraftRow, date: string | null): string {
   return time;
 }
 
-function eventText(lines: readonly string[]): string {
+function continueRow(row: DraftRow, line: string): void {
+  if (row.more === null) row.more = [line];
+  else row.more.push(line);
+}
+
+function eventText(row: DraftRow): string {
   // Most rows are one line (every table row is): no copies for them.
-  if (lines.length === 1) return (lines[0] as string).trim();
+  if (row.more === null) return row.event.trim();
   const kept: string[] = [];
-  for (const line of lines) {
+  for (const line of [row.event, ...row.more]) {
     if (isBlank(line) && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
     kept.push(isBlank(line) ? '' : line.trimEnd());
   }
@@ -146,8 +156,23 @@ function eventText(lines: readonly string[]): string {
   return kept.join('\n').trim();
 }
 
-/** The rows of a timeline section; `heading` is the section's heading text (it may name the zone). */
-export function readTimeline(lines: readonly string[], heading: string): TimelineRead {
+/**
+ * Row ids `tl-1`, `tl-2`… in document order, minted as each timeline's rows are read: numbering them
+ * afterwards copied every row of a 1 MB timeline once more.
+ */
+export function timelineRowIds(): () => string {
+  let count = 0;
+  return () => {
+    count += 1;
+    return `tl-${count}`;
+  };
+}
+
+/**
+ * The rows of a timeline section; `heading` is the section's heading text (it may name the zone). Rows take
+ * their ids from `rowId` in order, so the caller keeps them in the order read.
+ */
+export function readTimeline(lines: readonly string[], heading: string, rowId: () => string): TimelineRead {
   const rows: DraftRow[] = [];
   const leftover: string[] = [];
   const mapped: string[] = [];
@@ -183,36 +208,34 @@ export function readTimeline(lines: readonly string[], heading: string): Timelin
         zone = read.zone;
         zoneSource = 'the time column header';
       }
-      read.rows.forEach(start);
+      for (const row of read.rows) start(row);
       current = null;
       continue;
     }
     for (const line of part.lines) {
       if (fence !== null) {
         if (closesFence(line, fence)) fence = null;
-        (current !== null ? (current as DraftRow).lines : leftover).push(line);
+        if (current !== null) continueRow(current, line);
+        else leftover.push(line);
         continue;
       }
       const opening = fenceOpening(line);
       if (opening !== null) {
         fence = opening.marker;
-        (current !== null ? (current as DraftRow).lines : leftover).push(line);
+        if (current !== null) continueRow(current, line);
+        else leftover.push(line);
         continue;
       }
       if (isBlank(line)) {
         afterBlank = true;
-        if (current !== null) (current as DraftRow).lines.push('');
+        if (current !== null) continueRow(current, '');
         continue;
       }
       const heading = atxHeading(line);
       if (heading !== null) {
         afterBlank = false;
         const row = rowFrom(heading.text, true);
-        if (
-          row !== null &&
-          row.clock === null &&
-          (row.lines[0] === '' || WEEKDAY_ONLY.test(row.lines[0] ?? ''))
-        ) {
+        if (row !== null && row.clock === null && (row.event === '' || WEEKDAY_ONLY.test(row.event))) {
           // A day heading: the date of the rows below it.
           day = row.date;
           mapped.push(heading.text);
@@ -241,12 +264,12 @@ export function readTimeline(lines: readonly string[], heading: string): Timelin
         const text = item[3] ?? '';
         const row = rowFrom(text, false) ?? labelledRow(text);
         // An item without a time is still an event of the timeline (its time left for the team to fill).
-        start(row ?? { date: null, clock: null, zone: null, written: '', lines: [text], fromHeading: false });
+        start(row ?? draftRow(null, '', text, false));
         continue;
       }
       if (active !== null && (active.fromHeading || /^\s/.test(line) || !afterBlank)) {
         // Inside a heading's body a line may itself start with a time ("5:10 AM" paragraphs); it stays text.
-        active.lines.push(line);
+        continueRow(active, line);
         afterBlank = false;
         continue;
       }
@@ -258,23 +281,24 @@ export function readTimeline(lines: readonly string[], heading: string): Timelin
       }
       if (active !== null) {
         // A paragraph after a row tells more of that event (blog-style timelines interleave prose).
-        active.lines.push(line);
+        continueRow(active, line);
         continue;
       }
       leftover.push(line);
     }
   }
-  const zones = new Set(rows.map((row) => row.zone).filter((z): z is string => z !== null));
-  if (zone === null && zones.size > 0) {
-    zone = [...zones][0] ?? null;
+  const zoned = zone === null ? rows.find((row) => row.zone !== null) : undefined;
+  if (zoned !== undefined) {
+    zone = zoned.zone;
     zoneSource = 'the rows';
   }
   // Multi-day timelines keep each row's date, so 23:28 followed by 18:00 still reads in order.
   const multiDay = days.size > 1;
   return {
     rows: rows.map((row) => ({
-      time: rowTime(row, row.date ?? (multiDay && row.clock !== null ? (row.day ?? null) : null)),
-      event: eventText(row.lines),
+      id: rowId(),
+      time: rowTime(row, row.date ?? (multiDay && row.clock !== null ? row.day : null)),
+      event: eventText(row),
     })),
     zone,
     zoneSource,

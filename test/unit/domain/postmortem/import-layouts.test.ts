@@ -192,6 +192,27 @@ describe('timelines as teams write them', () => {
     ]);
   });
 
+  it("numbers the rows of every timeline in the file in document order: the summary's timed list, then the table", () => {
+    const { document } = imported(
+      [
+        '## Summary',
+        '- 09:00 Alert fired.',
+        '- 09:05 On-call paged.',
+        '## Timeline',
+        '| Time | Event |',
+        '|---|---|',
+        '| 09:10 | Rolled back. |',
+        '| 09:20 | Recovered. |',
+      ].join('\n'),
+    );
+    expect(document.timeline).toEqual([
+      { id: 'tl-1', time: '09:00', event: 'Alert fired.' },
+      { id: 'tl-2', time: '09:05', event: 'On-call paged.' },
+      { id: 'tl-3', time: '09:10', event: 'Rolled back.' },
+      { id: 'tl-4', time: '09:20', event: 'Recovered.' },
+    ]);
+  });
+
   it('keeps a single-day timeline as written: the date only on the row that has it', () => {
     const { document } = imported('## Timeline\n### 2018-01-18 4:19\nTraffic up.\n### 4:27\nScaled.');
     expect(document.timeline.map((row) => row.time)).toEqual(['2018-01-18 4:19', '4:27']);

@@ -28,6 +28,15 @@ const tableLine = fc
   .array(fc.constantFrom('|', '-', ':', ' ', '\t', '\\', 'a', '<br>'), { maxLength: 30 })
   .map((parts) => parts.join(''));
 
+// Every character `String.prototype.trim` removes, and look-alikes it keeps (NEL, zero-width space).
+const TRIMMED_AND_KEPT_SPACES = [
+  ...['\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029'],
+  ...['\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u200b', '\u180e'],
+];
+const spacedTableLine = fc
+  .array(fc.constantFrom('|', ' ', '\\', 'a', '<br>', ...TRIMMED_AND_KEPT_SPACES), { maxLength: 30 })
+  .map((parts) => parts.join(''));
+
 describe('Markdown table lines', () => {
   it('recognises separator rows exactly as the regex it replaced', () => {
     fc.assert(
@@ -42,6 +51,15 @@ describe('Markdown table lines', () => {
   it('splits rows into the same cells as the character-by-character reader', () => {
     fc.assert(
       fc.property(tableLine, (line) => {
+        expect(splitTableRow(line)).toEqual(splitByCharacter(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('trims cells and rows exactly as String.prototype.trim does, whatever the whitespace', () => {
+    fc.assert(
+      fc.property(spacedTableLine, (line) => {
         expect(splitTableRow(line)).toEqual(splitByCharacter(line));
       }),
       { numRuns: 3000 },
