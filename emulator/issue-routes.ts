@@ -1,5 +1,5 @@
-/** `/issue...` and `/issueLink`: read, create, bulk create, edit, properties, changelog, links, createmeta. */
-import { permissionsOf } from './directory';
+/** `/issue...` and `/issueLink`: read, bulk fetch, create, bulk create, edit, properties, changelog, links, createmeta. */
+import { canBrowseIssue, permissionsOf } from './directory';
 import {
   emptyResponse,
   errorResponse,
@@ -21,6 +21,10 @@ import {
 
 /** Jira's limits, stated in its REST docs' prose only. */
 export const BULK_CREATE_LIMIT = 50;
+/** `POST /issue/bulkfetch`: "You can request up to 100 issues" (OpenAPI spec). */
+export const BULK_FETCH_LIMIT = 100;
+const BULK_FETCH_PROPERTY_LIMIT = 5;
+const BULK_FETCH_KEYS = new Set(['expand', 'fields', 'fieldsByKeys', 'issueIdsOrKeys', 'properties']);
 export const MAX_PROPERTY_LENGTH = 32_768;
 
 const PROPERTY_KEY_LENGTH = 255;
@@ -51,6 +55,51 @@ function editIssue(context: RouteContext): EmulatorResponse {
   if (!result.ok) return errorResponse(400, [], result.errors);
   if (result.history) context.events.publish(issue, result.history, context.actor);
   return emptyResponse(204);
+}
+
+/**
+ * `POST /issue/bulkfetch` (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post):
+ * read now (not through the search index), in ascending id order. Issues that do not exist or that the
+ * caller may not browse are left out without a word ("Issues which aren't found or that the user doesn't
+ * have permission to view won't be returned", BulkIssueResults.issueErrors): the answer cannot tell them
+ * apart. No ids, more than 100, more than 5 properties or an unknown member (the request bean allows no
+ * others) are refused with 400.
+ */
+function bulkFetch(context: RouteContext): EmulatorResponse {
+  const body = parseBody(context);
+  if (!body.ok) return body.response;
+  const request = asRecord(body.value) ?? {};
+  const unknown = Object.keys(request).filter((name) => !BULK_FETCH_KEYS.has(name));
+  if (unknown.length > 0) return errorResponse(400, [`Unrecognized field "${unknown[0] ?? ''}".`]);
+  const wanted = request.issueIdsOrKeys;
+  if (!Array.isArray(wanted) || wanted.length === 0 || !wanted.every((id) => typeof id === 'string'))
+    return errorResponse(400, ['No issue IDs or keys were given.']);
+  if (wanted.length > BULK_FETCH_LIMIT)
+    return errorResponse(400, [
+      `At most ${BULK_FETCH_LIMIT} issues can be fetched; ${wanted.length} were requested.`,
+    ]);
+  const properties = stringList(request.properties) ?? [];
+  if (properties.length > BULK_FETCH_PROPERTY_LIMIT)
+    return errorResponse(400, [`At most ${BULK_FETCH_PROPERTY_LIMIT} issue property keys can be specified.`]);
+  const held = permissionsOf(context.directory, context.actor.accountId, context.actor.asApp);
+  const found = new Map<string, EmulatedIssue>();
+  for (const idOrKey of wanted as string[]) {
+    const issue = context.store.find(idOrKey);
+    if (issue && canBrowseIssue(held, issue, context.actor.asApp)) found.set(issue.id, issue);
+  }
+  const options = {
+    fields: stringList(request.fields) ?? ['*navigable'],
+    expand: stringList(request.expand) ?? [],
+    properties,
+  };
+  const issues = [...found.values()]
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((issue) => issueView(issue, context.store.self(issue), options));
+  return jsonResponse(200, { expand: options.expand.join(','), issues, issueErrors: [] });
+}
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
 }
 
 function created(context: RouteContext, issue: EmulatedIssue): Record<string, unknown> {
@@ -270,6 +319,7 @@ const KEY = '([^/]+)';
 
 export const ISSUE_ROUTES: Route[] = [
   { method: 'POST', pattern: /^\/issue\/bulk$/, handler: createIssues },
+  { method: 'POST', pattern: /^\/issue\/bulkfetch$/, handler: bulkFetch },
   {
     method: 'GET',
     pattern: new RegExp(`^/issue/createmeta/${KEY}/issuetypes$`),

@@ -5,7 +5,8 @@
  * declared scopes on every product request
  * (https://developer.atlassian.com/platform/forge/manifest-reference/permissions/#scopes).
  */
-const READ_BY_POST = /^\/rest\/api\/3\/(search\/jql|search\/approximate-count|jql\/parse|search)$/;
+const READ_BY_POST =
+  /^\/rest\/api\/3\/(search\/jql|search\/approximate-count|jql\/parse|search|issue\/bulkfetch)$/;
 const USER_ENDPOINTS = /^\/rest\/api\/3\/(user|users|myself)(\/|$)/;
 const NO_SCOPE = /^\/rest\/api\/3\/(serverInfo|permissions\/check)$/;
 

@@ -1,5 +1,6 @@
 import type { PostmortemStatus } from '../domain/postmortem';
 import type { Result } from './errors';
+import type { FollowThroughApi } from './follow-through-api';
 import type { DeadlineView } from './issue-panel-api';
 
 export type { DeadlineView, PostmortemStatus };
@@ -31,4 +32,6 @@ export interface GlanceView {
 /** Resolver calls behind the `jira:issueContext` glance (UI Kit, static/issue-context). */
 export type IssueContextApi = {
   getGlance: (payload: { issueKey: string }) => Result<GlanceView>;
+  /** The same live status as the panel's, for the glance's open and overdue counts. */
+  getActionItemStatus: FollowThroughApi['getActionItemStatus'];
 };

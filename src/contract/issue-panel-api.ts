@@ -1,6 +1,7 @@
 import type { Finding } from '../domain/checks';
 import type { ImportReport, PostmortemDocument } from '../domain/postmortem';
 import type { Result } from './errors';
+import type { FollowThroughApi } from './follow-through-api';
 import type { HistoryApi } from './history-api';
 
 export type { Finding, ImportReport, PostmortemDocument };
@@ -93,4 +94,5 @@ export type IssuePanelApi = {
   exportMarkdown: (payload: { document: PostmortemDocument }) => Result<{ markdown: string }>;
   searchUsers: (payload: { query: string }) => Result<Array<{ accountId: string; displayName: string }>>;
   proposeTimeline: HistoryApi['proposeTimeline'];
+  getActionItemStatus: FollowThroughApi['getActionItemStatus'];
 };

@@ -256,3 +256,38 @@ export async function bulkCreateIssues(jira: JiraPort, params: BulkCreateParams)
   result.failed.sort((a, b) => a.index - b.index);
   return result;
 }
+
+/** `POST /rest/api/3/issue/bulkfetch` takes at most 100 ids or keys (OpenAPI spec). */
+export const BULK_FETCH_LIMIT = 100;
+
+export interface BulkFetchParams<F> {
+  issueIdsOrKeys: string[];
+  fields: string[];
+  fieldsSchema: z.ZodType<F>;
+}
+
+/**
+ * The issues as they are now (read directly, not through the search index), ≤ 100 per request, as
+ * the caller's Jira port may see them: issues that do not exist or that it may not browse are simply
+ * absent from the answer
+ * (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post).
+ */
+export async function bulkFetchIssues<F>(
+  jira: JiraPort,
+  params: BulkFetchParams<F>,
+): Promise<Array<JiraIssue<F>>> {
+  const answerSchema = z.looseObject({ issues: z.array(issueSchema(params.fieldsSchema)).default([]) });
+  const fetched: Array<JiraIssue<F>> = [];
+  for (let offset = 0; offset < params.issueIdsOrKeys.length; offset += BULK_FETCH_LIMIT) {
+    const batch = params.issueIdsOrKeys.slice(offset, offset + BULK_FETCH_LIMIT);
+    const answer = await jiraResponse(`read ${batch.length} issues`, answerSchema, () =>
+      jira.requestJira(route`/rest/api/3/issue/bulkfetch`, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ issueIdsOrKeys: batch, fields: params.fields }),
+      }),
+    );
+    fetched.push(...answer.issues);
+  }
+  return fetched;
+}

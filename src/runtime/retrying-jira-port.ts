@@ -19,6 +19,7 @@ const READING_POSTS = new Set([
   '/rest/api/3/search/jql',
   '/rest/api/3/search/approximate-count',
   '/rest/api/3/jql/parse',
+  '/rest/api/3/issue/bulkfetch',
 ]);
 
 /**

@@ -1,5 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
+import { endOfDueDay } from '../domain/follow-through/due-day';
 import { deadlineStatus, documentDueAt, localDayKey } from '../domain/policy';
 import {
   postmortemFactsOf,
@@ -39,12 +39,6 @@ function describe(remainingMs: number, what: string): string {
   const days = Math.round(Math.abs(remainingMs) / DAY_MS);
   const span = days === 0 ? 'less than a day' : `${days} day${days === 1 ? '' : 's'}`;
   return remainingMs < 0 ? `${what} overdue by ${span}` : `${what} due in ${span}`;
-}
-
-/** A due date is a whole day of the team's zone: it is overdue from the next local midnight on. */
-function endOfDueDay(dueDate: string, timeZone: string): number {
-  const [year, month, day] = dueDate.split('-').map(Number) as [number, number, number];
-  return new TZDate(year, month - 1, day + 1, 0, 0, 0, timeZone).getTime();
 }
 
 /**
@@ -205,7 +199,7 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
       title: item.fields.summary,
       ownerLabel: item.fields.assignee?.displayName ?? null,
       due: describe(
-        endOfDueDay(item.fields.duedate as string, settings.timeZone) - now.getTime(),
+        endOfDueDay(item.fields.duedate as string, settings.timeZone).getTime() - now.getTime(),
         'due date',
       ),
     }));

@@ -53,6 +53,8 @@ export const appSettingsSchema = z.object({
   finalizationLabel: z.string().regex(/^\S+$/, 'a Jira label (no spaces)').default('POSTMORTEM-FINAL'),
   actionItemLabel: z.string().regex(/^\S+$/, 'a Jira label (no spaces)').default('postmortem-action'),
   actionItemFallbackIssueType: z.string().trim().min(1).default('Task'),
+  // Issue 17: an action item this many days past its due day gets one comment on its child; null: never.
+  escalateOverdueAfterDays: z.number().int().min(1).max(365).nullable().default(7),
   // Reference "Maturity Levels": the criteria Jira data cannot show, declared by an admin.
   maturityDeclarations: z
     .object({

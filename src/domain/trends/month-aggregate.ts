@@ -1,4 +1,5 @@
 import { businessDaysBetween } from './business-days-between';
+import { isDoneInTime } from '../follow-through/done-in-time';
 import { categoryOf } from './category-of';
 import { localTime } from './local-time';
 import { severityOf } from './severity-of';
@@ -254,11 +255,15 @@ export function projectMonthAggregator(options: AggregateOptions): ProjectMonthA
         sums.actionItemsWithoutDueDate += 1;
         return;
       }
-      // Done without a resolution date cannot be shown to be on time, so it does not count as on time.
-      const onTime =
-        item.statusCategory === 'done' &&
-        item.resolved !== null &&
-        localTime(item.resolved, timeZone).dayKey <= item.dueDate;
+      const onTime = isDoneInTime(
+        {
+          statusCategory: item.statusCategory,
+          resolved: item.resolved,
+          statusCategoryChanged: item.statusCategoryChanged ?? null,
+        },
+        item.dueDate,
+        timeZone,
+      );
       builder.addDue({ dueMonth: item.dueDate.slice(0, 7), due: 1, doneOnTime: onTime ? 1 : 0 });
     },
     build() {

@@ -39,4 +39,6 @@ export interface ActionItemRecord {
   dueDate: string | null;
   statusCategory: 'new' | 'indeterminate' | 'done';
   resolved: string | null;
+  /** Jira `statuscategorychangedate`; left out in records cached before it was read. */
+  statusCategoryChanged?: string | null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { historyPayloadSchema } from '../../contract/history-api';
 import type { IssuePanelApi } from '../../contract/issue-panel-api';
+import { actionItemStatusInput } from '../../contract/follow-through-api';
 import { issueKeySchema } from '../../contract/issue-key';
 import { parsePayload } from '../../contract/parse-payload';
 import { postmortemDocumentSchema } from '../../domain/postmortem';
@@ -14,6 +15,7 @@ import {
   reopenPostmortem,
   saveDraft,
 } from '../../usecases/issue-panel/panel-actions';
+import { loadActionItemStatus } from '../../usecases/follow-through/load-action-item-status';
 import { requireBrowsePermission } from '../../usecases/issue-panel/issue-permissions';
 import { proposeTimeline } from '../../usecases/issue-panel/propose-timeline';
 import { checkDraft, loadAutomation, loadPanel } from '../../usecases/issue-panel/panel-view';
@@ -60,6 +62,8 @@ export const issuePanelResolver: ResolverImplementation<IssuePanelApi> = {
       parsePayload(z.object({ document: postmortemDocumentSchema }), payload).document,
     ),
   }),
+  getActionItemStatus: (payload, services, context) =>
+    loadActionItemStatus(services, parseIssuePayload(actionItemStatusInput, payload, context).issueKey),
   searchUsers: async (payload, services) => {
     const { query } = parsePayload(z.object({ query: z.string().trim().min(1).max(100) }), payload);
     const users = await searchUsers(services.jiraAsUser, { query, maxResults: 10 });

@@ -4,6 +4,7 @@ import { postmortemRequirement, summaryFactsOf } from '../../domain/policy/incid
 import type { AppSettings } from '../../domain/settings/app-settings';
 import { categoryBySource } from '../../domain/settings/category-by-source';
 import { severityBySource, severityFieldIds } from '../../domain/settings/severity-by-source';
+import { statusCategoryKey } from '../../domain/follow-through';
 import type { ActionItemRecord, IncidentRecord } from '../../domain/trends';
 import type { JiraIssue } from '../../jira/issues';
 import { ACTION_SOURCE_PROPERTY } from '../../domain/automation/action-item-issue';
@@ -24,11 +25,11 @@ const actionItemFields = z.looseObject({
   created: z.string(),
   duedate: z.string().nullish(),
   resolutiondate: z.string().nullish(),
+  statuscategorychangedate: z.string().nullish(),
   status: z.looseObject({ statusCategory: z.looseObject({ key: z.string() }) }),
   parent: z.looseObject({ key: z.string() }).nullish(),
 });
 const sourceSchema = z.looseObject({ incidentKey: z.string() });
-const STATUS_CATEGORIES = ['new', 'indeterminate', 'done'] as const;
 
 export interface TrendQueries {
   incidents: string;
@@ -138,7 +139,15 @@ export function actionItemSearch(
   return {
     partitions,
     params: {
-      fields: ['project', 'created', 'duedate', 'resolutiondate', 'status', 'parent'],
+      fields: [
+        'project',
+        'created',
+        'duedate',
+        'resolutiondate',
+        'statuscategorychangedate',
+        'status',
+        'parent',
+      ],
       properties: [ACTION_SOURCE_PROPERTY],
       fieldsSchema: actionItemFields,
       maxResults: TREND_PAGE_SIZE,
@@ -150,7 +159,6 @@ export function actionItemSearch(
 function actionItemRecord(issue: JiraIssue<ActionItemFields>): ActionItemRecord {
   const { fields } = issue;
   const source = sourceSchema.safeParse(issue.properties?.[ACTION_SOURCE_PROPERTY]);
-  const category = fields.status.statusCategory.key;
   return {
     key: issue.key,
     ...(fields.project ? { projectKey: fields.project.key } : {}),
@@ -158,9 +166,8 @@ function actionItemRecord(issue: JiraIssue<ActionItemFields>): ActionItemRecord 
     incidentKey: fields.parent?.key ?? (source.success ? source.data.incidentKey : ''),
     created: fields.created,
     dueDate: fields.duedate ?? null,
-    statusCategory: (STATUS_CATEGORIES as readonly string[]).includes(category)
-      ? (category as ActionItemRecord['statusCategory'])
-      : 'new',
+    statusCategory: statusCategoryKey(fields.status.statusCategory.key),
     resolved: fields.resolutiondate ?? null,
+    statusCategoryChanged: fields.statuscategorychangedate ?? null,
   };
 }

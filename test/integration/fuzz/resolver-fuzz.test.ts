@@ -234,6 +234,7 @@ const PAYLOADS: Record<string, fc.Arbitrary<Materialize>> = {
     .record({ query: fc.oneof(hostileText, fc.constantFrom('Alex', 'a'.repeat(101))) })
     .map(fixed),
   getGlance: withIssue,
+  getActionItemStatus: withIssue,
   getSettings: fc.constant(fixed({})),
   saveSettings: settings.map(fixed),
   setSlackWebhook: fc
@@ -286,7 +287,8 @@ const CALLS = RESOLVERS.flatMap(([module, implementation]) =>
 
 describe('resolver fuzzing: every answer is a success or a typed error, and errors change nothing', () => {
   it('has a payload generator for every resolver call', () => {
-    expect(CALLS.map(([, call]) => call).sort()).toEqual(Object.keys(PAYLOADS).sort());
+    // A call two modules both offer (the live action-item status: panel and glance) has one generator.
+    expect([...new Set(CALLS.map(([, call]) => call))].sort()).toEqual(Object.keys(PAYLOADS).sort());
   });
 
   it.each(CALLS)(

@@ -226,7 +226,39 @@ describe('processMetrics (reference Metrics, DESIGN Metric definitions)', () => 
       ).toBe(0);
     });
 
-    it('does not count a done item without a resolution date as on time', () => {
+    it('counts a done item whose workflow sets no resolution by the day its status reached Done', () => {
+      const items = [
+        actionItem('X-1', '2025-03-01T10:00:00Z', {
+          dueDate: '2025-03-14',
+          statusCategory: 'done',
+          statusCategoryChanged: '2025-03-13T10:00:00Z',
+        }),
+        actionItem('X-2', '2025-03-01T10:00:00Z', {
+          dueDate: '2025-03-14',
+          statusCategory: 'done',
+          statusCategoryChanged: '2025-03-15T10:00:00Z',
+        }),
+      ];
+      expect(
+        processMetrics({ ...march, incidents: [], actionItems: items }).actionItemCompletionByDueDate,
+      ).toMatchObject({ numerator: 1, denominator: 2 });
+    });
+
+    it('does not count an item reopened after its due date, even with its old resolution date kept', () => {
+      const items = [
+        actionItem('X-1', '2025-03-01T10:00:00Z', {
+          dueDate: '2025-03-14',
+          statusCategory: 'indeterminate',
+          resolved: '2025-03-13T10:00:00Z',
+          statusCategoryChanged: '2025-03-16T10:00:00Z',
+        }),
+      ];
+      expect(
+        processMetrics({ ...march, incidents: [], actionItems: items }).actionItemCompletionByDueDate,
+      ).toMatchObject({ numerator: 0, denominator: 1 });
+    });
+
+    it('does not count a done item without any completion date as on time', () => {
       const items = [
         actionItem('X-1', '2025-03-01T10:00:00Z', { dueDate: '2025-03-14', statusCategory: 'done' }),
       ];

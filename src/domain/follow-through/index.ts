@@ -1,0 +1,16 @@
+export {
+  daysOverdue,
+  endOfDueDay,
+  isOnOrBeforeDueDay,
+  isOverdue,
+  itemDaysOverdue,
+  type DueItem,
+} from './due-day';
+export {
+  completedAt,
+  isDoneInTime,
+  statusCategoryKey,
+  type CompletionEvidence,
+  type StatusCategoryKey,
+} from './done-in-time';
+export { followThroughCounts, type FollowThroughCounts, type SeenChild } from './follow-through-counts';
