@@ -1,4 +1,3 @@
-import { Label } from '@atlaskit/form';
 import { Stack, Text } from '@atlaskit/primitives';
 import { AsyncSelect } from '@atlaskit/select';
 import { useUserSearch, type UserOption } from '../hooks/use-user-search';
@@ -6,7 +5,8 @@ import type { ActionItemOwner } from '../logic/panel-types';
 
 /**
  * Owner as a Jira user ({accountId, displayName}). An imported free-text owner ("Ana (SRE)") is
- * shown as text until someone picks a real user, so nothing typed is lost.
+ * shown as text until someone picks a real user, so nothing typed is lost. It sits in a grid cell under
+ * an "Owner" column heading, so its name ("Owner 2") is an aria-label rather than a visible label.
  */
 export function OwnerPicker({
   id,
@@ -29,10 +29,9 @@ export function OwnerPicker({
   const textOwner = owner && 'text' in owner ? owner.text : null;
   return (
     <Stack space="space.050">
-      <Label htmlFor={id}>{label}</Label>
       {textOwner ? (
         <Text as="p" size="small" color="color.text.subtle" testId={`${id}-text`}>
-          Written as “{textOwner}”: pick the Jira user to assign it.
+          Written as “{textOwner}”: pick the Jira user.
         </Text>
       ) : null}
       <AsyncSelect<UserOption>

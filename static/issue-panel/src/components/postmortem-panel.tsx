@@ -12,7 +12,7 @@ import { usePostmortemEditor } from '../hooks/use-postmortem-editor';
 import { blockerFieldId } from '../logic/blocker-field-id';
 import { findingsForSection, unplacedFindings } from '../logic/findings-for-section';
 import type { TextListKey } from '../logic/panel-types';
-import { ActionItemsEditor } from './action-items-editor';
+import { ActionItemsGrid } from './action-items-grid';
 import { AutomationStatus } from './automation-status';
 import { ConflictMessage } from './conflict-message';
 import { EditorSection } from './editor-section';
@@ -26,7 +26,7 @@ import { SaveIndicator } from './save-indicator';
 import { SectionFindings } from './section-findings';
 import { TextAreaInput } from './text-area-input';
 import { TextListEditor } from './text-list-editor';
-import { TimelineEditor } from './timeline-editor';
+import { TimelineGrid } from './timeline-grid';
 import type { TransferMode } from './transfer-modal';
 
 // Import/export is opened rarely: keep the modal and its dependencies out of the initial bundle.
@@ -186,7 +186,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
         </EditorSection>
 
         <EditorSection path="timeline" title="Timeline">
-          <TimelineEditor rows={doc.timeline} readOnly={readOnly} dispatch={dispatch} />
+          <TimelineGrid rows={doc.timeline} readOnly={readOnly} dispatch={dispatch} />
           <SectionFindings findings={sectionFindings('timeline')} testId="findings-timeline" />
         </EditorSection>
 
@@ -238,7 +238,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
             findings={checks.findings.filter((finding) => finding.path === 'actionItems')}
             testId="findings-actionItems"
           />
-          <ActionItemsEditor
+          <ActionItemsGrid
             items={doc.actionItems}
             findings={checks.findings}
             readOnly={readOnly}

@@ -1,5 +1,5 @@
 import type { PostmortemDocument } from '../../../../src/contract/issue-panel-api';
-import { moveItem } from './move-item';
+import { insertAfter, moveItem } from './move-item';
 import { nextActionItemId } from './next-action-item-id';
 import type { ActionItem, Header, Impact, TextListKey, TimelineRow } from './panel-types';
 
@@ -12,17 +12,18 @@ export type DocumentAction =
   | { type: 'setImpact'; patch: Partial<Impact> }
   | { type: 'setRootCause'; patch: Partial<PostmortemDocument['rootCause']> }
   | { type: 'setText'; key: TextKey; value: string }
-  | { type: 'addTimelineRow' }
+  /** `after`: the row index to insert behind (Enter in a grid row); absent → at the end. */
+  | { type: 'addRow'; list: GridList; after?: number }
+  | { type: 'moveRow'; list: GridList; id: string; toIndex: number }
+  | { type: 'removeRow'; list: GridList; id: string }
   | { type: 'updateTimelineRow'; id: string; patch: Partial<Omit<TimelineRow, 'id'>> }
-  | { type: 'moveTimelineRow'; id: string; step: -1 | 1 }
-  | { type: 'removeTimelineRow'; id: string }
   | { type: 'addListItem'; key: TextListKey }
   | { type: 'updateListItem'; key: TextListKey; index: number; value: string }
   | { type: 'removeListItem'; key: TextListKey; index: number }
-  | { type: 'addActionItem' }
-  | { type: 'updateActionItem'; id: string; patch: Partial<Omit<ActionItem, 'id'>> }
-  | { type: 'moveActionItem'; id: string; step: -1 | 1 }
-  | { type: 'removeActionItem'; id: string };
+  | { type: 'updateActionItem'; id: string; patch: Partial<Omit<ActionItem, 'id'>> };
+
+/** The sections edited as grids: rows with ids, added, moved and removed the same way. */
+export type GridList = 'timeline' | 'actionItems';
 
 /** Timeline rows have no id rule in the domain; `tl-<n>` above the highest keeps React keys stable. */
 function nextTimelineId(rows: readonly TimelineRow[]): string {
@@ -31,6 +32,19 @@ function nextTimelineId(rows: readonly TimelineRow[]): string {
     return match ? Math.max(acc, Number(match[1])) : acc;
   }, rows.length);
   return `tl-${max + 1}`;
+}
+
+function blankRow(doc: PostmortemDocument, list: GridList): TimelineRow | ActionItem {
+  return list === 'timeline'
+    ? { id: nextTimelineId(doc.timeline), time: '', event: '' }
+    : {
+        id: nextActionItemId(doc.actionItems),
+        action: '',
+        owner: null,
+        dueDate: null,
+        externalRef: null,
+        createdIssueKey: null,
+      };
 }
 
 /** Pure edits of the document; `revision` is left alone so the save still carries the loaded one. */
@@ -46,27 +60,30 @@ export function documentReducer(doc: PostmortemDocument, action: DocumentAction)
       return { ...doc, rootCause: { ...doc.rootCause, ...action.patch } };
     case 'setText':
       return { ...doc, [action.key]: action.value };
-    case 'addTimelineRow':
+    case 'addRow':
+      // Types are checked loosely through the computed key: blankRow builds the row kind of the list it is given.
       return {
         ...doc,
-        timeline: [...doc.timeline, { id: nextTimelineId(doc.timeline), time: '', event: '' }],
+        [action.list]: insertAfter<TimelineRow | ActionItem>(
+          doc[action.list],
+          action.after,
+          blankRow(doc, action.list),
+        ),
       };
+    case 'moveRow': {
+      const rows: ReadonlyArray<{ id: string }> = doc[action.list];
+      const from = rows.findIndex((row) => row.id === action.id);
+      return { ...doc, [action.list]: moveItem(rows, from, action.toIndex) };
+    }
+    case 'removeRow': {
+      const rows: ReadonlyArray<{ id: string }> = doc[action.list];
+      return { ...doc, [action.list]: rows.filter((row) => row.id !== action.id) };
+    }
     case 'updateTimelineRow':
       return {
         ...doc,
         timeline: doc.timeline.map((row) => (row.id === action.id ? { ...row, ...action.patch } : row)),
       };
-    case 'moveTimelineRow':
-      return {
-        ...doc,
-        timeline: moveItem(
-          doc.timeline,
-          doc.timeline.findIndex((row) => row.id === action.id),
-          action.step,
-        ),
-      };
-    case 'removeTimelineRow':
-      return { ...doc, timeline: doc.timeline.filter((row) => row.id !== action.id) };
     case 'addListItem':
       return { ...doc, [action.key]: [...doc[action.key], ''] };
     case 'updateListItem':
@@ -76,21 +93,6 @@ export function documentReducer(doc: PostmortemDocument, action: DocumentAction)
       };
     case 'removeListItem':
       return { ...doc, [action.key]: doc[action.key].filter((_, index) => index !== action.index) };
-    case 'addActionItem':
-      return {
-        ...doc,
-        actionItems: [
-          ...doc.actionItems,
-          {
-            id: nextActionItemId(doc.actionItems),
-            action: '',
-            owner: null,
-            dueDate: null,
-            externalRef: null,
-            createdIssueKey: null,
-          },
-        ],
-      };
     case 'updateActionItem':
       return {
         ...doc,
@@ -98,16 +100,5 @@ export function documentReducer(doc: PostmortemDocument, action: DocumentAction)
           item.id === action.id ? { ...item, ...action.patch } : item,
         ),
       };
-    case 'moveActionItem':
-      return {
-        ...doc,
-        actionItems: moveItem(
-          doc.actionItems,
-          doc.actionItems.findIndex((item) => item.id === action.id),
-          action.step,
-        ),
-      };
-    case 'removeActionItem':
-      return { ...doc, actionItems: doc.actionItems.filter((item) => item.id !== action.id) };
   }
 }
