@@ -95,4 +95,5 @@ export type IssuePanelApi = {
   searchUsers: (payload: { query: string }) => Result<Array<{ accountId: string; displayName: string }>>;
   proposeTimeline: HistoryApi['proposeTimeline'];
   getActionItemStatus: FollowThroughApi['getActionItemStatus'];
+  findSeenBefore: HistoryApi['findSeenBefore'];
 };

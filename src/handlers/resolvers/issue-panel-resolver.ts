@@ -17,6 +17,7 @@ import {
 } from '../../usecases/issue-panel/panel-actions';
 import { loadActionItemStatus } from '../../usecases/follow-through/load-action-item-status';
 import { requireBrowsePermission } from '../../usecases/issue-panel/issue-permissions';
+import { findSeenBefore } from '../../usecases/issue-panel/find-seen-before';
 import { proposeTimeline } from '../../usecases/issue-panel/propose-timeline';
 import { checkDraft, loadAutomation, loadPanel } from '../../usecases/issue-panel/panel-view';
 import { renderMarkdown } from '../../domain/postmortem';
@@ -73,4 +74,6 @@ export const issuePanelResolver: ResolverImplementation<IssuePanelApi> = {
   },
   proposeTimeline: (payload, services, context) =>
     proposeTimeline(services, parseIssuePayload(historyPayloadSchema, payload, context)),
+  findSeenBefore: (payload, services, context) =>
+    findSeenBefore(services, parseIssuePayload(historyPayloadSchema, payload, context)),
 };
