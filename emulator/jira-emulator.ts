@@ -95,6 +95,33 @@ export interface JiraEmulator {
   readonly baseUrl: string;
 }
 
+/**
+ * A seeded bean's `fields.comment.comments` (the shape GET issue answers with `fields=comment`) go to
+ * the comment store, with their own `created`, so demo and test incidents carry a history of
+ * comments; the issue keeps no copy, as comments are read through the comment resource.
+ */
+function splitSeededComments(bean: unknown): {
+  issueBean: unknown;
+  seededComments: Array<Omit<EmulatedComment, 'id' | 'issueId'>>;
+} {
+  const record = (bean ?? {}) as { fields?: Record<string, unknown> };
+  const listed = (record.fields?.comment as { comments?: unknown } | undefined)?.comments;
+  if (!Array.isArray(listed)) return { issueBean: bean, seededComments: [] };
+  const { comment: _comments, ...fields } = record.fields ?? {};
+  const seededComments = listed.map((entry) => {
+    const comment = (entry ?? {}) as { author?: { accountId?: unknown }; body?: unknown; created?: unknown };
+    const created = typeof comment.created === 'string' ? comment.created : '';
+    if (!created) throw new Error('a seeded comment needs its created timestamp');
+    return {
+      author: { accountId: String(comment.author?.accountId ?? ''), asApp: false },
+      body: comment.body as Record<string, unknown>,
+      created,
+      updated: created,
+    };
+  });
+  return { issueBean: { ...record, fields }, seededComments };
+}
+
 const API_PREFIX = '/rest/api/3';
 const ROUTES: Route[] = [
   ...ISSUE_ROUTES,
@@ -203,7 +230,13 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
     jiraPort: (accountId) => emulatorJiraPort(handle, { ...(accountId ? { accountId } : {}), asApp: false }),
     appJiraPort: () => emulatorJiraPort(handle, { asApp: true }),
     nodeHandler: (req, res) => serveNode(emulator, req, res),
-    seed: (beans) => beans.map((bean) => structuredClone(store.seed(bean))),
+    seed: (beans) =>
+      beans.map((bean) => {
+        const { issueBean, seededComments } = splitSeededComments(bean);
+        const issue = store.seed(issueBean);
+        for (const comment of seededComments) comments.add({ ...comment, issueId: issue.id });
+        return structuredClone(issue);
+      }),
     reset() {
       store.clear();
       comments.clear();
