@@ -7,6 +7,11 @@ import type { SettingsView } from '../../../src/contract/admin-settings-api';
 import type { Result } from '../../../src/contract/errors';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings/app-settings';
 import { AdminSettingsPage } from '../../../static/admin-settings/admin-settings-app';
+import { DEADLINES_FORM } from '../../../static/admin-settings/deadlines-section';
+import { INCIDENTS_FORM } from '../../../static/admin-settings/incidents-section';
+import { LABELS_FORM } from '../../../static/admin-settings/labels-section';
+import { MATURITY_FORM } from '../../../static/admin-settings/maturity-section';
+import type { SectionForm } from '../../../static/admin-settings/settings-section';
 
 jest.mock('@forge/react', () =>
   jest
@@ -68,29 +73,48 @@ async function render(): Promise<ReactTestRenderer> {
 
 const hosts = (root: ReactTestRenderer, name: string) =>
   root.root.findAll((node) => node.type === `forge-${name.toLowerCase()}`);
-const field = (root: ReactTestRenderer, id: string) => {
-  const found = root.root.find(
-    (node) => node.props.id === id || node.props.inputId === id || node.props.name === id,
+/** The host element (what UI Kit draws) for a field's id, inputId or name. */
+const field = (root: ReactTestRenderer, id: string) =>
+  root.root.find(
+    (node) =>
+      typeof node.type === 'string' &&
+      (node.props.id === id || node.props.inputId === id || node.props.name === id),
   );
-  return found;
-};
+const enclosingStack = (node: ReactTestInstance): ReactTestInstance =>
+  String(node.type) === 'forge-stack' ? node : enclosingStack(node.parent as ReactTestInstance);
 /** The message shown under a field: the next ErrorMessage/HelperMessage in the field's Stack. */
 const messageUnder = (root: ReactTestRenderer, id: string) => {
-  const stack = field(root, id).parent as ReactTestInstance;
-  const message = stack.findAll((node) =>
+  const message = enclosingStack(field(root, id)).findAll((node) =>
     ['forge-errormessage', 'forge-helpermessage'].includes(String(node.type)),
   )[0];
   return { kind: message?.type, text: String(message?.props.children) };
 };
+const sectionMessages = (root: ReactTestRenderer) =>
+  hosts(root, 'SectionMessage').map((node) => ({
+    appearance: node.props.appearance as string,
+    title: node.props.title as string | undefined,
+    text: String(node.findByType('forge-text' as never).props.children),
+  }));
+const button = (root: ReactTestRenderer, label: string) => {
+  const found = hosts(root, 'Button').find((node) => node.props.children === label);
+  if (!found) throw new Error(`no button ${label}`);
+  return found;
+};
 const type = async (root: ReactTestRenderer, id: string, value: string) =>
   act(async () => (field(root, id).props.onChange as (e: unknown) => void)({ target: { value } }));
-const click = async (root: ReactTestRenderer, label: string) => {
-  const button = hosts(root, 'Button').find((node) => node.props.children === label);
-  if (!button) throw new Error(`no button ${label}`);
-  await act(async () => (button.props.onClick as () => void)());
-};
+const click = async (root: ReactTestRenderer, label: string) =>
+  act(async () => (button(root, label).props.onClick as () => void)());
 const submit = async (root: ReactTestRenderer) =>
   act(async () => (hosts(root, 'Form')[0]?.props.onSubmit as () => void)());
+
+const refusedWebhook = (): Result<unknown> => ({
+  ok: false,
+  error: {
+    kind: 'InvalidInput',
+    message: 'That is not a Slack incoming-webhook URL.',
+    fields: { url: 'Paste the URL Slack gives you: https://hooks.slack.com/services/…' },
+  },
+});
 
 beforeEach(() => mockInvoke.mockReset());
 
@@ -268,14 +292,7 @@ describe('admin settings page (UI Kit)', () => {
   it('shows a refused webhook URL under its field', async () => {
     answer({
       getSettings: () => ({ ok: true, data: view() }),
-      setSlackWebhook: () => ({
-        ok: false,
-        error: {
-          kind: 'InvalidInput',
-          message: 'That is not a Slack incoming-webhook URL.',
-          fields: { url: 'Paste the URL Slack gives you: https://hooks.slack.com/services/…' },
-        },
-      }),
+      setSlackWebhook: refusedWebhook,
     });
     const root = await render();
     await type(root, 'slack-webhook', 'http://example.com/hook');
@@ -285,6 +302,171 @@ describe('admin settings page (UI Kit)', () => {
       text: 'Paste the URL Slack gives you: https://hooks.slack.com/services/…',
     });
     expect(field(root, 'slack-webhook').props.value).toBe('http://example.com/hook');
+  });
+});
+
+describe('each section keeps its own error and busy state', () => {
+  const refusedSave = (): Result<unknown> => ({
+    ok: false,
+    error: {
+      kind: 'InvalidInput',
+      message: 'Some settings are not valid; nothing was changed.',
+      fields: { holidays: '"2026-02-30" is not a date as YYYY-MM-DD' },
+    },
+  });
+
+  it('shows a failed Slack test in the Slack section and keeps the failed save’s errors', async () => {
+    answer({
+      getSettings: () => ({ ok: true, data: view() }),
+      saveSettings: refusedSave,
+      sendSlackTest: () => ({
+        ok: true,
+        data: { delivered: false, message: 'Slack answered 404: no_service' },
+      }),
+    });
+    const root = await render();
+    await type(root, 'holidays', '2026-02-30');
+    await submit(root);
+    await click(root, 'Send test message');
+    expect(sectionMessages(root)).toEqual([
+      { appearance: 'error', title: 'Not saved', text: 'Some settings are not valid; nothing was changed.' },
+      { appearance: 'error', title: 'Test message not delivered', text: 'Slack answered 404: no_service' },
+    ]);
+    expect(messageUnder(root, 'holidays')).toEqual({
+      kind: 'forge-errormessage',
+      text: '"2026-02-30" is not a date as YYYY-MM-DD',
+    });
+  });
+
+  it('keeps a refused webhook’s error under its field when the settings are then saved', async () => {
+    answer({
+      getSettings: () => ({ ok: true, data: view() }),
+      setSlackWebhook: refusedWebhook,
+      saveSettings: () => ({ ok: true, data: view() }),
+    });
+    const root = await render();
+    await type(root, 'slack-webhook', 'http://example.com/hook');
+    await click(root, 'Save webhook');
+    await submit(root);
+    expect(messageUnder(root, 'slack-webhook')).toEqual({
+      kind: 'forge-errormessage',
+      text: 'Paste the URL Slack gives you: https://hooks.slack.com/services/…',
+    });
+    expect(sectionMessages(root)).toEqual([
+      { appearance: 'success', title: undefined, text: 'Settings saved.' },
+      { appearance: 'error', title: 'Not saved', text: 'That is not a Slack incoming-webhook URL.' },
+    ]);
+  });
+
+  it('leaves Save settings enabled while a Slack test is under way, and the Slack buttons disabled', async () => {
+    let deliver: (value: Result<unknown>) => void = () => undefined;
+    answer({ getSettings: () => ({ ok: true, data: view() }) });
+    const root = await render();
+    mockInvoke.mockReturnValueOnce(new Promise((resolve) => (deliver = resolve)));
+    await click(root, 'Send test message');
+    expect(button(root, 'Save settings').props.isDisabled).toBe(false);
+    expect(button(root, 'Send test message').props.isDisabled).toBe(true);
+    expect(button(root, 'Remove webhook').props.isDisabled).toBe(true);
+    await act(async () => deliver({ ok: true, data: { delivered: true, message: 'Posted to Slack.' } }));
+    expect(button(root, 'Send test message').props.isDisabled).toBe(false);
+    expect(sectionMessages(root)).toEqual([
+      { appearance: 'success', title: undefined, text: 'Posted to Slack.' },
+    ]);
+  });
+
+  it('keeps edits not yet saved when the webhook is saved', async () => {
+    answer({
+      getSettings: () => ({ ok: true, data: view({ slackWebhook: { configured: false, masked: null } }) }),
+      setSlackWebhook: () => ({ ok: true, data: view() }),
+    });
+    const root = await render();
+    await type(root, 'timeZone', 'Europe/Berlin');
+    await type(root, 'slack-webhook', 'https://hooks.slack.com/services/T0/B0/s3cr3tk3y9');
+    await click(root, 'Save webhook');
+    expect(field(root, 'timeZone').props.value).toBe('Europe/Berlin');
+    expect(JSON.stringify(root.toJSON())).toContain('https://hooks.slack.com/services/…k3y9');
+  });
+
+  it('shows a failed custom-field list under the severity field, not as a failed save', async () => {
+    answer({
+      getSettings: () => ({ ok: true, data: view() }),
+      listCustomFields: () => ({ ok: false, error: { kind: 'RateLimited', message: 'Jira is busy.' } }),
+    });
+    const root = await render();
+    await act(async () =>
+      (field(root, 'severityKind').props.onChange as (e: unknown) => void)({
+        target: { value: 'custom-field' },
+      }),
+    );
+    expect(messageUnder(root, 'customFieldId')).toEqual({
+      kind: 'forge-errormessage',
+      text: 'Jira is busy.',
+    });
+    expect(field(root, 'customFieldId').props.isLoading).toBe(false);
+    expect(sectionMessages(root)).toEqual([]);
+  });
+
+  it('points every label at a field on the page and names each radio group by its heading', async () => {
+    answer({ getSettings: () => ({ ok: true, data: view() }) });
+    const root = await render();
+    const ids = new Set(
+      root.root
+        .findAll((node) => typeof node.type === 'string')
+        .flatMap((node) => [node.props.id, node.props.inputId])
+        .filter(Boolean),
+    );
+    const labels = hosts(root, 'Label').map((label) => label.props.labelFor as string);
+    expect(labels.filter((target) => !ids.has(target))).toEqual([]);
+    const headings = new Map(hosts(root, 'Heading').map((node) => [node.props.id, node.props.children]));
+    expect(
+      hosts(root, 'RadioGroup').map((group) => [
+        group.props.name,
+        headings.get(group.props['aria-labelledby']),
+      ]),
+    ).toEqual([
+      ['severityKind', 'Severity from'],
+      ['categorySource', 'Category from'],
+    ]);
+  });
+});
+
+const roundTrip = <Form,>(section: SectionForm<Form>) =>
+  section.apply(section.toForm(DEFAULT_SETTINGS), DEFAULT_SETTINGS);
+
+describe('admin settings section forms', () => {
+  it.each([
+    ['incidents', roundTrip(INCIDENTS_FORM)],
+    ['deadlines', roundTrip(DEADLINES_FORM)],
+    ['labels', roundTrip(LABELS_FORM)],
+    ['maturity', roundTrip(MATURITY_FORM)],
+  ])('the %s section round-trips the defaults', (_name, settings) => {
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('reads lists separated by commas, spaces or lines and upper-cases project keys', () => {
+    const incidents = { ...INCIDENTS_FORM.toForm(DEFAULT_SETTINGS), projectKeys: 'inc, ops\nPAY' };
+    const deadlines = {
+      ...DEADLINES_FORM.toForm(DEFAULT_SETTINGS),
+      holidays: '2025-12-25\n2025-12-26, 2026-01-01',
+    };
+    expect(INCIDENTS_FORM.apply(incidents, DEFAULT_SETTINGS).projectKeys).toEqual(['INC', 'OPS', 'PAY']);
+    expect(DEADLINES_FORM.apply(deadlines, DEFAULT_SETTINGS).holidays).toEqual([
+      '2025-12-25',
+      '2025-12-26',
+      '2026-01-01',
+    ]);
+  });
+
+  it('keeps the previous threshold when the field is not a number', () => {
+    const form = { ...DEADLINES_FORM.toForm(DEFAULT_SETTINGS), userImpactMinutesThreshold: 'soon' };
+    expect(DEADLINES_FORM.apply(form, DEFAULT_SETTINGS).userImpactMinutesThreshold).toBe(15);
+  });
+
+  it('changes only its own settings: one section’s form applied over another’s edit keeps both', () => {
+    const labels = { ...LABELS_FORM.toForm(DEFAULT_SETTINGS), finalizationLabel: 'PM-DONE' };
+    const deadlines = { ...DEADLINES_FORM.toForm(DEFAULT_SETTINGS), timeZone: 'Europe/Berlin' };
+    const saved = DEADLINES_FORM.apply(deadlines, LABELS_FORM.apply(labels, DEFAULT_SETTINGS));
+    expect(saved).toEqual({ ...DEFAULT_SETTINGS, finalizationLabel: 'PM-DONE', timeZone: 'Europe/Berlin' });
   });
 });
 
