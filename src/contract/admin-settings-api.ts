@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { AppSettings } from '../domain/settings/app-settings';
-import type { Result } from './errors';
+import { answering, type ApiOf } from './resolver-contract';
 
 export type { AppSettings };
 
@@ -16,11 +17,16 @@ export interface CustomFieldOption {
   type: string | null;
 }
 
+const noPayload = z.object({});
+
 /** Resolver calls behind the `jira:adminPage` settings (UI Kit, static/admin-settings). */
-export type AdminSettingsApi = {
-  getSettings: (payload: Record<string, never>) => Result<SettingsView>;
-  saveSettings: (payload: { settings: AppSettings }) => Result<SettingsView>;
-  setSlackWebhook: (payload: { url: string | null }) => Result<SettingsView>;
-  sendSlackTest: (payload: Record<string, never>) => Result<{ delivered: boolean; message: string }>;
-  listCustomFields: (payload: Record<string, never>) => Result<CustomFieldOption[]>;
+export const adminSettingsContract = {
+  getSettings: answering<SettingsView>()(noPayload, 'jira-admin'),
+  // The settings are checked against the settings schema by the use case, whose messages name each setting.
+  saveSettings: answering<SettingsView>()(z.object({ settings: z.custom<AppSettings>() }), 'jira-admin'),
+  setSlackWebhook: answering<SettingsView>()(z.object({ url: z.string().max(500).nullable() }), 'jira-admin'),
+  sendSlackTest: answering<{ delivered: boolean; message: string }>()(noPayload, 'jira-admin'),
+  listCustomFields: answering<CustomFieldOption[]>()(noPayload, 'jira-admin'),
 };
+
+export type AdminSettingsApi = ApiOf<typeof adminSettingsContract>;

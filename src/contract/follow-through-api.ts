@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FollowThroughCounts, StatusCategoryKey } from '../domain/follow-through';
-import type { Result } from './errors';
 import { issueKeySchema } from './issue-key';
+import { answering, type ApiOf } from './resolver-contract';
 
 export type { FollowThroughCounts, StatusCategoryKey };
 
@@ -37,11 +37,13 @@ export interface ActionItemStatusView {
   readAt: string;
 }
 
-/** Payload of `getActionItemStatus` (issue panel and glance). */
-export const actionItemStatusInput = z.object({ issueKey: issueKeySchema });
-
 /** Issue 17's calls, offered by the issue panel and the glance. */
-export type FollowThroughApi = {
+export const followThroughContract = {
   /** Each action item's child as the viewer sees it in Jira now: status, assignee, due date, overdue. */
-  getActionItemStatus: (payload: z.infer<typeof actionItemStatusInput>) => Result<ActionItemStatusView>;
+  getActionItemStatus: answering<ActionItemStatusView>()(
+    z.object({ issueKey: issueKeySchema }),
+    'viewed-issue',
+  ),
 };
+
+export type FollowThroughApi = ApiOf<typeof followThroughContract>;

@@ -1,5 +1,7 @@
+import { z } from 'zod';
+import { SEVERITIES } from '../domain/postmortem';
 import type { MaturityAssessment, MonthlyTrendReport, MonthPoint } from '../domain/trends';
-import type { Result } from './errors';
+import { answering, type ApiOf } from './resolver-contract';
 
 export type { MaturityAssessment, MonthlyTrendReport, MonthPoint };
 
@@ -41,17 +43,40 @@ export interface PostmortemSearchHit {
   rootCause: string;
 }
 
-export interface PostmortemSearch {
-  text?: string;
-  category?: string;
-  severity?: string;
-  /** Finalized on or after / before, YYYY-MM-DD. */
-  from?: string;
-  to?: string;
-}
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+// Normalised (trimmed, upper case) and de-duplicated, so `["inc", "INC"]` is one project, not two.
+const projectKey = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9_]+$/, 'a Jira project key such as INC');
+const projectKeys = z
+  .array(projectKey)
+  .max(20)
+  .transform((keys) => [...new Set(keys)].sort());
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-/** Resolver calls behind the `jira:globalPage` "Incident learning" (Custom UI, static/global-page). */
-export type GlobalPageApi = {
-  getTrends: (payload: { month: string; projectKeys: string[] }) => Result<TrendsAnswer>;
-  searchPostmortems: (payload: PostmortemSearch) => Result<{ jql: string; hits: PostmortemSearchHit[] }>;
+const postmortemSearchSchema = z.object({
+  text: z.string().max(200).optional(),
+  category: z.string().max(255).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  /** Finalized on or after / before, YYYY-MM-DD. */
+  from: day.optional(),
+  to: day.optional(),
+});
+
+export type PostmortemSearch = z.infer<typeof postmortemSearchSchema>;
+
+/**
+ * Resolver calls behind the `jira:globalPage` "Incident learning" (Custom UI, static/global-page). Every
+ * Jira read behind them is made as the viewer, so each sees only the projects they may browse.
+ */
+export const globalPageContract = {
+  getTrends: answering<TrendsAnswer>()(z.object({ month, projectKeys }), 'signed-in'),
+  searchPostmortems: answering<{ jql: string; hits: PostmortemSearchHit[] }>()(
+    postmortemSearchSchema,
+    'signed-in',
+  ),
 };
+
+export type GlobalPageApi = ApiOf<typeof globalPageContract>;

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { postmortemDocumentSchema } from '../domain/postmortem';
 import type { TimelineProposals } from '../domain/timeline-proposals';
-import type { Result } from './errors';
 import { issueKeySchema } from './issue-key';
+import { answering, type ApiOf } from './resolver-contract';
 
 export type { TimelineProposal, TimelineProposals } from '../domain/timeline-proposals';
 
@@ -46,7 +46,9 @@ export interface SeenBeforeView {
   searched: boolean;
 }
 
-export type HistoryApi = {
-  proposeTimeline: (payload: HistoryPayload) => Result<TimelineProposals>;
-  findSeenBefore: (payload: HistoryPayload) => Result<SeenBeforeView>;
+export const historyContract = {
+  proposeTimeline: answering<TimelineProposals>()(historyPayloadSchema, 'viewed-issue'),
+  findSeenBefore: answering<SeenBeforeView>()(historyPayloadSchema, 'viewed-issue'),
 };
+
+export type HistoryApi = ApiOf<typeof historyContract>;

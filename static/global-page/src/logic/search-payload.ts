@@ -19,7 +19,8 @@ export function searchPayload(form: SearchForm): PostmortemSearch {
   const category = form.category.trim();
   if (text) payload.text = text;
   if (category) payload.category = category;
-  if (form.severity) payload.severity = form.severity;
+  // The form's select offers only the four severities; the resolver refuses anything else.
+  if (form.severity) payload.severity = form.severity as PostmortemSearch['severity'];
   if (DAY.test(form.from)) payload.from = form.from;
   if (DAY.test(form.to)) payload.to = form.to;
   return payload;
