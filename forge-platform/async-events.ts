@@ -81,6 +81,7 @@ const json = (status: number, body?: unknown) =>
 export function createAsyncEvents(options: AsyncEventsOptions) {
   const jobs = new Map<string, { queueName: string; events: Map<string, EventState> }>();
   const failed: FailedEvent[] = [];
+  const accepted: AsyncEvent[] = [];
   const pending = new Set<Promise<void>>();
 
   const deliver = async (event: AsyncEvent, attempt: number): Promise<void> => {
@@ -151,17 +152,15 @@ export function createAsyncEvents(options: AsyncEventsOptions) {
     payload.forEach((pushed, index) => {
       const eventId = `${jobId}#${index}`;
       events.set(eventId, 'inProgress');
-      schedule(
-        {
-          queueName,
-          jobId,
-          eventId,
-          body: pushed.body,
-          ...(pushed.delayInSeconds ? { delayInSeconds: pushed.delayInSeconds } : {}),
-        },
-        0,
-        (pushed.delayInSeconds ?? 0) * 1000,
-      );
+      const event: AsyncEvent = {
+        queueName,
+        jobId,
+        eventId,
+        body: pushed.body,
+        ...(pushed.delayInSeconds ? { delayInSeconds: pushed.delayInSeconds } : {}),
+      };
+      accepted.push(event);
+      schedule(event, 0, (pushed.delayInSeconds ?? 0) * 1000);
     });
     return json(201, {});
   }
@@ -174,6 +173,8 @@ export function createAsyncEvents(options: AsyncEventsOptions) {
 
   return {
     failed,
+    /** Every event a push was accepted with, in order. */
+    pushed: accepted,
     /** `POST /webhook/queue/{publish,stats,cancel}/...` as `@forge/events` sends them. */
     handle(path: string, body: unknown): Response {
       if (path.startsWith('/webhook/queue/publish/')) return publish(body);

@@ -81,6 +81,8 @@ export function createForgePlatform(options: ForgePlatformOptions) {
   // Storage refusals to play back, as the store answers over a quota (429) or in an outage (5xx).
   const storageFaults: Array<{ status: number; code: string }> = [];
   const invocations: InvocationRecord[] = [];
+  // The storage API paths the app called (`/api/v1/get`, `/api/v1/batch/get`…), in order.
+  const storageRequests: string[] = [];
   const logs: string[] = [];
   // Which of the app's own requests caused an edit: the emulator publishes product events inside the
   // request, so its delivery runs in the async context of the write that caused it.
@@ -248,6 +250,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
         runtime,
         forgeFetch: (descriptor, path, init) => {
           if (descriptor.type !== 'kvs') return productFetch(descriptor, accountId, path, init);
+          storageRequests.push(path);
           const fault = storageFaults.shift();
           if (fault)
             return Promise.resolve(
@@ -296,11 +299,13 @@ export function createForgePlatform(options: ForgePlatformOptions) {
     }
   }
 
+  // While held (a test's busy queue), due deliveries wait for the release instead of running.
+  let held: { released: Promise<void>; release: () => void } | null = null;
   const defer = (work: () => Promise<void>, delayMs: number) =>
     outsideInvocations(
       () =>
         new Promise<void>((resolve) => {
-          setTimeout(() => void work().finally(resolve), delayMs);
+          setTimeout(() => void (held?.released ?? Promise.resolve()).then(work).finally(resolve), delayMs);
         }),
     );
 
@@ -349,8 +354,25 @@ export function createForgePlatform(options: ForgePlatformOptions) {
     kvsStore,
     /** Every invocation so far, with the error it ended in. */
     invocations,
+    /** Every storage API path the app called, in order (a test may empty it). */
+    storageRequests,
     /** Async events that ran out of retries or failed outright. */
     failedEvents: events.failed,
+    /** Every event a `Queue.push` was accepted with, in order. */
+    pushedEvents: events.pushed,
+    /** Pushed events stay queued, undelivered, until `releaseAsyncEvents` (a busy queue, for tests). */
+    holdAsyncEvents() {
+      if (held) return;
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      held = { released, release };
+    },
+    releaseAsyncEvents() {
+      held?.release();
+      held = null;
+    },
     /** The functions' console output, when `quiet`. */
     logs,
     /** Pushes events as `Queue.push` from `@forge/events` would (for tools and tests outside the app). */

@@ -148,6 +148,19 @@ describe('daily refresh of the stored trend aggregates (through the Jira emulato
     expect((await stored(harness, '2025-03')).report.sev1.current).toBe(3);
   });
 
+  it('runs as the daily scheduled trigger on the Forge platform, as the app, with no user', async () => {
+    const harness = await storedMonths();
+    await raiseInc6(harness);
+    harness.clock.advance(DAY_MS);
+    await harness.platform.runScheduledTrigger('daily-postmortem-maintenance');
+    const run = harness.platform.invocations.at(-1);
+    expect(run).toEqual({ functionKey: 'daily-maintenance', moduleKey: 'daily-postmortem-maintenance' });
+    expect(harness.platform.logs.join('\n')).toMatch(
+      /"message":"refreshed trend aggregates".*"recomputed":1/,
+    );
+    expect((await stored(harness, '2025-03')).report.sev1.current).toBe(3);
+  });
+
   it('drops months older than any report can show, with their aggregates', async () => {
     const harness = await storedMonths();
     // Three years and a year of charts later, February–April 2025 are past what a report reads.

@@ -171,11 +171,14 @@ describe('global page figures are true for every viewer (issue 13)', () => {
 
   it('answers Forbidden when there is no signed-in user, instead of using the app’s access', async () => {
     const harness = twoProjects();
-    const services = harness.services();
-    const { createGlobalPageResolver } = await import('../../../src/handlers/resolvers/global-page-resolver');
-    await expect(
-      createGlobalPageResolver().getTrends({ month: '2025-03', projectKeys: [] }, services, {}),
-    ).rejects.toMatchObject({ kind: 'Forbidden' });
+    // An invocation without a principal (no accountId in the context Forge sends).
+    const answer = await harness.platform.invokeResolver({
+      moduleKey: 'incident-learning-page',
+      functionKey: 'getTrends',
+      payload: { month: '2025-03', projectKeys: [] },
+    });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'Forbidden' } });
+    expect(harness.takeRequests()).toEqual([]);
   });
 
   it('leaves incidents with an issue security level out of every viewer’s figures', async () => {

@@ -1,6 +1,4 @@
-import { postmortemJobsConsumer } from '../../../src/handlers/consumers/postmortem-jobs-consumer';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings/app-settings';
-import type { JiraPort } from '../../../src/ports';
 import { saveSettings } from '../../../src/storage/settings-store';
 import { february2025AndMarch2025, NOW } from './march-2025';
 import { trendsHarness, type TrendsHarness } from './trends-harness';
@@ -112,14 +110,10 @@ describe('global page: getTrends through the Jira emulator', () => {
     // Past the brief per-account cache, so the viewer's projects are asked again.
     harness.clock.advance(31_000);
     harness.takeRequests();
-    const kv = harness.services().kv;
-    const reads = { get: 0, getMany: 0 };
-    const get = kv.get.bind(kv);
-    const getMany = kv.getMany.bind(kv);
-    kv.get = (key) => ((reads.get += 1), get(key));
-    kv.getMany = (keys) => ((reads.getMany += 1), getMany(keys));
+    harness.platform.storageRequests.length = 0;
     const warm = await readyTrends(harness);
-    expect(reads).toEqual({ get: 0, getMany: 1 });
+    // What @forge/kvs sent the platform's storage API: one batch read, nothing else.
+    expect(harness.platform.storageRequests).toEqual(['/api/v1/batch/get']);
     const requests = harness.takeRequests();
     expect(requests.map((request) => request.path)).toEqual([
       '/rest/api/3/project/search?action=browse&startAt=0&maxResults=100',
@@ -162,11 +156,17 @@ describe('global page: getTrends through the Jira emulator', () => {
       method: 'POST',
       path: /\/search\/jql$/,
       times: 1,
-      response: { status: 429, retryAfterSeconds: 2 },
+      response: { status: 429, retryAfterSeconds: 1 },
     });
     const { report } = await readyTrends(harness);
     expect(report.sev1.current).toBe(2);
-    expect(harness.clock.sleeps).toContain(2000);
+    // The app waits in its invocation (a real timer on the platform) before it asks for that page again.
+    const searches = harness.takeRequests().filter((request) => request.path === '/rest/api/3/search/jql');
+    const [limited, ...rest] = searches;
+    expect(limited?.status).toBe(429);
+    const retried = rest.find((request) => request.body === limited?.body);
+    expect(retried?.status).toBe(200);
+    expect((retried?.atMs ?? 0) - (limited?.atMs ?? 0)).toBeGreaterThanOrEqual(990);
   });
 
   it('answers Unavailable with what to do when Jira keeps failing with 503', async () => {
@@ -217,6 +217,8 @@ describe('global page: a cold month that does not fit a resolver call', () => {
 
   it('goes to the async consumer, shows progress while it reads, then serves the report', async () => {
     const harness = slowJira();
+    // The queue is busy: the job waits there until the test lets the platform deliver it.
+    harness.holdQueuedJobs();
     const first = await harness.invoke('getTrends', { month: '2025-03', projectKeys: [] });
     expect(first).toMatchObject({
       ok: true,
@@ -230,20 +232,18 @@ describe('global page: a cold month that does not fit a resolver call', () => {
     expect(harness.jobs).toHaveLength(1);
     expect(harness.takeRequests()).toEqual([]);
 
-    // The consumer reads page by page; the page polls in between and sees the count grow.
+    // The platform delivers the job to the consumer, which reads page by page; the page polls in between
+    // and sees the count grow.
     const seen: unknown[] = [];
-    const services = harness.services();
-    const observed: JiraPort = {
-      async requestJira(path, init) {
-        const response = await services.jiraAsApp.requestJira(path, init);
-        if (path.value.endsWith('/search/jql')) {
-          const answer = await harness.invoke('getTrends', { month: '2025-03', projectKeys: [] });
-          if (answer.ok && answer.data.state === 'computing') seen.push(answer.data.progress?.issuesRead);
-        }
-        return response;
-      },
-    };
-    await postmortemJobsConsumer(harness.jobs[0], { ...services, jiraAsApp: observed });
+    harness.onAppSearch(async () => {
+      const answer = await harness.invoke('getTrends', { month: '2025-03', projectKeys: [] });
+      if (answer.ok && answer.data.state === 'computing') seen.push(answer.data.progress?.issuesRead);
+    });
+    await harness.deliverQueuedJobs();
+    harness.onAppSearch(null);
+    expect(
+      harness.platform.invocations.filter((call) => call.moduleKey === 'postmortem-jobs-consumer'),
+    ).toEqual([{ functionKey: 'jobs-consumer', moduleKey: 'postmortem-jobs-consumer' }]);
     const progress = seen.filter((value): value is number => typeof value === 'number');
     expect(new Set(progress).size).toBeGreaterThan(3);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
