@@ -11,6 +11,7 @@ import type { JiraEmulator } from '../emulator/jira-emulator';
 import type { IssueUpdatedEvent } from '../emulator/issue-events';
 import type { SlackSink } from '../emulator/slack-sink';
 import { createAsyncEvents, type AsyncEvent } from './async-events';
+import { createGadgetConfigurations, type GadgetInstance } from './dashboard-gadgets';
 import {
   outsideInvocations,
   runInInvocation,
@@ -23,6 +24,7 @@ import { ForgePlatformError, loadManifest, type AppManifest } from './manifest';
 import { requiredScope } from './product-scopes';
 
 export { ForgePlatformError } from './manifest';
+export type { GadgetInstance } from './dashboard-gadgets';
 
 /** The ids behind `getAppContext()` and the global page's `/jira/apps/<app id>/<environment id>`. */
 export const LOCAL_ENVIRONMENT_ID = '7d0b1c2e-local-4f5e-9a6b-developer0001';
@@ -78,6 +80,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
   const siteUrl = options.siteUrl ?? options.emulator.baseUrl;
   const appId = manifest.appId.replace(/^ari:cloud:ecosystem::app\//, '');
   const consentDenied = new Set<string>();
+  const gadgetConfigurations = createGadgetConfigurations(manifest);
   // Storage refusals to play back, as the store answers over a quota (429) or in an outage (5xx).
   const storageFaults: Array<{ status: number; code: string }> = [];
   const invocations: InvocationRecord[] = [];
@@ -392,10 +395,21 @@ export function createForgePlatform(options: ForgePlatformOptions) {
       accountId?: string;
       /** The UI context (`extension`, `localId`…) Forge adds from the page the module is on. */
       extension?: Record<string, unknown>;
+      /** For a dashboard gadget: which gadget calls. Its configuration comes from the platform's store. */
+      gadget?: GadgetInstance;
     }): Promise<unknown> {
       const module = manifest.resolvers.get(request.moduleKey);
       if (!module)
         throw new ForgePlatformError(`No UI module "${request.moduleKey}" with a resolver in manifest.yml.`);
+      let extension = request.extension;
+      if (gadgetConfigurations.isGadget(request.moduleKey)) {
+        // Jira names the gadget and hands over what it stored for it; the page cannot supply its own.
+        if (!request.gadget)
+          throw new ForgePlatformError(
+            `"${request.moduleKey}" is a dashboard gadget: it is invoked from a gadget on a dashboard (name the dashboard and gadget).`,
+          );
+        extension = gadgetConfigurations.extensionOf(request.moduleKey, request.gadget);
+      }
       return invoke({
         functionKey: module.functionKey,
         moduleKey: request.moduleKey,
@@ -411,13 +425,19 @@ export function createForgePlatform(options: ForgePlatformOptions) {
               siteUrl,
               environmentType: 'DEVELOPMENT',
               environmentId: LOCAL_ENVIRONMENT_ID,
-              extension: { type: module.moduleType, ...request.extension },
+              extension: { type: module.moduleType, ...extension },
             },
           },
           context,
         ],
       });
     },
+    /** The `extension` of a dashboard gadget's context (what `view.getContext()` answers its UI). */
+    gadgetExtension: (moduleKey: string, gadget: GadgetInstance) =>
+      gadgetConfigurations.extensionOf(moduleKey, gadget),
+    /** `view.submit(config)` from a gadget's edit view: false where the view is not submittable. */
+    submitGadgetConfiguration: (moduleKey: string, gadget: GadgetInstance, configuration: unknown) =>
+      gadgetConfigurations.submit(moduleKey, gadget, configuration),
     /** Runs a scheduled trigger now (`POST /__forge/scheduled/<module key>` in the preview). */
     async runScheduledTrigger(moduleKey: string): Promise<unknown> {
       const scheduled = manifest.scheduledTriggers.find((trigger) => trigger.key === moduleKey);

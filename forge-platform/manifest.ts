@@ -19,6 +19,12 @@ export class ForgePlatformError extends Error {
 const key = z.string().min(1);
 const functionModule = z.object({ key, handler: z.string(), timeoutSeconds: z.number().optional() });
 const uiModule = z.object({ key, resolver: z.object({ function: key }).optional() });
+const gadgetModule = z.object({
+  key,
+  resource: key,
+  resolver: z.object({ function: key }).optional(),
+  edit: z.object({ resource: key }).optional(),
+});
 const triggerModule = z.object({
   key,
   function: key,
@@ -77,6 +83,8 @@ export interface AppManifest {
   functions: Map<string, ManifestFunction>;
   /** UI modules with a resolver: module key → its module type and function. */
   resolvers: Map<string, { moduleType: string; functionKey: string }>;
+  /** `jira:dashboardGadget` modules: module key → its view resource and, when configurable, its edit resource. */
+  gadgets: Map<string, { resource: string; editResource: string | null }>;
   triggers: Array<z.infer<typeof triggerModule>>;
   consumers: Array<{ key: string; queue: string; functionKey: string }>;
   scheduledTriggers: Array<z.infer<typeof scheduledModule>>;
@@ -141,6 +149,12 @@ export function parseManifest(text: string): AppManifest {
       functionKey: requireFunction(`Consumer "${consumer.key}"`, consumer.function),
     };
   });
+  const gadgets: AppManifest['gadgets'] = new Map(
+    list('jira:dashboardGadget', gadgetModule).map((gadget) => [
+      gadget.key,
+      { resource: gadget.resource, editResource: gadget.edit?.resource ?? null },
+    ]),
+  );
   const triggers = list('trigger', triggerModule);
   for (const trigger of triggers) requireFunction(`Trigger "${trigger.key}"`, trigger.function);
   const scheduledTriggers = list('scheduledTrigger', scheduledModule);
@@ -151,6 +165,7 @@ export function parseManifest(text: string): AppManifest {
     appId: app.id,
     functions,
     resolvers,
+    gadgets,
     triggers,
     consumers,
     scheduledTriggers,

@@ -6,6 +6,7 @@ export {
   issueContextResolver,
   globalPageResolver,
   adminSettingsResolver,
+  dashboardGadgetResolver,
 } from './forge/entrypoints';
 
 // Product trigger: avi:jira:updated:issue

@@ -6,4 +6,6 @@ export interface InvocationContext {
   issueKey?: string;
   projectKey?: string;
   moduleKey?: string;
+  /** A dashboard gadget's configuration as Jira stored it for that gadget (`extension.gadgetConfiguration`). */
+  gadgetConfiguration?: Record<string, unknown>;
 }

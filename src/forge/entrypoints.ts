@@ -5,6 +5,7 @@ import { isAppError } from '../contract/errors';
 import type { ResolverApi } from '../contract/resolver-contract';
 import { postmortemJobsConsumer as consumeJob } from '../handlers/consumers/postmortem-jobs-consumer';
 import { adminSettingsResolver as adminSettings } from '../handlers/resolvers/admin-settings-resolver';
+import { dashboardGadgetResolver as dashboardGadget } from '../handlers/resolvers/dashboard-gadget-resolver';
 import { globalPageResolver as globalPage } from '../handlers/resolvers/global-page-resolver';
 import { issueContextResolver as issueContext } from '../handlers/resolvers/issue-context-resolver';
 import { issuePanelResolver as issuePanel } from '../handlers/resolvers/issue-panel-resolver';
@@ -28,6 +29,7 @@ export const issuePanelResolver = forgeResolver(issuePanel);
 export const issueContextResolver = forgeResolver(issueContext);
 export const globalPageResolver = forgeResolver(globalPage);
 export const adminSettingsResolver = forgeResolver(adminSettings);
+export const dashboardGadgetResolver = forgeResolver(dashboardGadget);
 
 export const issueUpdatedTrigger = async (event: unknown, context: unknown) => {
   await onIssueUpdated(event, forgeServices(forgeContext(context)));

@@ -8,7 +8,7 @@ export function forgeContext(raw: unknown): InvocationContext {
   const project = (extension.project ?? {}) as Record<string, unknown>;
   const pick = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
   const result: InvocationContext = {};
-  const fields: Array<[keyof InvocationContext, unknown]> = [
+  const fields: Array<[Exclude<keyof InvocationContext, 'gadgetConfiguration'>, unknown]> = [
     ['accountId', context.accountId],
     ['cloudId', context.cloudId],
     ['siteUrl', context.siteUrl],
@@ -20,5 +20,8 @@ export function forgeContext(raw: unknown): InvocationContext {
     const text = pick(value);
     if (text) result[key] = text;
   }
+  const gadgetConfiguration = extension.gadgetConfiguration;
+  if (typeof gadgetConfiguration === 'object' && gadgetConfiguration !== null)
+    result.gadgetConfiguration = gadgetConfiguration as Record<string, unknown>;
   return result;
 }

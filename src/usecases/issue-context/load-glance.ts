@@ -76,7 +76,7 @@ async function readSummary(services: Services, issueKey: string) {
  * A final postmortem has nothing left to meet. Otherwise the deadline to act on next: the earliest
  * one still ahead, or — once both have passed — the document's, which stays open until it is final.
  */
-function deadlineOf(
+export function deadlineOf(
   status: GlanceView['status'],
   policy: PolicyView,
 ): Pick<GlanceView, 'nearestDeadline' | 'noDeadlineBecause'> {

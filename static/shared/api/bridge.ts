@@ -59,3 +59,11 @@ export async function openHostHistory(): Promise<HostHistory | null> {
     return null;
   }
 }
+
+/**
+ * `view.submit`: a dashboard gadget's edit view hands Jira the gadget's configuration, which Jira
+ * stores for that gadget and shows its view with (https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-dashboard-gadget/).
+ */
+export async function submitView(payload: Record<string, unknown>): Promise<void> {
+  await view.submit(payload);
+}
