@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PostmortemStatus } from '../domain/postmortem';
 import type { Comparison } from '../domain/trends';
-import type { Result } from './errors';
+import { answering, type ApiOf } from './resolver-contract';
 
 export type { Comparison, PostmortemStatus };
 
@@ -95,6 +95,8 @@ export interface FollowThroughView {
  * static/dashboard-gadget). The configuration is not in the payload: the platform hands the resolver
  * the one Jira stored for the gadget.
  */
-export type DashboardGadgetApi = {
-  getFollowThrough: (payload: Record<string, never>) => Result<FollowThroughView>;
+export const dashboardGadgetContract = {
+  getFollowThrough: answering<FollowThroughView>()(z.strictObject({}), 'signed-in'),
 };
+
+export type DashboardGadgetApi = ApiOf<typeof dashboardGadgetContract>;

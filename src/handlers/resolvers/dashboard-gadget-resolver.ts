@@ -1,15 +1,13 @@
-import { z } from 'zod';
 import {
+  dashboardGadgetContract,
   gadgetConfigSchema,
-  type DashboardGadgetApi,
   type GadgetConfig,
 } from '../../contract/dashboard-gadget-api';
 import { AppError } from '../../contract/errors';
 import type { InvocationContext } from '../../contract/invocation-context';
-import { parsePayload } from '../../contract/parse-payload';
 import { loadFollowThrough } from '../../usecases/dashboard-gadget/load-follow-through';
 import { viewerProjectCache, type ViewerProjectCache } from '../../usecases/trends/viewer-projects';
-import type { ResolverImplementation } from './resolver-handlers';
+import { defineResolver } from './resolver-handlers';
 
 /**
  * The configuration Jira stored for this gadget, from the invocation's context — never from the
@@ -33,15 +31,11 @@ function gadgetConfigOf(context: InvocationContext): GadgetConfig {
 }
 
 /** The resolver with its own brief cache of who may browse which projects (one per function instance). */
-export function createDashboardGadgetResolver(
-  viewer: ViewerProjectCache = viewerProjectCache(),
-): ResolverImplementation<DashboardGadgetApi> {
-  return {
-    getFollowThrough: (payload, services, context) => {
-      parsePayload(z.strictObject({}), payload ?? {});
-      return loadFollowThrough(services, viewer, gadgetConfigOf(context));
-    },
-  };
+export function createDashboardGadgetResolver(viewer: ViewerProjectCache = viewerProjectCache()) {
+  return defineResolver(dashboardGadgetContract, {
+    getFollowThrough: (_payload, services, context) =>
+      loadFollowThrough(services, viewer, gadgetConfigOf(context)),
+  });
 }
 
 export const dashboardGadgetResolver = createDashboardGadgetResolver();
