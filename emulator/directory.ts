@@ -28,6 +28,12 @@ export interface EmulatedProject {
   issueTypes: EmulatedIssueType[];
   /** The field ids on the project's create screen; the default screen when left out. */
   createScreen?: string[];
+  /**
+   * Whether the project's workflow sets a resolution when an issue enters Done (and clears it when it
+   * leaves). Company-managed defaults do; team-managed workflows by default never set one, so their
+   * `resolutiondate` stays empty. Sets one when left out.
+   */
+  setsResolution?: boolean;
 }
 
 export interface AccountPermissions {
@@ -49,6 +55,8 @@ export interface AccountPermissions {
   create?: boolean;
   /** ASSIGNABLE_USER: issues may be assigned to the account; granted when left out. */
   assignable?: boolean;
+  /** TRANSITION_ISSUES in the projects the account browses; granted when left out. */
+  transition?: boolean;
   /** ADD_COMMENTS in the projects the account browses; granted when left out. */
   comment?: boolean;
 }

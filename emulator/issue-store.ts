@@ -94,6 +94,8 @@ export interface IssueStore {
   all(): EmulatedIssue[];
   create(input: unknown, actor: Actor): CreateResult;
   edit(issue: EmulatedIssue, input: unknown, actor: Actor): EditResult;
+  /** A workflow transition to the named status (no transition screen: only the status changes). */
+  transition(issue: EmulatedIssue, statusName: string, actor: Actor): EditResult;
   seed(bean: unknown): EmulatedIssue;
   self(issue: EmulatedIssue): string;
   clear(): void;
@@ -254,6 +256,7 @@ export function createIssueStore(context: StoreContext): IssueStore {
         updated: now,
         resolution: null,
         resolutiondate: null,
+        statuscategorychangedate: now,
         issuelinks: [],
         subtasks: [],
         ...(parent ? { parent: parentBean(parent) } : {}),
@@ -293,14 +296,20 @@ export function createIssueStore(context: StoreContext): IssueStore {
       else next[fieldId] = resolved.value;
     }
     if (Object.keys(errors).length > 0) return { ok: false, errors };
+    return change(issue, next, actor);
+  };
+
+  const transition = (issue: EmulatedIssue, statusName: string, actor: Actor): EditResult =>
+    change(issue, { status: statusBean(context.baseUrl, statusName) }, actor);
+
+  /** Writes changed fields with what Jira derives from a status change, and their changelog entry. */
+  const change = (issue: EmulatedIssue, changed: Record<string, unknown>, actor: Actor): EditResult => {
+    const now = jiraTimestamp(context.now());
+    const derived = statusChangeEffects(issue, changed.status, now);
+    const next = { ...changed, ...derived.logged };
     const items = changelogItems(issue.fields, next);
     if (items.length === 0) return { ok: true, issue, history: undefined };
-    const now = jiraTimestamp(context.now());
-    Object.assign(issue.fields, next, { updated: now });
-    if (isDoneStatus(next.status) && issue.fields.resolutiondate === null) {
-      issue.fields.resolutiondate = now;
-      issue.fields.resolution = { id: '10000', name: 'Done' };
-    }
+    Object.assign(issue.fields, next, derived.unlogged, { updated: now });
     context.searchIndex.written(issue);
     const history: ChangelogHistory = {
       id: String(nextHistoryId++),
@@ -310,6 +319,33 @@ export function createIssueStore(context: StoreContext): IssueStore {
     };
     issue.histories.push(history);
     return { ok: true, issue, history };
+  };
+
+  /**
+   * What Jira sets itself when an issue's status moves to another category: `statuscategorychangedate`
+   * (not in the changelog), and — in workflows that set a resolution — the resolution on entering Done
+   * (with `resolutiondate`) and its removal on leaving Done. A project whose workflow sets none
+   * (`setsResolution: false`, as team-managed defaults) leaves both null.
+   * https://support.atlassian.com/jira-cloud-administration/docs/best-practices-for-using-the-resolution-field/
+   */
+  const statusChangeEffects = (
+    issue: EmulatedIssue,
+    status: unknown,
+    now: string,
+  ): { logged: Record<string, unknown>; unlogged: Record<string, unknown> } => {
+    const category = (bean: unknown) => asRecord(asRecord(bean)?.statusCategory)?.key;
+    if (status === undefined || category(status) === category(issue.fields.status))
+      return { logged: {}, unlogged: {} };
+    const unlogged: Record<string, unknown> = { statuscategorychangedate: now };
+    const project = resolveProject(context.directory, issue.fields.project);
+    if (project?.setsResolution === false) return { logged: {}, unlogged };
+    if (isDoneStatus(status)) {
+      unlogged.resolutiondate = now;
+      return { logged: { resolution: { id: '10000', name: 'Done' } }, unlogged };
+    }
+    if (!isDoneStatus(issue.fields.status)) return { logged: {}, unlogged };
+    unlogged.resolutiondate = null;
+    return { logged: { resolution: null }, unlogged };
   };
 
   const resolveEdit = (
@@ -392,6 +428,11 @@ export function createIssueStore(context: StoreContext): IssueStore {
     const type = findIssueType(project, fields.issuetype) ?? project.issueTypes[0];
     if (type) normalized.issuetype = issueTypeBean(context.baseUrl, type);
     normalized.status = statusBean(context.baseUrl, fields.status ?? 'To Do') ?? fields.status;
+    // A seed without it entered a Done status when it was resolved (unknown when it never was), and
+    // any other status when it was created.
+    normalized.statuscategorychangedate ??= isDoneStatus(normalized.status)
+      ? (normalized.resolutiondate ?? null)
+      : normalized.created;
     normalized.priority = priorityBean(context.baseUrl, fields.priority ?? 'Medium') ?? fields.priority;
     for (const role of ['assignee', 'reporter', 'creator'] as const) {
       if (fields[role] !== undefined)
@@ -421,6 +462,7 @@ export function createIssueStore(context: StoreContext): IssueStore {
     all: () => [...byId.values()],
     create,
     edit,
+    transition,
     seed,
     self: (issue) => `${context.baseUrl}/rest/api/3/issue/${issue.id}`,
     touch: (...issues) => {

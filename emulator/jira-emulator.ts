@@ -23,6 +23,7 @@ import {
   type RecordedEmulatorRequest,
 } from './emulator-types';
 import { COMMENT_ROUTES } from './comment-routes';
+import { TRANSITION_ROUTES } from './transition-routes';
 import { createCommentStore, type EmulatedComment } from './comment-store';
 import { createFaultInjector, type Faults } from './fault-injector';
 import { FIELD_ROUTES } from './field-routes';
@@ -126,6 +127,7 @@ const API_PREFIX = '/rest/api/3';
 const ROUTES: Route[] = [
   ...ISSUE_ROUTES,
   ...COMMENT_ROUTES,
+  ...TRANSITION_ROUTES,
   ...SEARCH_ROUTES,
   ...USER_ROUTES,
   ...PROJECT_ROUTES,

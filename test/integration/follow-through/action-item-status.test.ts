@@ -1,7 +1,7 @@
 import { editIssue } from '../../../src/jira/issues';
 import { dataOf, errorOf } from '../../helpers/incident-app';
 import { SECOND_EDITOR } from '../issue-panel/panel-fixture';
-import { followThroughApp, INC_ONLY_VIEWER, type SeededChild } from './follow-through-fixture';
+import { ASSIGNEE, followThroughApp, INC_ONLY_VIEWER, type SeededChild } from './follow-through-fixture';
 
 // The panel fixture's clock: Monday 2025-03-17 09:00 UTC; the team's zone is the default, UTC.
 const CHILDREN: SeededChild[] = [
@@ -49,6 +49,22 @@ describe('action items: live status of each child, read as the viewer (panel and
     expect(app.emulator.requests.some((request) => request.path.startsWith('/rest/api/3/search'))).toBe(
       false,
     );
+  });
+
+  it('shows a child its assignee just moved to Done as done, no longer overdue', async () => {
+    const { app, call } = await followThroughApp(CHILDREN);
+    const moved = await app.emulator.handle({
+      method: 'POST',
+      path: '/rest/api/3/issue/INC-2/transitions',
+      accountId: ASSIGNEE,
+      body: JSON.stringify({ transition: { id: '31' } }),
+    });
+    expect(moved.status).toBe(204);
+
+    const view = dataOf(await call('getActionItemStatus', { issueKey: 'INC-1' }));
+
+    expect(view.items[0]).toMatchObject({ status: { name: 'Done', category: 'done' }, daysOverdue: 0 });
+    expect(view.counts).toEqual({ open: 3, overdue: 1, done: 2, notVisible: 0 });
   });
 
   it('gives the glance the same open and overdue counts', async () => {

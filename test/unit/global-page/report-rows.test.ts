@@ -56,6 +56,12 @@ describe('metricRows', () => {
     expect(rows[2]?.ratioText).toBe('9 of 11 items due this month were done by their due date');
     expect(rows[3]?.ratioText).toBe('0 of 0 incidents repeat a category from the previous 6 months');
   });
+  it('says how an action item counts as done by its due date: last reached Done in time, not reopened after', () => {
+    const rows = metricRows(februaryReport().processMetrics);
+    expect(rows[2]?.definition).toMatch(/last reached Done on or before its due day/);
+    expect(rows[2]?.definition).toMatch(/reopened after its due date does not count/);
+    expect(rows.filter((row) => row.definition !== null).map((row) => row.id)).toEqual(['action-items']);
+  });
   it('flags action items without a due date', () => {
     const metrics = februaryReport().processMetrics;
     expect(metricRows(metrics)[2]?.note).toBe('2 new action items have no due date and cannot be measured.');

@@ -38,6 +38,14 @@ export function ProcessMetricsPanel({ metrics }: { metrics: MonthlyTrendReport['
                 {row.ratioText}
               </span>
               {row.note ? <span style={{ color: token('color.text.warning') }}>{row.note}</span> : null}
+              {row.definition ? (
+                <span
+                  style={{ color: token('color.text.subtlest'), font: token('font.body.small') }}
+                  data-testid={`metric-${row.id}-definition`}
+                >
+                  {row.definition}
+                </span>
+              ) : null}
             </Stack>
           </Box>
         );

@@ -9,7 +9,15 @@ export interface MetricRow {
   ratioText: string;
   /** Extra context the reference's anti-patterns ask for, e.g. items without a due date. */
   note: string | null;
+  /** How the figure is decided, where the name alone would leave it open. */
+  definition: string | null;
 }
+
+// The rule of isDoneInTime (src/domain/follow-through/done-in-time.ts), in words.
+const DONE_BY_DUE_DATE =
+  'Done by its due date: the item is in a Done status now and last reached Done on or before its due day, in the ' +
+  "team's time zone. Jira's resolution date is used, or, where the workflow sets no resolution, the time the " +
+  'status moved to Done. An item reopened after its due date does not count.';
 
 // Reference "Metrics": the four process metrics in its order, with DESIGN's definitions of what is counted.
 export function metricRows(metrics: MonthlyTrendReport['processMetrics']): MetricRow[] {
@@ -22,6 +30,7 @@ export function metricRows(metrics: MonthlyTrendReport['processMetrics']): Metri
       metric: m.postmortemCompletionRate,
       ratioText: `${m.postmortemCompletionRate.numerator} of ${m.postmortemCompletionRate.denominator} qualifying incidents have a FINAL postmortem`,
       note: null,
+      definition: null,
     },
     {
       id: 'time-to-postmortem',
@@ -29,6 +38,7 @@ export function metricRows(metrics: MonthlyTrendReport['processMetrics']): Metri
       metric: m.timeToPostmortem,
       ratioText: `${m.timeToPostmortem.numerator} business days over ${m.timeToPostmortem.denominator} finalized postmortems; ${m.timeToPostmortem.withinTarget} within 5 business days`,
       note: null,
+      definition: null,
     },
     {
       id: 'action-items',
@@ -39,6 +49,7 @@ export function metricRows(metrics: MonthlyTrendReport['processMetrics']): Metri
         withoutDue > 0
           ? `${withoutDue} new action item${withoutDue === 1 ? ' has' : 's have'} no due date and cannot be measured.`
           : null,
+      definition: DONE_BY_DUE_DATE,
     },
     {
       id: 'repeats',
@@ -46,6 +57,7 @@ export function metricRows(metrics: MonthlyTrendReport['processMetrics']): Metri
       metric: m.repeatIncidentRate,
       ratioText: `${m.repeatIncidentRate.numerator} of ${m.repeatIncidentRate.denominator} incidents repeat a category from the previous 6 months`,
       note: null,
+      definition: null,
     },
   ];
 }
