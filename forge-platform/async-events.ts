@@ -6,16 +6,28 @@
  * - each event goes to the queue's consumer function as an `AsyncEvent` (`queueName`, `jobId`,
  *   `eventId`, `body`, and `retryContext` on redeliveries);
  * - a consumer that returns or throws an `InvocationError` (`{ _retry: true, retryOptions }`) is
- *   redelivered after `retryAfter` seconds, with `retryContext.retryCount` counting up, at most
- *   MAX_RETRIES times; then the event is recorded as failed. Any other throw fails the event at once
- *   (the stricter reading: the page promises redelivery only for `InvocationError`);
+ *   redelivered after `retryAfter` seconds (the page: "values exceeding [900] are lowered to 900
+ *   seconds"), with `retryContext.retryCount` counting up, at most MAX_RETRIES times; then the event is
+ *   recorded as failed. `retryData` over 4 KB ("The maximum retryData size is 4KB", enforced since
+ *   13 Nov 2025; the page does not say how) fails the event instead of redelivering it;
+ * - stricter than the page, which (section "Retries") retries every event, app-level errors such as a
+ *   runtime error or a time-out included, with exponential backoff "up to approximately 15 minutes"
+ *   for as long as the event's 24-hour retention window lasts (extended to 96 h by platform errors),
+ *   and names no number of retries: here a plain throw fails the event at once and an
+ *   `InvocationError` is redelivered MAX_RETRIES times. An app must not count on more;
  * - job progress (`/webhook/queue/stats/...`) counts the job's events as success / inProgress / failed;
  *   `/webhook/queue/cancel/...` drops what has not run.
  */
 import { z } from 'zod';
 
-/** Retries after the first delivery, per the async events page's "Retry events" section. */
+/**
+ * Redeliveries after the first delivery. The async events page once named this number; today it names
+ * none (retries last the retention window, see above), so 4 is kept as the stricter bound.
+ */
 export const MAX_RETRIES = 4;
+// RetryOptions reference: retryAfter is lowered to 900 s; retryData holds at most 4 KB.
+const MAX_RETRY_AFTER_SECONDS = 900;
+const MAX_RETRY_DATA_BYTES = 4 * 1024;
 const MAX_EVENTS = 50;
 const MAX_PAYLOAD_BYTES = 200 * 1024;
 const MAX_DELAY_SECONDS = 900;
@@ -95,7 +107,9 @@ export function createAsyncEvents(options: AsyncEventsOptions) {
       thrown = error;
     }
     const retry = retryAnswer.safeParse(thrown ?? answer);
-    if (retry.success && attempt < MAX_RETRIES) {
+    const retryData = retry.success ? retry.data.retryOptions?.retryData : undefined;
+    const retryDataBytes = retryData === undefined ? 0 : Buffer.byteLength(JSON.stringify(retryData));
+    if (retry.success && attempt < MAX_RETRIES && retryDataBytes <= MAX_RETRY_DATA_BYTES) {
       const retryOptions = retry.data.retryOptions ?? {};
       const next: AsyncEvent = {
         ...event,
@@ -105,7 +119,8 @@ export function createAsyncEvents(options: AsyncEventsOptions) {
           retryData: retryOptions.retryData,
         },
       };
-      schedule(next, attempt + 1, Math.max(1, retryOptions.retryAfter ?? 1) * 1000);
+      const retryAfter = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, retryOptions.retryAfter ?? 1));
+      schedule(next, attempt + 1, retryAfter * 1000);
       return;
     }
     if (retry.success || thrown !== undefined) {
@@ -117,11 +132,13 @@ export function createAsyncEvents(options: AsyncEventsOptions) {
         eventId: pushed.eventId,
         body: pushed.body,
         attempts: attempt + 1,
-        error: retry.success
-          ? `InvocationError after ${MAX_RETRIES} retries (${retry.data.retryOptions?.retryReason ?? 'FUNCTION_RETRY_REQUEST'})`
-          : thrown instanceof Error
+        error: !retry.success
+          ? thrown instanceof Error
             ? thrown.message
-            : String(thrown),
+            : String(thrown)
+          : retryDataBytes > MAX_RETRY_DATA_BYTES
+            ? `InvocationError with ${retryDataBytes} bytes of retryData, more than the ${MAX_RETRY_DATA_BYTES} allowed`
+            : `InvocationError after ${MAX_RETRIES} retries (${retry.data.retryOptions?.retryReason ?? 'FUNCTION_RETRY_REQUEST'})`,
       });
       return;
     }

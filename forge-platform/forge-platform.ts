@@ -116,6 +116,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
       );
     return {
       handler: handler as (...args: unknown[]) => unknown,
+      handlerName: fn.handler,
       timeoutSeconds: fn.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     };
   };
@@ -213,7 +214,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
     const record: InvocationRecord = { functionKey, moduleKey };
     invocations.push(record);
     try {
-      const { handler, timeoutSeconds } = await handlerOf(functionKey);
+      const { handler, handlerName, timeoutSeconds } = await handlerOf(functionKey);
       const invocationId = randomUUID();
       // Elapsed time, not the (possibly fixed) platform clock.
       const deadline = performance.now() + timeoutSeconds * 1000;
@@ -221,6 +222,10 @@ export function createForgePlatform(options: ForgePlatformOptions) {
       const runtime = {
         proxy: { token: `local-${invocationId}`, url: 'http://forge-platform.local' },
         contextAri: installContext,
+        // `ForgeRuntime` (node_modules/@forge/api/out/api/runtime.d.ts) requires `container` and `realtime`;
+        // `@forge/api`'s i18n reads `container.appCodeDir`, which this platform has no bundle for.
+        container: { handler: handlerName },
+        realtime: {},
         appContext: {
           appId,
           appVersion: '1.0.0',

@@ -44,8 +44,10 @@ const asyncEvent = z.object({
 });
 const finalizeJob = z.object({ type: z.literal('finalize-postmortem'), issueKey: z.string() });
 
-// Forge redelivers an event whose consumer answers InvocationError at most this many times
-// (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api, "Retry events").
+// After this many redeliveries the panel says finalization has not finished. Forge names no number: it
+// redelivers for the event's 24-hour retention window with backoff up to about 15 minutes
+// (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api, "Retries"); a later
+// delivery that succeeds clears the note. The local platform stops at this count (the stricter case).
 const MAX_EVENT_RETRIES = 4;
 
 export const postmortemJobsConsumer = async (event: unknown, context: unknown) => {
