@@ -35,7 +35,7 @@ function actionItemColumns(dispatch: Dispatch): Array<GridColumn<ActionItem>> {
       key: 'owner',
       header: 'Owner',
       kind: 'picker',
-      width: '28%',
+      width: '25%',
       render: (item, cell) => (
         <OwnerPicker
           id={cell.id}
@@ -50,7 +50,7 @@ function actionItemColumns(dispatch: Dispatch): Array<GridColumn<ActionItem>> {
       key: 'due',
       header: 'Due date',
       kind: 'date',
-      width: '9.5rem',
+      width: '8.75rem',
       render: (item, cell) => (
         <GridTextCell
           cell={cell}
@@ -65,7 +65,7 @@ function actionItemColumns(dispatch: Dispatch): Array<GridColumn<ActionItem>> {
       header: 'Reference',
       label: 'External reference',
       kind: 'text',
-      width: '6.5rem',
+      width: '5.5rem',
       render: (item, cell) => (
         <GridTextCell
           cell={cell}

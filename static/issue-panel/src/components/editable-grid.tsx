@@ -167,7 +167,7 @@ export function EditableGrid<Row extends { id: string }>(props: EditableGridProp
             {columns.map((column) => (
               <col key={column.key} style={column.width ? { width: column.width } : {}} />
             ))}
-            <col style={{ width: token('space.1000') }} />
+            <col style={{ width: token('space.400') }} />
           </colgroup>
           <thead>
             <tr>
@@ -216,7 +216,7 @@ export function EditableGrid<Row extends { id: string }>(props: EditableGridProp
                       aria-label={`Remove ${noun} ${index + 1}`}
                       onClick={() => dispatch({ type: 'removeRow', list, id: row.id })}
                     >
-                      Remove
+                      {/* A glyph, not the word: the narrow panel gives the width to the cells. */}✕
                     </Button>
                   )}
                 </td>

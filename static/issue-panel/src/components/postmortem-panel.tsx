@@ -9,24 +9,18 @@ import type { PanelView } from '../../../../src/contract/issue-panel-api';
 import { useExport } from '../hooks/use-export';
 import { useFinalize } from '../hooks/use-finalize';
 import { usePostmortemEditor } from '../hooks/use-postmortem-editor';
+import { useActionItemStatus } from '../hooks/use-action-item-status';
 import { blockerFieldId } from '../logic/blocker-field-id';
-import { findingsForSection, unplacedFindings } from '../logic/findings-for-section';
-import type { TextListKey } from '../logic/panel-types';
-import { ActionItemsGrid } from './action-items-grid';
+import { initialEditScope, type EditScope } from '../logic/edit-scope';
+import { unplacedFindings } from '../logic/findings-for-section';
 import { AutomationStatus } from './automation-status';
 import { ConflictMessage } from './conflict-message';
-import { EditorSection } from './editor-section';
+import { DocumentSections, SECTION_PATHS } from './document-sections';
 import { FinalizeSection } from './finalize-section';
-import { HeaderEditor } from './header-editor';
-import { ImpactEditor } from './impact-editor';
-import { ImportedTextSections } from './imported-text-sections';
 import { PolicyBanner } from './policy-banner';
 import { RestoreDraftMessage } from './restore-draft-message';
 import { SaveIndicator } from './save-indicator';
 import { SectionFindings } from './section-findings';
-import { TextAreaInput } from './text-area-input';
-import { TextListEditor } from './text-list-editor';
-import { TimelineGrid } from './timeline-grid';
 import type { TransferMode } from './transfer-modal';
 
 // Import/export is opened rarely: keep the modal and its dependencies out of the initial bundle.
@@ -34,35 +28,8 @@ const TransferModal = lazy(() =>
   import('./transfer-modal').then((module) => ({ default: module.TransferModal })),
 );
 
-const SECTIONS = [
-  'header',
-  'summary',
-  'impact',
-  'timeline',
-  'detection',
-  'resolution',
-  'rootCause',
-  'contributingFactors',
-  'whatWorkedWell',
-  'lessonsLearned',
-  'actionItems',
-  'blamelessNotes',
-  'otherNotes',
-] as const;
-
-const LISTS: Array<{ key: TextListKey; title: string; item: string; add: string }> = [
-  {
-    key: 'contributingFactors',
-    title: 'Contributing factors',
-    item: 'Contributing factor',
-    add: 'Add contributing factor',
-  },
-  { key: 'whatWorkedWell', title: 'What worked well', item: 'What worked well', add: 'Add what worked well' },
-  { key: 'lessonsLearned', title: 'Lessons learned', item: 'Lesson learned', add: 'Add lesson learned' },
-];
-
-// Full width up to a readable measure; never wider than the panel, so 320 px stays one column.
-const panelStyles = xcss({ maxWidth: '960px', minWidth: '0', paddingBlock: 'space.100' });
+// The panel's whole width (tables and the header block use it at 1,200 px); never wider, so 600 px fits.
+const panelStyles = xcss({ minWidth: '0', paddingBlock: 'space.100' });
 
 /** The postmortem of one incident: policy, every template section, live checks, save and finalize. */
 export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: PanelView }) {
@@ -71,6 +38,9 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
   const exporter = useExport(issueKey);
   const [transfer, setTransfer] = useState<TransferMode | null>(null);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [scope, setScope] = useState<EditScope>(() =>
+    initialEditScope({ canEdit: panel.canEdit, saved: panel.saved, status: panel.document.header.status }),
+  );
 
   const finalizer = useFinalize({
     issueKey,
@@ -80,6 +50,12 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
     onReopened: editor.adoptServerDocument,
     onAutomationSettled: () => void editor.refresh(),
   });
+  const liveStatus = useActionItemStatus(
+    issueKey,
+    (finalizer.automation?.children ?? []).map((child) => child.key),
+  );
+  // Finalized or not editable: the document is only read, whatever was open for editing.
+  const shownScope: EditScope = readOnly ? { kind: 'read' } : scope;
 
   // Move focus to the first thing to fix once the blocker list has rendered.
   useEffect(() => {
@@ -93,7 +69,11 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
   const onFinalize = useCallback(async () => {
     const blockers = await finalizer.finalize(editor.documentForServer());
     const first = blockers[0];
-    if (first) setFocusTarget(blockerFieldId(first, doc.actionItems));
+    if (first) {
+      // The field to fix must be on screen as an input: open the document for editing first.
+      setScope({ kind: 'document' });
+      setFocusTarget(blockerFieldId(first, doc.actionItems));
+    }
   }, [doc.actionItems, editor, finalizer]);
 
   const onCopy = useCallback(async () => {
@@ -101,8 +81,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
     if (fallback !== null) setTransfer({ kind: 'copy-fallback', markdown: fallback });
   }, [editor, exporter]);
 
-  const sectionFindings = (path: string) => findingsForSection(checks.findings, path);
-  const general = unplacedFindings(checks.findings, SECTIONS);
+  const general = unplacedFindings(checks.findings, SECTION_PATHS);
   const isFinal = doc.header.status === 'FINAL';
   const isInReview = doc.header.status === 'IN_REVIEW';
 
@@ -156,6 +135,16 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
         <PolicyBanner policy={panel.policy} />
 
         <Inline space="space.100" shouldWrap>
+          {readOnly ? null : (
+            <Button
+              appearance={shownScope.kind === 'document' ? 'primary' : 'default'}
+              onClick={() =>
+                setScope(shownScope.kind === 'document' ? { kind: 'read' } : { kind: 'document' })
+              }
+            >
+              {shownScope.kind === 'document' ? 'Done editing' : 'Edit document'}
+            </Button>
+          )}
           {readOnly ? null : <Button onClick={() => setTransfer({ kind: 'import' })}>Import Markdown</Button>}
           <Button onClick={() => void onCopy()}>Copy as Markdown</Button>
           {editor.canEdit ? (
@@ -173,99 +162,15 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
 
         <SectionFindings findings={general} testId="findings-general" />
 
-        <EditorSection path="header" title="Summary">
-          <HeaderEditor header={doc.header} readOnly={readOnly} dispatch={dispatch} />
-          <SectionFindings findings={sectionFindings('header')} testId="findings-header" />
-        </EditorSection>
-
-        <ImportedTextSections keys={['summary']} doc={doc} readOnly={readOnly} dispatch={dispatch} />
-
-        <EditorSection path="impact" title="Impact">
-          <ImpactEditor impact={doc.impact} readOnly={readOnly} dispatch={dispatch} />
-          <SectionFindings findings={sectionFindings('impact')} testId="findings-impact" />
-        </EditorSection>
-
-        <EditorSection path="timeline" title="Timeline">
-          <TimelineGrid rows={doc.timeline} readOnly={readOnly} dispatch={dispatch} />
-          <SectionFindings findings={sectionFindings('timeline')} testId="findings-timeline" />
-        </EditorSection>
-
-        <ImportedTextSections
-          keys={['detection', 'resolution']}
+        <DocumentSections
           doc={doc}
+          findings={checks.findings}
+          scope={shownScope}
           readOnly={readOnly}
+          liveStatus={liveStatus}
+          onScope={setScope}
           dispatch={dispatch}
         />
-
-        <EditorSection path="rootCause" title="Root cause">
-          <TextAreaInput
-            id="root-cause-text"
-            label="Root cause"
-            value={doc.rootCause.text}
-            readOnly={readOnly}
-            minimumRows={4}
-            onChange={(text) => dispatch({ type: 'setRootCause', patch: { text } })}
-          />
-          <TextAreaInput
-            id="root-cause-summary"
-            label="Root cause summary"
-            value={doc.rootCause.summary ?? ''}
-            readOnly={readOnly}
-            minimumRows={1}
-            onChange={(summary) =>
-              dispatch({ type: 'setRootCause', patch: { summary: summary.trim() === '' ? null : summary } })
-            }
-          />
-          <SectionFindings findings={sectionFindings('rootCause')} testId="findings-rootCause" />
-        </EditorSection>
-
-        {LISTS.map((list) => (
-          <EditorSection key={list.key} path={list.key} title={list.title}>
-            <TextListEditor
-              listKey={list.key}
-              items={doc[list.key]}
-              itemLabel={list.item}
-              addLabel={list.add}
-              readOnly={readOnly}
-              dispatch={dispatch}
-            />
-            <SectionFindings findings={sectionFindings(list.key)} testId={`findings-${list.key}`} />
-          </EditorSection>
-        ))}
-
-        <EditorSection path="actionItems" title="Action items">
-          <SectionFindings
-            findings={checks.findings.filter((finding) => finding.path === 'actionItems')}
-            testId="findings-actionItems"
-          />
-          <ActionItemsGrid
-            items={doc.actionItems}
-            findings={checks.findings}
-            readOnly={readOnly}
-            dispatch={dispatch}
-          />
-        </EditorSection>
-
-        <EditorSection path="blamelessNotes" title="Notes on blameless culture">
-          <TextAreaInput
-            id="blameless-notes"
-            label="Notes on blameless culture"
-            value={doc.blamelessNotes}
-            readOnly={readOnly}
-            onChange={(value) => dispatch({ type: 'setText', key: 'blamelessNotes', value })}
-          />
-          <SectionFindings findings={sectionFindings('blamelessNotes')} testId="findings-blamelessNotes" />
-        </EditorSection>
-
-        <EditorSection path="otherNotes" title="Other notes">
-          <TextAreaInput
-            id="other-notes"
-            label="Other notes"
-            value={doc.otherNotes}
-            readOnly={readOnly}
-            onChange={(value) => dispatch({ type: 'setText', key: 'otherNotes', value })}
-          />
-        </EditorSection>
 
         <FinalizeSection
           state={finalizer.state}
