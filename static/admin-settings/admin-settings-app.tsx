@@ -30,17 +30,17 @@ const FORM_SECTIONS: Record<string, (props: SectionProps) => ReactElement> = {
 /** Jira admins configure the app here (UI Kit `jira:adminPage`, also the app's configure page). */
 export function AdminSettingsPage() {
   const page = useAdminSettings();
-  const { view } = page;
+  const { loaded } = page;
 
-  if (!view) {
-    return page.loadError ? (
+  if (loaded.kind === 'loading') return <Spinner label="Loading settings" />;
+  if (loaded.kind === 'error') {
+    return (
       <SectionMessage appearance="error" title="Settings unavailable">
-        <Text>{page.loadError.message}</Text>
+        <Text>{loaded.error.message}</Text>
       </SectionMessage>
-    ) : (
-      <Spinner label="Loading settings" />
     );
   }
+  const view = loaded.data;
 
   return (
     <Stack space="space.300">

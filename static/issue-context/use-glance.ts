@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '../../src/contract/errors';
 import type { GlanceView, IssueContextApi } from '../../src/contract/issue-context-api';
 import { resolverClient } from '../shared/api/bridge';
+import { useLoad } from '../shared/hooks/use-load';
 
 const call = resolverClient<IssueContextApi>();
 
@@ -10,21 +10,10 @@ export function useGlance(issueKey: string | undefined): {
   result: Result<GlanceView> | undefined;
   reload: () => void;
 } {
-  const [result, setResult] = useState<Result<GlanceView>>();
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!issueKey) return;
-    let current = true;
-    setResult(undefined);
-    void call('getGlance', { issueKey }).then((answer) => {
-      if (current) setResult(answer);
-    });
-    return () => {
-      current = false;
-    };
-  }, [issueKey, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { result, reload };
+  const { state, reload } = useLoad(issueKey, () => call('getGlance', { issueKey: issueKey ?? '' }));
+  if (state.kind === 'loading') return { result: undefined, reload };
+  return {
+    result: state.kind === 'ready' ? { ok: true, data: state.data } : { ok: false, error: state.error },
+    reload,
+  };
 }

@@ -36,7 +36,8 @@ export function GlobalPageApp() {
 
 /** The page once its month and projects are known (from the shared link or the defaults). */
 function TrendsPage({ params, update }: { params: PageParams; update: (next: Partial<PageParams>) => void }) {
-  const { state, retry } = useTrends(params.month, params.projectKeys);
+  const { state, reload } = useTrends(params.month, params.projectKeys);
+  const answer = state.kind === 'ready' ? state.data : undefined;
   const siteUrl = useSiteUrl();
 
   return (
@@ -45,15 +46,15 @@ function TrendsPage({ params, update }: { params: PageParams; update: (next: Par
         Incident Trend Report – {monthLabel(params.month)}
       </Heading>
       <ReportFilters params={params} onChange={update} />
-      <div aria-live="polite" aria-busy={state.kind === 'loading' || state.kind === 'computing'}>
+      <div aria-live="polite" aria-busy={state.kind === 'loading' || answer?.state === 'computing'}>
         {state.kind === 'loading' ? <LoadingSkeleton /> : null}
-        {state.kind === 'computing' ? (
-          <ComputingState startedAt={state.startedAt} progress={state.progress} />
+        {answer?.state === 'computing' ? (
+          <ComputingState startedAt={answer.startedAt} progress={answer.progress ?? null} />
         ) : null}
         {state.kind === 'error' ? (
-          <ErrorMessage error={state.error} onRetry={retry} testId="trends-error" />
+          <ErrorMessage error={state.error} onRetry={reload} testId="trends-error" />
         ) : null}
-        {state.kind === 'ready' ? <TrendReport trends={state.trends} siteUrl={siteUrl} /> : null}
+        {answer?.state === 'ready' ? <TrendReport trends={answer.trends} siteUrl={siteUrl} /> : null}
       </div>
       <SectionCard title="Postmortem database" testId="section-search">
         <Suspense fallback={<Spinner label="Loading the postmortem search" />}>

@@ -5,9 +5,10 @@ import { usePanelData } from './hooks/use-panel-data';
 
 /** The `jira:issuePanel` entry: loading skeleton, an error with a next step, or the postmortem. */
 export function IssuePanelApp() {
-  const { data, reload } = usePanelData();
-  if (data.kind === 'loading') return <PanelSkeleton />;
-  if (data.kind === 'error') return <PanelError error={data.error} onRetry={reload} />;
+  const { state, reload } = usePanelData();
+  if (state.kind === 'loading') return <PanelSkeleton />;
+  if (state.kind === 'error') return <PanelError error={state.error} onRetry={reload} />;
+  const { issueKey, panel } = state.data;
   // Keyed by issue so a different issue never inherits the previous editor state.
-  return <PostmortemPanel key={data.issueKey} issueKey={data.issueKey} panel={data.panel} />;
+  return <PostmortemPanel key={issueKey} issueKey={issueKey} panel={panel} />;
 }

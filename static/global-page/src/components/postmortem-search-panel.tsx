@@ -28,7 +28,7 @@ export function PostmortemSearchPanel({ siteUrl }: { siteUrl: string }) {
   const set = (patch: Partial<SearchForm>) => setForm((previous) => ({ ...previous, ...patch }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (rangeError === null) void search(searchPayload(form));
+    if (rangeError === null) search(searchPayload(form));
   };
 
   return (
@@ -111,7 +111,7 @@ export function PostmortemSearchPanel({ siteUrl }: { siteUrl: string }) {
           </p>
         ) : null}
       </form>
-      <SearchResults state={state} siteUrl={siteUrl} onRetry={() => void search(searchPayload(form))} />
+      <SearchResults state={state} siteUrl={siteUrl} onRetry={() => search(searchPayload(form))} />
     </Stack>
   );
 }

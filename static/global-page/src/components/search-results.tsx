@@ -28,18 +28,19 @@ export function SearchResults({ state, siteUrl, onRetry }: SearchResultsProps) {
         Search the FINAL postmortems by text, category, severity or date.
       </p>
     );
-  if (state.kind === 'searching') return <Spinner label="Searching postmortems" />;
+  if (state.kind === 'loading') return <Spinner label="Searching postmortems" />;
   if (state.kind === 'error')
     return <ErrorMessage error={state.error} onRetry={onRetry} context="search" testId="pm-search-error" />;
+  const { jql, hits } = state.data;
   const jqlLink = (
     <p data-testid="pm-search-jql">
-      JQL: <code>{state.jql}</code>{' '}
-      <a href={jqlSearchUrl(state.jql, siteUrl)} target="_top">
+      JQL: <code>{jql}</code>{' '}
+      <a href={jqlSearchUrl(jql, siteUrl)} target="_top">
         Open in issue search
       </a>
     </p>
   );
-  if (state.hits.length === 0)
+  if (hits.length === 0)
     return (
       <Stack space="space.100">
         <EmptyState
@@ -54,7 +55,7 @@ export function SearchResults({ state, siteUrl, onRetry }: SearchResultsProps) {
   return (
     <Stack space="space.100">
       <span role="status">
-        {state.hits.length} postmortem{state.hits.length === 1 ? '' : 's'} found
+        {hits.length} postmortem{hits.length === 1 ? '' : 's'} found
       </span>
       <table aria-label="Postmortem search results" style={{ borderCollapse: 'collapse', width: '100%' }}>
         <thead>
@@ -67,7 +68,7 @@ export function SearchResults({ state, siteUrl, onRetry }: SearchResultsProps) {
           </tr>
         </thead>
         <tbody>
-          {state.hits.map((hit) => (
+          {hits.map((hit) => (
             <tr key={hit.key} data-testid={`pm-hit-${hit.key}`}>
               <td style={cell}>
                 <a href={hit.url} target="_top">

@@ -1,31 +1,22 @@
-import { useCallback, useRef, useState } from 'react';
-import type { AppErrorShape } from '../../../../src/contract/errors';
+import { useCallback, useState } from 'react';
 import type { PostmortemSearch, PostmortemSearchHit } from '../../../../src/contract/global-page-api';
+import { useLoad, type LoadState } from '../../../shared/hooks/use-load';
 import { callGlobalPage } from '../api/global-page-client';
 
-export type SearchState =
-  | { kind: 'idle' }
-  | { kind: 'searching' }
-  | { kind: 'done'; jql: string; hits: PostmortemSearchHit[] }
-  | { kind: 'error'; error: AppErrorShape };
+export type SearchState = { kind: 'idle' } | LoadState<{ jql: string; hits: PostmortemSearchHit[] }>;
 
 /** Runs postmortem searches; only the latest search's answer is shown if several overlap. */
 export function usePostmortemSearch() {
-  const [state, setState] = useState<SearchState>({ kind: 'idle' });
-  const latest = useRef(0);
-
-  const search = useCallback(async (payload: PostmortemSearch) => {
-    const id = latest.current + 1;
-    latest.current = id;
-    setState({ kind: 'searching' });
-    const result = await callGlobalPage('searchPostmortems', payload);
-    if (id !== latest.current) return;
-    setState(
-      result.ok
-        ? { kind: 'done', jql: result.data.jql, hits: result.data.hits }
-        : { kind: 'error', error: result.error },
-    );
-  }, []);
-
-  return { state, search };
+  // Numbered so that searching the same criteria again asks again.
+  const [request, setRequest] = useState<{ number: number; payload: PostmortemSearch }>();
+  const { state } = useLoad(request && String(request.number), () =>
+    callGlobalPage('searchPostmortems', request?.payload ?? {}),
+  );
+  const search = useCallback(
+    (payload: PostmortemSearch) =>
+      setRequest((previous) => ({ number: (previous?.number ?? 0) + 1, payload })),
+    [],
+  );
+  const searchState: SearchState = request ? state : { kind: 'idle' };
+  return { state: searchState, search };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../../src/contract/errors';
 import type { AutomationView, Finding, PostmortemDocument } from '../../../../src/contract/issue-panel-api';
+import { startPolling } from '../../../shared/logic/poller';
 import { panelApi } from '../api/panel-api';
 
 export type FinalizeState =
@@ -40,25 +41,22 @@ export function useFinalize(options: {
 
   useEffect(() => {
     if (!polling) return;
-    let cancelled = false;
-    let handle: ReturnType<typeof setTimeout> | undefined;
     const started = Date.now();
-    const poll = async () => {
-      const result = await panelApi('getAutomation', { issueKey });
-      if (cancelled) return;
-      if (result.ok) setAutomation(result.data);
-      if ((result.ok && automationSettled(result.data)) || Date.now() - started >= POLL_LIMIT_MS) {
-        setPolling(false);
-        callbacks.current.onAutomationSettled();
-        return;
-      }
-      handle = setTimeout(() => void poll(), POLL_MS);
-    };
-    handle = setTimeout(() => void poll(), POLL_MS);
-    return () => {
-      cancelled = true;
-      if (handle) clearTimeout(handle);
-    };
+    return startPolling({
+      fetch: () => panelApi('getAutomation', { issueKey }),
+      intervalMs: POLL_MS,
+      // The label was only just added: the trigger needs a moment before there is anything to see.
+      delayFirst: true,
+      onAnswer: (result) => {
+        if (result.ok) setAutomation(result.data);
+        const done = (result.ok && automationSettled(result.data)) || Date.now() - started >= POLL_LIMIT_MS;
+        if (done) {
+          setPolling(false);
+          callbacks.current.onAutomationSettled();
+        }
+        return !done;
+      },
+    });
   }, [polling, issueKey]);
 
   const finalize = useCallback(
