@@ -26,13 +26,16 @@
     locale: 'en-US',
     timezone: config.timeZone,
     theme: { colorMode: colorMode },
-    extension: issueKey
-      ? {
-          type: config.moduleType,
-          issue: { key: issueKey, type: 'Incident' },
-          project: { key: issueKey.split('-')[0] },
-        }
-      : { type: config.moduleType },
+    // A dashboard gadget's extension comes from the platform (ids, entry point, stored configuration).
+    extension: config.extension
+      ? config.extension
+      : issueKey
+        ? {
+            type: config.moduleType,
+            issue: { key: issueKey, type: 'Incident' },
+            project: { key: issueKey.split('-')[0] },
+          }
+        : { type: config.moduleType },
   };
 
   // Forge's consent prompt: an invocation that needed the user's access (asUser()) before they allowed
@@ -174,6 +177,32 @@
         notify('POP');
       });
       return Promise.resolve(history);
+    },
+    // view.submit from a gadget's edit view: the platform stores the configuration for that gadget
+    // and Jira shows the gadget's view again; `false` where the view is not submittable.
+    submit: function (payload) {
+      var extension = context.extension;
+      if (!extension.gadget || !extension.dashboard) return Promise.resolve(false);
+      return fetch('/__preview/gadget/submit', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          dashboardId: extension.dashboard.id,
+          gadgetId: extension.gadget.id,
+          entryPoint: extension.entryPoint,
+          configuration: payload,
+        }),
+      }).then(function (response) {
+        return response.json().then(function (body) {
+          if (!response.ok) throw new Error(body.message || 'The preview server answered ' + response.status);
+          if (body.submitted) {
+            var url = new URL(window.location.href);
+            url.searchParams.delete('entry');
+            window.location.assign(url.toString());
+          }
+          return body.submitted;
+        });
+      });
     },
     showFlag: function (payload) {
       console.info('[flag]', payload.title, payload.description || '');

@@ -19,6 +19,7 @@ import { createJiraEmulator, type JiraEmulator } from '../emulator/jira-emulator
 import type { IndexLag } from '../emulator/search-index';
 import { createMemoryKvs } from '../forge-platform/memory-kvs';
 import { createSlackSink, type SlackSink } from '../emulator/slack-sink';
+import { DEMO_DASHBOARD_ID, DEMO_GADGETS, GADGET_MODULE_KEY } from './dashboard-page';
 import { demoData } from './demo-data';
 import { timeBoxedJiraPort } from '../src/runtime/time-boxed-jira-port';
 
@@ -67,6 +68,7 @@ export const PREVIEW_MODULES = {
   'global-page': 'incident-learning-page',
   'admin-settings': 'postmortem-settings-page',
   'issue-context': 'postmortem-issue-context',
+  'dashboard-gadget': 'postmortem-follow-through-gadget',
 } as const;
 
 /** Forge's UI context for an invocation: the issue and project of the page the module is on. */
@@ -137,7 +139,16 @@ export async function createPreviewApp(options: PreviewOptions): Promise<Preview
   });
 
   await saveSlackWebhookUrl(kv, options.slackWebhookUrl ?? SINK_WEBHOOK);
-  if (options.demo !== false) await seedDemoData(emulator, kv, now());
+  if (options.demo !== false) {
+    await seedDemoData(emulator, kv, now());
+    // The demo dashboard's second gadget was configured (its first was added and left as it came).
+    const [, configured] = DEMO_GADGETS;
+    platform.submitGadgetConfiguration(
+      GADGET_MODULE_KEY,
+      { dashboardId: DEMO_DASHBOARD_ID, gadgetId: configured.gadgetId, entryPoint: 'edit' },
+      { rows: 3 },
+    );
+  }
 
   const resolversOf = (moduleKey: string) =>
     new Proxy({} as ResolverHandlers<ResolverApi>, {

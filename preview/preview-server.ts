@@ -3,6 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
 import { searchJqlAll } from '../src/jira/search-jql';
+import {
+  gadgetInstanceOf,
+  gadgetInstanceOfExtension,
+  sendDashboardPage,
+  sendGadgetSubmit,
+} from './dashboard-page';
 import { designTokensCss } from './design-tokens-css';
 import { referenceIncidentKey } from './reference-incident';
 import { LOCAL_ENVIRONMENT_ID } from '../forge-platform/forge-platform';
@@ -40,6 +46,13 @@ const customUis = {
     resource: 'issue-context',
     moduleType: 'jira:issueContext',
     moduleKey: 'postmortem-issue-context',
+  },
+  // One gadget of the dashboard (/dashboard frames it): `?dashboard=…&gadget=…[&entry=edit]`.
+  '/gadget': {
+    build: join(repo, 'preview', 'ui-kit-host', 'build'),
+    resource: 'dashboard-gadget',
+    moduleType: 'jira:dashboardGadget',
+    moduleKey: 'postmortem-follow-through-gadget',
   },
 } as const;
 const contentTypes: Record<string, string> = {
@@ -109,6 +122,9 @@ async function handle(app: PreviewApp, request: IncomingMessage, response: Serve
   const invoke = /^\/__preview\/invoke\/([\w-]+)$/.exec(url.pathname);
   if (invoke?.[1] && invoke[1] in PREVIEW_MODULES && request.method === 'POST')
     return sendInvoke(app, invoke[1] as keyof typeof PREVIEW_MODULES, request, response);
+  if (url.pathname === '/dashboard') return sendDashboardPage(response, url.searchParams);
+  if (url.pathname === '/__preview/gadget/submit' && request.method === 'POST')
+    return sendGadgetSubmit(app, request, response);
   const scheduled = /^\/__forge\/scheduled\/([\w-]+)$/.exec(url.pathname);
   if (scheduled?.[1] && request.method === 'POST') return sendScheduled(app, scheduled[1], response);
   const consent = /^\/__forge\/consent\/(grant|revoke)$/.exec(url.pathname);
@@ -131,8 +147,15 @@ async function handle(app: PreviewApp, request: IncomingMessage, response: Serve
       response.end();
       return;
     }
-    if (url.pathname === `${prefix}/` || url.pathname === `${prefix}/index.html`)
-      return sendCustomUiPage(response, ui);
+    if (url.pathname === `${prefix}/` || url.pathname === `${prefix}/index.html`) {
+      // A gadget's context is the platform's: its ids, entry point and the configuration stored for it.
+      const gadget = ui.moduleType === 'jira:dashboardGadget' ? gadgetInstanceOf(url.searchParams) : null;
+      return sendCustomUiPage(
+        response,
+        ui,
+        gadget ? app.platform.gadgetExtension(ui.moduleKey, gadget) : undefined,
+      );
+    }
     if (url.pathname.startsWith(`${prefix}/`))
       return sendStatic(response, ui.build, url.pathname.slice(prefix.length));
   }
@@ -165,6 +188,8 @@ async function sendInvoke(
   if (!parsed.success) return sendJson(response, 400, { error: 'An invoke needs a functionKey.' });
   const context = parsed.data.context ?? {};
   const extension = (context.extension ?? {}) as Record<string, unknown>;
+  // Only the gadget's ids cross from the page: the platform supplies its stored configuration.
+  const gadget = gadgetInstanceOfExtension(extension);
   try {
     const result = await app.platform.invokeResolver({
       moduleKey: PREVIEW_MODULES[resource],
@@ -172,6 +197,7 @@ async function sendInvoke(
       payload: parsed.data.payload,
       accountId: typeof context.accountId === 'string' ? context.accountId : PREVIEW_ACCOUNT_ID,
       extension,
+      ...(gadget ? { gadget } : {}),
     });
     sendJson(response, 200, result);
   } catch (error) {
@@ -191,7 +217,11 @@ async function sendScheduled(app: PreviewApp, moduleKey: string, response: Serve
   }
 }
 
-function sendCustomUiPage(response: ServerResponse, ui: (typeof customUis)[keyof typeof customUis]): void {
+function sendCustomUiPage(
+  response: ServerResponse,
+  ui: (typeof customUis)[keyof typeof customUis],
+  extension?: Record<string, unknown>,
+): void {
   const index = join(ui.build, 'index.html');
   if (!existsSync(index)) {
     response.writeHead(503, { 'content-type': 'text/plain' });
@@ -205,6 +235,7 @@ function sendCustomUiPage(response: ServerResponse, ui: (typeof customUis)[keyof
     accountId: PREVIEW_ACCOUNT_ID,
     siteUrl: '',
     timeZone: 'UTC',
+    ...(extension ? { extension } : {}),
   }).replace(/'/g, '&#39;');
   // The bridge looks for its host when the bundle is imported, so the shim must run first.
   const shim = `<script src="/__preview/bridge-shim.js" data-preview='${config}'></script>`;
@@ -237,6 +268,8 @@ async function sendIndex(app: PreviewApp, response: ServerResponse): Promise<voi
 Slack messages land in <a href="/__slack/messages">/__slack/messages</a>.</p>
 <h2><a href="/trends">Incident learning (global page)</a></h2>
 <h2><a href="/admin">Postmortem settings (admin page)</a></h2>
+<h2><a href="/dashboard">Dashboard with the Postmortem follow-through gadget</a></h2>
+<p>Overdue action items, postmortems due, this month's SEV-1/2 incidents and MTTR; each gadget has its own configuration (Edit) (<a href="/dashboard?theme=dark">dark</a>).</p>
 <p>Incident JQL, severity and category sources, time zone, holidays, labels and the Slack webhook (<a href="/admin?theme=dark">dark</a>).</p>
 <h2>Try it: <a href="/panel?issue=${escape(reference)}">${escape(reference)} Payment Service Outage</a></h2>
 <p>A complete postmortem draft, ready to finalize into child issues and a Slack message.

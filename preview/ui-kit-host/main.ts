@@ -5,6 +5,7 @@ import './host/install-host';
 const UI_KIT_MODULES: Record<string, () => Promise<unknown>> = {
   'jira:adminPage': () => import('../../static/admin-settings/index'),
   'jira:issueContext': () => import('../../static/issue-context/index'),
+  'jira:dashboardGadget': () => import('../../static/dashboard-gadget/index'),
 };
 
 const bridge = (globalThis as { __bridge?: { callBridge(name: string): Promise<unknown> } }).__bridge;

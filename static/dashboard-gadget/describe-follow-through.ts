@@ -3,12 +3,14 @@ import { monthLabel } from '../../src/contract/month-label';
 
 const MINUTE_MS = 60_000;
 
-/** How fresh the figures are: "Updated just now", "Updated 2 min ago", "Updated 3 h ago". */
+/** How fresh the figures are: "Updated just now", "Updated 2 min ago", "Updated 3 h ago", "Updated 2 days ago". */
 export function describeFreshness(asOf: string, now: number): string {
   const minutes = Math.max(0, Math.floor((now - Date.parse(asOf)) / MINUTE_MS));
   if (minutes < 1) return 'Updated just now';
   if (minutes < 60) return `Updated ${minutes} min ago`;
-  return `Updated ${Math.floor(minutes / 60)} h ago`;
+  if (minutes < 24 * 60) return `Updated ${Math.floor(minutes / 60)} h ago`;
+  const days = Math.floor(minutes / (24 * 60));
+  return `Updated ${days} ${days === 1 ? 'day' : 'days'} ago`;
 }
 
 const change = (comparison: Comparison<number | null>): string => {

@@ -43,7 +43,7 @@ describe('npm start (local preview)', () => {
     preview?.child.kill();
   });
 
-  it('serves an index page linking to the issue panel, the global page, the settings page and the glance', async () => {
+  it('serves an index page linking to the issue panel, the global page, the settings page, the glance and the dashboard', async () => {
     const response = await fetch(preview.url);
     const html = await response.text();
     expect(response.status).toBe(200);
@@ -51,9 +51,10 @@ describe('npm start (local preview)', () => {
     expect(html).toMatch(/href="\/panel\?issue=[A-Z]+-\d+"/);
     expect(html).toContain('href="/admin"');
     expect(html).toMatch(/href="\/glance\?issue=[A-Z]+-\d+"/);
+    expect(html).toContain('href="/dashboard"');
   });
 
-  it.each(['/panel/', '/trends/', '/admin/', '/glance/'])(
+  it.each(['/panel/', '/trends/', '/admin/', '/glance/', '/gadget/?dashboard=10100&gadget=20001'])(
     'serves the built Custom UI or UI Kit host at %s',
     async (path) => {
       const response = await fetch(preview.url + path);

@@ -35,12 +35,13 @@ describe("the gadget's edit view", () => {
 });
 
 describe("the gadget's wording", () => {
-  it('says how fresh the figures are in minutes, then hours', () => {
+  it('says how fresh the figures are in minutes, then hours, then days', () => {
     const asOf = '2025-03-17T09:00:00.000Z';
     const at = (minutes: number) => Date.parse(asOf) + minutes * 60_000;
     expect(describeFreshness(asOf, at(0.5))).toBe('Updated just now');
     expect(describeFreshness(asOf, at(2))).toBe('Updated 2 min ago');
     expect(describeFreshness(asOf, at(125))).toBe('Updated 2 h ago');
+    expect(describeFreshness(asOf, at(3 * 24 * 60 + 5))).toBe('Updated 3 days ago');
   });
 
   it('compares the month with the one before, with the trend arrow', () => {
