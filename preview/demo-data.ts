@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyPostmortem, parseMarkdown, type PostmortemDocument } from '../src/domain/postmortem';
 import { seededRandom } from '../emulator/seeded-random';
+import { historyDemo } from './demo-history';
 
 /** A Jira issue bean as `POST /__emulator/issues` takes it (the shape GET issue answers). */
 export interface DemoIssue {
   key: string;
   fields: Record<string, unknown>;
   properties?: Record<string, unknown>;
+  /** Seeded history (`changelog.histories`, as GET issue?expand=changelog answers it). */
+  changelog?: { histories: unknown[] };
 }
 
 export interface DemoData {
@@ -68,7 +71,8 @@ const status = (done: boolean, inProgress = false) =>
 /**
  * About twelve months of incidents in project INC (fixed seed): severities, services, resolution
  * times, finalized and draft postmortems, action items done, open and overdue — plus the reference
- * document's INC-2025-034 payment outage (preview/payment-outage.md).
+ * document's INC-2025-034 payment outage (preview/payment-outage.md) and the history demo
+ * (preview/demo-history.ts).
  */
 export function demoData(now: Date, seed = 2025): DemoData {
   const next = seededRandom(seed); // the same seed gives the same demo site on every machine
@@ -192,6 +196,9 @@ export function demoData(now: Date, seed = 2025): DemoData {
     }
   }
   addReferenceIncident(issues, postmortems, number + 1);
+  const history = historyDemo(now, number + 2);
+  issues.push(...history.issues);
+  postmortems.push(...history.postmortems);
   return { issues, postmortems };
 }
 

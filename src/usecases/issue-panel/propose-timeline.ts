@@ -11,8 +11,8 @@ import type { Services } from '../../services';
 // Jira's IssueLink: the other end is `inwardIssue` or `outwardIssue`, with id, key and a few fields —
 // never `created` (LinkedIssue.fields in the OpenAPI spec), so each linked issue is read below.
 const linkSchema = z.looseObject({
-  inwardIssue: z.looseObject({ id: z.string(), key: z.string() }).optional(),
-  outwardIssue: z.looseObject({ id: z.string(), key: z.string() }).optional(),
+  inwardIssue: z.looseObject({ key: z.string() }).optional(),
+  outwardIssue: z.looseObject({ key: z.string() }).optional(),
 });
 
 const incidentFieldsSchema = z.looseObject({

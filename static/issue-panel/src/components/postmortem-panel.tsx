@@ -21,6 +21,8 @@ import { PolicyBanner } from './policy-banner';
 import { RestoreDraftMessage } from './restore-draft-message';
 import { SaveIndicator } from './save-indicator';
 import { SectionFindings } from './section-findings';
+import { SeenBefore } from './seen-before';
+import { TimelineProposals } from './timeline-proposals';
 import type { TransferMode } from './transfer-modal';
 
 // Import/export is opened rarely: keep the modal and its dependencies out of the initial bundle.
@@ -146,6 +148,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
             </Button>
           )}
           {readOnly ? null : <Button onClick={() => setTransfer({ kind: 'import' })}>Import Markdown</Button>}
+          <TimelineProposals issueKey={issueKey} doc={doc} readOnly={readOnly} dispatch={dispatch} />
           <Button onClick={() => void onCopy()}>Copy as Markdown</Button>
           {editor.canEdit ? (
             <Button onClick={() => setTransfer({ kind: 'confirm-write' })}>Write to issue description</Button>
@@ -171,6 +174,8 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
           onScope={setScope}
           dispatch={dispatch}
         />
+
+        {readOnly ? null : <SeenBefore issueKey={issueKey} doc={doc} />}
 
         <FinalizeSection
           state={finalizer.state}

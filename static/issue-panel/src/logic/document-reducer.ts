@@ -26,7 +26,7 @@ export type DocumentAction =
 export type GridList = 'timeline' | 'actionItems';
 
 /** Timeline rows have no id rule in the domain; `tl-<n>` above the highest keeps React keys stable. */
-function nextTimelineId(rows: readonly TimelineRow[]): string {
+export function nextTimelineId(rows: readonly TimelineRow[]): string {
   const max = rows.reduce((acc, row) => {
     const match = /^tl-(\d+)$/.exec(row.id);
     return match ? Math.max(acc, Number(match[1])) : acc;

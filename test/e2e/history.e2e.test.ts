@@ -1,0 +1,112 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../preview/chromium';
+import { historyDemo } from '../../preview/demo-history';
+import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
+import { loadPostmortem, savePostmortem } from '../../src/storage/postmortem-store';
+
+// Jira's issue panel column is about 700 px wide; Jira sizes the iframe to its content.
+const PANEL_VIEWPORT = { width: 700, height: 4000 };
+
+/** No serious or critical axe-core violation inside `selector`. */
+async function expectAccessible(page: Page, selector: string) {
+  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
+  const severe = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  expect(severe).toEqual([]);
+}
+
+describe('issue 15 history features in the browser (local preview: real resolvers, Jira emulator)', () => {
+  let preview: PreviewServer;
+  let browser: Browser;
+  const demo = historyDemo(new Date(), 1);
+
+  beforeAll(async () => {
+    [preview, browser] = await Promise.all([
+      startPreviewServer({ port: 0, demo: false, quiet: true, retryDelayScale: 0.001 }),
+      launchChromium(),
+    ]);
+    preview.app.emulator.seed(demo.issues);
+    preview.app.emulator.index.flush();
+    const { kv } = preview.app.services({});
+    for (const { issueKey, document } of demo.postmortems)
+      await savePostmortem(kv, issueKey, document, { accountId: null, at: new Date() });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  async function openPanel(issueKey: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: PANEL_VIEWPORT });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(`${preview.url}/panel?issue=${issueKey}`);
+    await page.getByRole('heading', { name: 'Postmortem', exact: true }).waitFor();
+    return page;
+  }
+
+  it('proposes timeline rows from the seeded changelog, comments and linked issue; the chosen ones are added and saved', async () => {
+    const page = await openPanel(demo.keys.withHistory);
+    await page.getByRole('button', { name: 'Propose rows from Jira' }).click();
+    const modal = page.getByTestId('timeline-proposals-modal');
+    const list = modal.getByTestId('timeline-proposals-list');
+    await list.waitFor();
+    const labels = await list
+      .getByRole('checkbox')
+      .evaluateAll((boxes) => boxes.map((box) => box.closest('label')?.textContent ?? ''));
+    expect(labels).toEqual([
+      expect.stringMatching(/^\d\d:\d\d — Incident INC-1 created \(Mia Krystof\)$/),
+      expect.stringMatching(/ — Assigned to Alex Rivera \(Mia Krystof\)$/),
+      expect.stringMatching(/ — Status changed from To Do to In Progress \(Alex Rivera\)$/),
+      expect.stringMatching(/ — Priority changed from High to Highest \(Alex Rivera\)$/),
+      expect.stringMatching(
+        / — Alex Rivera: Cache flush ran at the start; orders DB connection pool at 100%\.$/,
+      ),
+      expect.stringMatching(/ — Mia Krystof: Paused the cache warm-up job; error rate recovering\.$/),
+      expect.stringMatching(/ — INC-2 created: Rate-limit the cache warm-up job$/),
+      expect.stringMatching(/ — Status changed from In Progress to Done \(Alex Rivera\)$/),
+    ]);
+    await expectAccessible(page, '[data-testid="timeline-proposals-modal"]');
+
+    // Keyboard only: focus the priority row's checkbox, Space unticks it, then Add.
+    const priority = list.getByRole('checkbox', { name: /Priority changed/ });
+    await priority.focus();
+    await page.keyboard.press('Space');
+    await expect(priority.isChecked()).resolves.toBe(false);
+    await modal.getByRole('button', { name: 'Add 7 rows' }).click();
+    await modal.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+
+    const stored = await loadPostmortem(preview.app.services({}).kv, demo.keys.withHistory);
+    const events = stored?.document.timeline.map((row) => row.event) ?? [];
+    expect(events).toHaveLength(7);
+    expect(events).not.toContain('Priority changed from High to Highest (Alex Rivera)');
+    expect(events).toContain('INC-2 created: Rate-limit the cache warm-up job');
+
+    // Asked again, only the row left out is proposed: the added ones are in the timeline now.
+    await page.getByRole('button', { name: 'Propose rows from Jira' }).click();
+    await expect(
+      modal.getByTestId('timeline-proposals-list').getByRole('checkbox').allTextContents(),
+    ).resolves.toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('"Seen before" lists the seeded earlier FINAL postmortem of the same category, with its open fix', async () => {
+    const page = await openPanel(demo.keys.withHistory);
+    const list = page.getByTestId('seen-before-list');
+    await list.waitFor();
+    const links = await list.getByRole('link').allTextContents();
+    expect(links).toHaveLength(1);
+    // Atlaskit's link adds "(opens new window)" for screen readers.
+    expect(links[0]).toMatch(/^INC-3: Orders DB connection pool exhausted after cache eviction/);
+    await expect(list.getByText('1 overdue').count()).resolves.toBe(1);
+    await page.getByTestId(`seen-before-recurrence-${demo.keys.earlierFinal}`).waitFor();
+    await expectAccessible(page, '[data-testid="section-seenBefore"]');
+    await page.context().close();
+  });
+});
