@@ -22,19 +22,23 @@ import { useFollowThrough } from './use-follow-through';
 
 /** The gadget's view: loading, error (with a next step), and the three parts with their empty states. */
 export function FollowThroughGadget() {
-  const { result, refreshing, refresh, now } = useFollowThrough();
-  if (!result) return <Spinner label="Loading postmortem follow-through" />;
-  if (!result.ok) {
-    const advice = gadgetErrorAdvice(result.error);
+  const { state, refreshing, refresh, now } = useFollowThrough();
+  if (state.kind === 'loading') return <Spinner label="Loading postmortem follow-through" />;
+  if (state.kind === 'error') {
+    const advice = gadgetErrorAdvice(state.error);
     return (
       <SectionMessage appearance={advice.appearance} title={advice.title}>
-        <Text>{result.error.message}</Text>
+        <Text>{state.error.message}</Text>
         <Text>{advice.next}</Text>
-        {advice.retryable ? <Button onClick={refresh}>Try again</Button> : null}
+        {advice.retryable ? (
+          <Button onClick={refresh} isDisabled={refreshing}>
+            Try again
+          </Button>
+        ) : null}
       </SectionMessage>
     );
   }
-  const view = result.data;
+  const view = state.data;
   return (
     <Stack space="space.200">
       <Inline space="space.100" alignBlock="center" spread="space-between">
