@@ -1,7 +1,7 @@
 /** An issue's comments (`/rest/api/3/issue/{issueIdOrKey}/comment`), paged by `startAt` like the changelog. */
 import { z } from 'zod';
 import type { JiraPort } from '../ports';
-import { ACCEPT_JSON, jiraResponse } from './jira-response';
+import { ACCEPT_JSON, JSON_HEADERS, jiraResponse } from './jira-response';
 import { route } from './route';
 
 export interface IssueComment {
@@ -57,4 +57,24 @@ export async function* getComments(
     if (page.comments.length === 0 || next >= (page.total ?? next)) return;
     startAt = next;
   }
+}
+
+const addedSchema = z.looseObject({ id: z.string(), created: z.string() });
+
+/**
+ * `POST /rest/api/3/issue/{issueIdOrKey}/comment` with an ADF body; as the user, so the comment is
+ * theirs and Jira notifies the accounts it mentions.
+ */
+export async function addComment(
+  jira: JiraPort,
+  params: { issueIdOrKey: string; body: unknown },
+): Promise<{ id: string; created: string }> {
+  const added = await jiraResponse(`comment on ${params.issueIdOrKey}`, addedSchema, () =>
+    jira.requestJira(route`/rest/api/3/issue/${params.issueIdOrKey}/comment`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ body: params.body }),
+    }),
+  );
+  return { id: added.id, created: added.created };
 }

@@ -264,6 +264,8 @@ export interface BulkFetchParams<F> {
   issueIdsOrKeys: string[];
   fields: string[];
   fieldsSchema: z.ZodType<F>;
+  /** At most 5 issue property keys (OpenAPI spec). */
+  properties?: string[];
 }
 
 /**
@@ -284,7 +286,11 @@ export async function bulkFetchIssues<F>(
       jira.requestJira(route`/rest/api/3/issue/bulkfetch`, {
         method: 'POST',
         headers: JSON_HEADERS,
-        body: JSON.stringify({ issueIdsOrKeys: batch, fields: params.fields }),
+        body: JSON.stringify({
+          issueIdsOrKeys: batch,
+          fields: params.fields,
+          ...(params.properties ? { properties: params.properties } : {}),
+        }),
       }),
     );
     fetched.push(...answer.issues);

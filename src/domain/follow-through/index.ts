@@ -14,3 +14,11 @@ export {
   type StatusCategoryKey,
 } from './done-in-time';
 export { followThroughCounts, type FollowThroughCounts, type SeenChild } from './follow-through-counts';
+export {
+  escalationComment,
+  escalationTag,
+  isDueForEscalation,
+  latestEscalatedDueDate,
+  type EscalationCommentInput,
+  type EscalationPerson,
+} from './escalation';

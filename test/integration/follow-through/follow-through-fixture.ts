@@ -1,9 +1,10 @@
 import type { IssueContextApi } from '../../../src/contract/issue-context-api';
+import type { IssuePanelApi } from '../../../src/contract/issue-panel-api';
 import { ACTION_SOURCE_PROPERTY } from '../../../src/domain/automation/action-item-issue';
 import { issueContextResolver } from '../../../src/handlers/resolvers/issue-context-resolver';
+import { issuePanelResolver } from '../../../src/handlers/resolvers/issue-panel-resolver';
 import { emptyAutomationRecord, saveAutomationRecord } from '../../../src/storage/automation-record-store';
-import { resolverCaller } from '../../helpers/incident-app';
-import { panelApp } from '../issue-panel/panel-fixture';
+import { incidentApp, incidentBean, NOW, resolverCaller } from '../../helpers/incident-app';
 
 /** Alex Rivera in the emulator's directory: the assignee of the seeded children. */
 export const ASSIGNEE = '5b109f2e9729b51b54dc274d';
@@ -39,17 +40,22 @@ function childBean({ rowId, key, status = 'To Do', duedate = null, assignee = AS
 
 /**
  * INC-1 (seeded, as the panel fixture has it) whose finalization created these children: the children
- * seeded in Jira, the automation record naming them, as the finalization job leaves it.
+ * seeded in Jira, the automation record naming them, as the finalization job leaves it. The clock is
+ * the panel fixture's unless a test moves its own.
  */
-export async function followThroughApp(children: SeededChild[]) {
-  const fixture = await panelApp();
-  fixture.app.emulator.seed(children.map(childBean));
-  await saveAutomationRecord(fixture.app.services({}).kv, {
+export async function followThroughApp(children: SeededChild[], now: () => Date = () => NOW) {
+  const app = await incidentApp(now);
+  app.emulator.seed([incidentBean('INC-1'), ...children.map(childBean)]);
+  await saveAutomationRecord(app.services({}).kv, {
     ...emptyAutomationRecord('INC-1'),
     lastRunAt: '2025-03-15T16:00:00.000Z',
     childIssueType: 'sub-task',
     children: Object.fromEntries(children.map((child) => [child.rowId, child.key])),
   });
-  const glance = resolverCaller<IssueContextApi>(fixture.app, issueContextResolver);
-  return { ...fixture, glance };
+  return {
+    app,
+    call: resolverCaller<IssuePanelApi>(app, issuePanelResolver),
+    glance: resolverCaller<IssueContextApi>(app, issueContextResolver),
+    as: (accountId: string) => ({ accountId, issueKey: 'INC-1' }),
+  };
 }
