@@ -95,7 +95,7 @@ main{display:grid;grid-template-columns:repeat(auto-fit,minmax(34rem,1fr));gap:1
 .gadget{background:${dark ? '#22272b' : '#fff'};border-radius:8px;box-shadow:0 1px 2px rgba(9,30,66,.25);padding:0 1rem 1rem}
 .gadget header{display:flex;justify-content:space-between;align-items:center}
 .gadget h2{font-size:1rem}
-iframe{border:0;width:100%;height:46rem}
+iframe{border:0;width:100%;height:44rem}
 </style></head>
 <body><h1>Dashboard</h1>
 <main>

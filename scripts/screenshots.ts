@@ -63,6 +63,20 @@ async function uiKitShot(
   await tab.close();
 }
 
+/** The preview's dashboard with both follow-through gadgets drawn (each in its own frame, as in Jira). */
+async function dashboardShot(browser: Browser, preview: PreviewServer, theme: 'light' | 'dark') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: theme });
+  await page.goto(`${preview.url}/dashboard?theme=${theme}`);
+  for (const id of ['20001', '20002'])
+    await page
+      .frameLocator(`#gadget-${id}`)
+      .getByText('Postmortems due or overdue')
+      .waitFor({ timeout: 30_000 });
+  await page.evaluate(() => document.fonts.ready);
+  await shoot(page, `dashboard-gadget-${theme}.png`);
+  await page.close();
+}
+
 /** `npm run screenshots`: the README's images, taken from the local preview with its demo data. */
 async function main() {
   mkdirSync(outDir, { recursive: true });
@@ -88,6 +102,8 @@ async function main() {
       viewport: { width: PANEL_VIEWPORT.width, height: 240 },
       file: 'issue-glance-dark.png',
     });
+    await dashboardShot(browser, preview, 'light');
+    await dashboardShot(browser, preview, 'dark');
   } finally {
     await browser.close();
     await preview.close();
