@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { route } from '../../src/jira/route';
 import { searchJqlAll } from '../../src/jira/search-jql';
 import { launchChromium } from '../../preview/chromium';
 import { referencePostmortemMarkdown } from '../helpers/shared-files';
@@ -85,7 +86,7 @@ describe('issue panel in the browser (local preview: real resolvers, Jira emulat
   const value = (page: Page, label: string) => field(page, label).inputValue();
   const texts = (locator: Locator) => locator.allInnerTexts();
 
-  it('writes a postmortem from scratch, is blocked by an ownerless action item, then finalizes into child issues and one Slack message that survive a reload', async () => {
+  it('writes a postmortem from scratch, is blocked by an ownerless action item, then finalizes into child issues and one Slack message that survive a reload; the read view shows each child’s live Jira status and a due date moved into the past as overdue', async () => {
     const page = await openPanel('INC-1');
     await page.getByText('Not saved yet').waitFor();
     const due1 = nextMonthDay(15);
@@ -228,13 +229,22 @@ describe('issue panel in the browser (local preview: real resolvers, Jira emulat
     expect(await read('section-lessonsLearned')).toContain(
       'Deploy steps belong in the pipeline, not in a wiki',
     );
-    const actionRows = await texts(page.getByTestId('action-items-read').locator('tbody tr'));
+    // Each row carries its child issue's live status, read from Jira when the panel opens.
+    const actionItemsRead = page.getByTestId('action-items-read');
+    await actionItemsRead.getByText('To Do', { exact: true }).nth(1).waitFor();
+    const actionRows = await texts(actionItemsRead.locator('tbody tr'));
     expect(actionRows.map((row) => row.replace(/\s+/g, ' '))).toEqual([
       expect.stringMatching(
-        new RegExp(`^1 Restart workers from the deploy pipeline Alex Rivera ${due1} ${shownKeys[0]}`),
+        new RegExp(
+          `^1 Restart workers from the deploy pipeline Alex Rivera ${due1} ${shownKeys[0]} to do$`,
+          'i',
+        ),
       ),
       expect.stringMatching(
-        new RegExp(`^2 Document the restart step in the runbook Maria Chen ${due2} ${shownKeys[1]}`),
+        new RegExp(
+          `^2 Document the restart step in the runbook Maria Chen ${due2} ${shownKeys[1]} to do$`,
+          'i',
+        ),
       ),
     ]);
     expect(await read('section-blamelessNotes')).toContain('The release followed the runbook as written.');
@@ -242,6 +252,24 @@ describe('issue panel in the browser (local preview: real resolvers, Jira emulat
     expect(await texts(page.getByTestId('automation-children').getByRole('link'))).toEqual(shownKeys);
     await slackStatus.getByText('Sent').waitFor();
     expect(preview.app.slackSink.messages()).toHaveLength(1);
+
+    // The child's due date moves into the past in Jira: the panel shows Jira's date, overdue in red.
+    const pastDue = new Date(Date.now() - 5 * DAY_MS).toISOString().slice(0, 10);
+    const edited = await preview.app.emulator
+      .appJiraPort()
+      .requestJira(route`/rest/api/3/issue/${shownKeys[0] ?? ''}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fields: { duedate: pastDue } }),
+      });
+    expect(edited.status).toBe(204);
+    await page.reload();
+    const overdue = page.getByTestId('action-item-ai-1-overdue');
+    await overdue.waitFor();
+    expect((await overdue.innerText()).replace(/\s+/g, ' ')).toMatch(
+      new RegExp(`^${pastDue} \\d+ days overdue$`),
+    );
+    expect(await overdue.getAttribute('style')).toContain('--ds-text-danger');
     await page.context().close();
   }, 60_000);
 

@@ -89,6 +89,20 @@ describe('gridKeyCommand', () => {
   });
 });
 
+describe('gridKeyCommand in a date cell', () => {
+  it('leaves the cell on Tab and Shift+Tab instead of stepping through month, day and year', () => {
+    expect(gridKeyCommand(press('Tab'), { kind: 'date', row: 1, rowCount: 3 })).toEqual({
+      kind: 'leave-cell',
+      step: 1,
+    });
+    expect(gridKeyCommand(press('Tab', { shiftKey: true }), { kind: 'date', row: 1, rowCount: 3 })).toEqual({
+      kind: 'leave-cell',
+      step: -1,
+    });
+    expect(gridKeyCommand(press('Tab'), { kind: 'text', row: 1, rowCount: 3 })).toBeNull();
+  });
+});
+
 describe('rowMovedAnnouncement', () => {
   it('tells a screen reader where the row went, counting from 1', () => {
     expect(rowMovedAnnouncement('timeline row', 2, 1, 9)).toBe('Moved timeline row 3 to position 2 of 9.');

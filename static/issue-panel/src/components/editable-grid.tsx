@@ -73,6 +73,18 @@ function dropEdgeStyle(edge: Edge | null): CSSProperties {
   return { boxShadow: line };
 }
 
+const FOCUSABLE = 'input:not([type="hidden"]), textarea, button:not([disabled]), [role="combobox"]';
+
+/** Focus the field before or after the cell (a date cell sits mid-row, so both exist in the table). */
+function focusNeighbour(cell: Element, step: -1 | 1): void {
+  const table = cell.closest('table');
+  if (!table) return;
+  const fields = [...table.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const positions = fields.map((field) => cell.contains(field));
+  const index = step === 1 ? positions.lastIndexOf(true) + 1 : positions.indexOf(true) - 1;
+  fields[index]?.focus();
+}
+
 interface RowDragData {
   [key: string | symbol]: unknown;
   grid: string;
@@ -136,7 +148,9 @@ export function EditableGrid<Row extends { id: string }>(props: EditableGridProp
     );
     if (!command) return;
     event.preventDefault();
-    if (command.kind === 'add-row') {
+    if (command.kind === 'leave-cell') {
+      focusNeighbour(event.currentTarget, command.step);
+    } else if (command.kind === 'add-row') {
       dispatch({ type: 'addRow', list, after: command.after });
       setFocusRequest({ index: command.after + 1, column: columns[0]?.key ?? column });
     } else {
