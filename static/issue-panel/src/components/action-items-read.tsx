@@ -68,7 +68,7 @@ export function ActionItemsRead({
   items: readonly ActionItem[];
   live: ActionItemStatusState;
 }) {
-  const byRow = new Map(live.kind === 'ready' ? live.view.items.map((status) => [status.rowId, status]) : []);
+  const byRow = new Map(live.kind === 'ready' ? live.data.items.map((status) => [status.rowId, status]) : []);
   return (
     <Stack space="space.100">
       <ReadTable
