@@ -3,6 +3,7 @@ import type { Finding } from '../domain/checks';
 import { postmortemDocumentSchema, type ImportReport, type PostmortemDocument } from '../domain/postmortem';
 import { historyContract } from './history-api';
 import { followThroughContract } from './follow-through-api';
+import { reviewContract } from './review-api';
 import { issueKeySchema } from './issue-key';
 import { answering, type ApiOf } from './resolver-contract';
 
@@ -96,8 +97,10 @@ export const issuePanelContract = {
   importDescription: answering<ImportPreview>()(withIssue, 'viewed-issue'),
   exportToDescription: answering<{ written: true }>()(withDocument, 'viewed-issue'),
   // Renders the document it is sent, stored nowhere: no issue is read, so none needs checking.
+  // Renders the document it is sent. With `issueKey` (checked against the viewed issue by the
+  // handler), the stored review history is written in too, whatever review the client's copy holds.
   exportMarkdown: answering<{ markdown: string }>()(
-    z.object({ document: postmortemDocumentSchema }),
+    z.object({ document: postmortemDocumentSchema, issueKey: issueKeySchema.optional() }),
     'signed-in',
   ),
   searchUsers: answering<Array<{ accountId: string; displayName: string }>>()(
@@ -107,6 +110,9 @@ export const issuePanelContract = {
   proposeTimeline: historyContract.proposeTimeline,
   findSeenBefore: historyContract.findSeenBefore,
   getActionItemStatus: followThroughContract.getActionItemStatus,
+  getReview: reviewContract.getReview,
+  requestReview: reviewContract.requestReview,
+  decideReview: reviewContract.decideReview,
 };
 
 export type IssuePanelApi = ApiOf<typeof issuePanelContract>;

@@ -50,3 +50,13 @@ export async function getMyself(jira: JiraPort): Promise<JiraUser> {
     ),
   );
 }
+
+/** `GET /rest/api/3/user?accountId=`: one account, as the caller may see it (404 when unknown). */
+export async function getUser(jira: JiraPort, accountId: string): Promise<JiraUser> {
+  const query = new URLSearchParams({ accountId });
+  return toUser(
+    await jiraResponse(`read the user ${accountId}`, userSchema, () =>
+      jira.requestJira(route`/rest/api/3/user?${query}`, { method: 'GET', headers: ACCEPT_JSON }),
+    ),
+  );
+}

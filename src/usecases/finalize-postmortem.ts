@@ -20,6 +20,7 @@ import {
 } from '../domain/automation/finalization-plan';
 import { incidentDurationMinutes } from '../domain/policy/incident-facts';
 import { emptyPostmortem, parseAdf, type PostmortemDocument } from '../domain/postmortem';
+import { isSettled, withReview } from '../domain/review';
 import { finalizationMessage } from '../domain/slack/finalization-message';
 import { bulkCreateIssues, getIssue } from '../jira/issues';
 import { createIssueLink } from '../jira/issue-links';
@@ -39,6 +40,7 @@ import {
   type AutomationRecord,
 } from '../storage/automation-record-store';
 import { loadPostmortem, savePostmortem } from '../storage/postmortem-store';
+import { loadReview } from '../storage/review-store';
 import { loadSettings, loadSlackWebhookUrl } from '../storage/settings-store';
 import { ownerResolver } from './resolve-owners';
 import { sendSlackMessage } from './send-slack-message';
@@ -148,22 +150,26 @@ async function settleWithLabel(
   });
   const labelOn = issue.fields.labels.includes(settings.finalizationLabel);
   const loaded = (await loadPostmortem(kv, job.issueKey))?.document;
-  // The label added in Jira (not from the panel) leaves the postmortem DRAFT, open to panel saves while
-  // the children are created: it is held IN_REVIEW (read-only in the panel) before anything is created,
+  // The label added in Jira (not from the panel) leaves the postmortem open to panel saves while the
+  // children are created: it is held FINALIZING (read-only in the panel) before anything is created,
   // by a save conditional on the revision read, so a row saved meanwhile is in the document used here.
   const stored =
-    labelOn && loaded?.header.status === 'DRAFT'
+    labelOn && loaded && !isSettled(loaded.header.status)
       ? await saveStatus(kv, job.issueKey, loaded, clock.now(), (current) =>
-          current.header.status === 'DRAFT' ? { ...current.header, status: 'IN_REVIEW' } : current.header,
+          isSettled(current.header.status) ? current.header : { ...current.header, status: 'FINALIZING' },
         )
       : loaded;
   const record = (await loadAutomationRecord(kv, job.issueKey)) ?? emptyAutomationRecord(job.issueKey);
   const document =
     stored ?? documentFromDescription(issue.key, issue.fields.summary, issue.fields.description);
+  // The review as it stands (approvals, "Reviewed by"), for the skipped rules and the FINAL header.
+  const review = await loadReview(kv, job.issueKey);
+  const reviewed = withReview(document, review, settings.approvalsRequired);
   const plan = planFinalization({
     labelOn,
     storedStatus: stored?.header.status ?? null,
-    document,
+    document: reviewed,
+    approvalsRequired: settings.approvalsRequired,
     progress: record,
     now: clock.now(),
   });
@@ -252,7 +258,13 @@ async function settleWithLabel(
     await recordProgress(record);
   }
 
-  const finalDocument = await markFinal(kv, job.issueKey, document, clock.now());
+  const finalDocument = await markFinal(
+    kv,
+    job.issueKey,
+    document,
+    clock.now(),
+    review ? reviewed.header.reviewedBy : null,
+  );
   await writePostmortemSummary(jira, job.issueKey, finalDocument);
 
   if (shouldAnnounce(record)) {
@@ -369,12 +381,16 @@ async function recoverChildren(
   record.pendingCreate = null;
 }
 
-/** Status FINAL, saved only when the document is not FINAL already. */
+/**
+ * Status FINAL, saved only when the document is not FINAL already; with a review, "Reviewed by" is
+ * kept as its current approvals name them at finalization.
+ */
 async function markFinal(
   kv: KvPort,
   issueKey: string,
   document: PostmortemDocument,
   now: Date,
+  reviewedBy: string[] | null,
 ): Promise<PostmortemDocument> {
   if (finalHeader(document.header, now) === null) return document;
   return saveStatus(kv, issueKey, document, now, (current) => {
@@ -384,7 +400,8 @@ async function markFinal(
         retryAfterMs: RETRY_AFTER_MS,
       });
     }
-    return finalHeader(current.header, now) ?? current.header;
+    const header = finalHeader(current.header, now) ?? current.header;
+    return reviewedBy === null ? header : { ...header, reviewedBy };
   });
 }
 

@@ -9,6 +9,8 @@ export type TextColor =
 const STATUS: Record<PostmortemStatus, { appearance: StatusAppearance; label: string }> = {
   DRAFT: { appearance: 'default', label: 'Draft' },
   IN_REVIEW: { appearance: 'inprogress', label: 'In review' },
+  APPROVED: { appearance: 'inprogress', label: 'Approved' },
+  FINALIZING: { appearance: 'inprogress', label: 'Finalizing' },
   FINAL: { appearance: 'success', label: 'Final' },
 };
 

@@ -5,6 +5,7 @@
  */
 import type { ErrorKind } from '../../contract/errors';
 import type { ActionItem, PostmortemDocument, PostmortemStatus } from '../postmortem';
+import type { ApprovalsRequired } from '../review/review-record';
 import type { FinalizationActionItem, FinalizationMessageInput } from '../slack/finalization-message';
 import { mayHaveBeenCreated, type UncreatedElement } from './child-binding';
 import { skippedFinalizationRules, type SkippedRule } from './skipped-rules';
@@ -40,10 +41,12 @@ export interface FinalizationInput {
   labelOn: boolean;
   /**
    * The stored postmortem's status, null when none is stored. A withdrawn label reopens a FINAL one,
-   * and an IN_REVIEW one a run held for its finalization.
+   * and a FINALIZING one a run held for its finalization.
    */
   storedStatus: PostmortemStatus | null;
   document: PostmortemDocument;
+  /** The approvals setting: missing approvals are a skipped rule like the panel's other blockers. */
+  approvalsRequired: ApprovalsRequired;
   progress: FinalizationProgress;
   now: Date;
 }
@@ -51,7 +54,10 @@ export interface FinalizationInput {
 export function planFinalization(input: FinalizationInput): FinalizationPlan {
   const { document, progress } = input;
   if (!input.labelOn) {
-    return { kind: 'withdraw', reopen: input.storedStatus === 'FINAL' || input.storedStatus === 'IN_REVIEW' };
+    return {
+      kind: 'withdraw',
+      reopen: input.storedStatus === 'FINAL' || input.storedStatus === 'FINALIZING',
+    };
   }
   const ongoingId = document.header.status === 'FINAL' ? progress.finalizationId : undefined;
   // A record written before intents were kept (no `pendingCreate` at all) cannot say which rows were
@@ -61,7 +67,12 @@ export function planFinalization(input: FinalizationInput): FinalizationPlan {
     kind: 'finalize',
     finalization: ongoingId
       ? { kind: 'ongoing', id: ongoingId }
-      : { kind: 'new', skippedRules: skippedFinalizationRules(document, input.now) },
+      : {
+          kind: 'new',
+          skippedRules: skippedFinalizationRules(document, input.now, {
+            approvalsRequired: input.approvalsRequired,
+          }),
+        },
     rowsInDoubt: document.actionItems
       .map((item) => item.id)
       .filter((rowId) => !(rowId in progress.children) && (sent === null || sent.includes(rowId))),

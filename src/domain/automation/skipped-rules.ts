@@ -1,5 +1,6 @@
 import { finalizationBlockers, type FindingCode } from '../checks';
 import type { PostmortemDocument } from '../postmortem';
+import type { ApprovalsRequired } from '../review/review-record';
 
 export interface SkippedRule {
   rule: FindingCode;
@@ -11,8 +12,12 @@ export interface SkippedRule {
  * happens; these are the panel's blocking rules it skipped, for Slack and the panel to say so. Any rule
  * added to `finalizationBlockers` (e.g. review approvals) is reported here without a change.
  */
-export function skippedFinalizationRules(document: PostmortemDocument, now: Date): SkippedRule[] {
-  return finalizationBlockers(document, now).map((finding) => ({
+export function skippedFinalizationRules(
+  document: PostmortemDocument,
+  now: Date,
+  rules: { approvalsRequired: ApprovalsRequired },
+): SkippedRule[] {
+  return finalizationBlockers(document, now, rules).map((finding) => ({
     rule: finding.code,
     message: finding.message,
   }));

@@ -1,4 +1,6 @@
 import type { PostmortemDocument } from '../postmortem';
+import { approvalsBlocker } from '../review/review-state';
+import type { ApprovalsRequired } from '../review/review-record';
 import type { Finding } from './finding';
 
 function label(action: string, index: number): string {
@@ -31,9 +33,15 @@ export function actionItemsHaveOwnerAndDueDate(doc: PostmortemDocument): Finding
 }
 
 /**
- * What stops a postmortem from being finalized: only the reference's hard rule, every action item has
- * an owner and a due date. `now` is accepted so callers can treat all checks alike.
+ * What stops a postmortem from being finalized: the reference's hard rule (every action item has an
+ * owner and a due date) and the approvals the settings ask for, read from `doc.review` (merged in
+ * by `withReview`). `now` is accepted so
+ * callers can treat all checks alike.
  */
-export function finalizationBlockers(doc: PostmortemDocument, _now: Date): Finding[] {
-  return actionItemsHaveOwnerAndDueDate(doc);
+export function finalizationBlockers(
+  doc: PostmortemDocument,
+  _now: Date,
+  rules: { approvalsRequired: ApprovalsRequired },
+): Finding[] {
+  return [...actionItemsHaveOwnerAndDueDate(doc), ...approvalsBlocker(doc, rules.approvalsRequired)];
 }

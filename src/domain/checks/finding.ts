@@ -4,7 +4,8 @@ export type FindingCode =
   | 'action-item-without-due-date'
   | 'action-item-due-date-passed'
   | 'timeline-out-of-order'
-  | 'blame-language';
+  | 'blame-language'
+  | 'approvals-missing';
 
 export interface Finding {
   code: FindingCode;

@@ -121,6 +121,8 @@ function parseStatus(value: string): PostmortemStatus | null {
   const v = value.toLowerCase();
   if (/^(final|finali[sz]ed|published|complete|completed|done)$/.test(v)) return 'FINAL';
   if (/^in[ _-]?review$|^review$/.test(v)) return 'IN_REVIEW';
+  if (/^approved$/.test(v)) return 'APPROVED';
+  if (/^finali[sz]ing$/.test(v)) return 'FINALIZING';
   if (v === 'draft') return 'DRAFT';
   return null;
 }

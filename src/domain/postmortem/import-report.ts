@@ -30,6 +30,7 @@ export const SECTION_TITLES: Readonly<Record<SectionKind, string>> = {
   actionItems: 'Action Items',
   blameless: 'Notes on Blameless Culture',
   otherNotes: 'Other Notes',
+  reviewHistory: 'Review History',
   metadata: 'Header',
 };
 

@@ -99,7 +99,8 @@ function migrateV1ToV2(v1: PostmortemV1): unknown {
       durationMinutes: null,
       writtenBy: blankToNull(v1.header.writtenBy),
       reviewedBy: v1.header.reviewedBy.map((name) => name.trim()).filter(Boolean),
-      status: v1.header.status === 'IN REVIEW' ? 'IN_REVIEW' : v1.header.status,
+      // A v1 "IN REVIEW" was typed in: no reviewer was ever asked, so there is no review to be in.
+      status: v1.header.status === 'IN REVIEW' ? 'DRAFT' : v1.header.status,
       category: blankToNull(v1.header.category),
       finalizedAt: null,
     },
@@ -121,6 +122,16 @@ function migrateV1ToV2(v1: PostmortemV1): unknown {
   };
 }
 
+/**
+ * Version 3 adds the review (issue 15). In version 2, IN_REVIEW was only the automation's hold while
+ * it created the children (read-only): it is FINALIZING now, and IN_REVIEW means a review in progress.
+ */
+function migrateV2ToV3(v2: Record<string, unknown>): unknown {
+  const header = v2.header as { status?: unknown } | undefined;
+  if (header?.status !== 'IN_REVIEW') return { ...v2, version: 3 };
+  return { ...v2, version: 3, header: { ...header, status: 'FINALIZING' } };
+}
+
 function issuesOf(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
 }
@@ -140,7 +151,9 @@ export function migratePostmortem(raw: unknown): PostmortemDocument {
       const issues = issuesOf(v1.error);
       throw new InvalidPostmortemError(`Not a valid version-1 postmortem: ${issues.join('; ')}`, issues);
     }
-    candidate = migrateV1ToV2(v1.data);
+    candidate = migrateV2ToV3(migrateV1ToV2(v1.data) as Record<string, unknown>);
+  } else if (version === 2) {
+    candidate = migrateV2ToV3(raw as Record<string, unknown>);
   } else if (version !== CURRENT_POSTMORTEM_VERSION) {
     const issues = [`version: unknown version ${JSON.stringify(version)}`];
     throw new InvalidPostmortemError(

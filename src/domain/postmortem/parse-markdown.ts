@@ -23,6 +23,8 @@ import { emptyPostmortem, type PostmortemDocument, type TimelineRow } from './po
 import { actionItemIds, readActionItems, type ActionItemIds } from './read-action-items';
 import { readTimeline, timelineRowIds, type TimelineRead } from './read-timeline';
 import { sectionKind, sectionKindByWords, type SectionKind } from './section-kind';
+import { emptyReview } from '../review/review-record';
+import { readReviewHistory } from '../review/review-history-markdown';
 import { isZoneStatement, readTimePrefix, statedZone } from './timeline-time';
 
 // Import of postmortems as teams write them. Pure readers, each `(lines) → result`: sections (with the
@@ -517,6 +519,16 @@ function readGroup(
     case 'otherNotes':
       if (body.length > 0) draft.notes.push(body.join('\n'));
       return;
+    case 'reviewHistory': {
+      // Decisions go back to the review record, not into the content (the server keeps its own on save).
+      const read = readReviewHistory(body);
+      doc.review = {
+        ...(doc.review ?? emptyReview()),
+        decisions: [...(doc.review?.decisions ?? []), ...read.decisions],
+      };
+      keep(read.leftover);
+      return;
+    }
     case 'metadata':
       keep(readHeaderLines(draft, body));
       return;

@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { reviewRecordSchema } from '../review/review-record';
 
 /** Bumped whenever the stored shape changes; `migratePostmortem` lifts every older version to this one. */
-export const CURRENT_POSTMORTEM_VERSION = 2;
+export const CURRENT_POSTMORTEM_VERSION = 3;
 
 export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'] as const;
-export const POSTMORTEM_STATUSES = ['DRAFT', 'IN_REVIEW', 'FINAL'] as const;
+/**
+ * DRAFT → IN_REVIEW → APPROVED follow the review (editable throughout; `withReviewHeader`).
+ * FINALIZING holds the document read-only while the automation creates the action items' children;
+ * FINAL is read-only until reopened. Version 2 used IN_REVIEW for that hold (see `migratePostmortem`).
+ */
+export const POSTMORTEM_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'FINALIZING', 'FINAL'] as const;
 
 export type Severity = (typeof SEVERITIES)[number];
 export type PostmortemStatus = (typeof POSTMORTEM_STATUSES)[number];
@@ -95,6 +101,8 @@ export const postmortemDocumentSchema = z
     actionItems: z.array(actionItemSchema),
     blamelessNotes: z.string(),
     otherNotes: z.string(),
+    // Absent until someone asks for a review (issue 15).
+    review: reviewRecordSchema.optional(),
   })
   .strict();
 export type PostmortemDocument = z.infer<typeof postmortemDocumentSchema>;

@@ -1,3 +1,4 @@
+import { renderReviewHistory } from '../review/review-history-markdown';
 import { markdownTableRow } from './markdown-table';
 import type {
   ActionItem,
@@ -12,7 +13,13 @@ const TIMELINE_SEPARATOR = '|-----------|---------|';
 const ACTION_ITEMS_SEPARATOR = '|---|--------|-------|----------|------|';
 const SECTION_BREAK = '---';
 
-export const STATUS_LABELS = { DRAFT: 'DRAFT', IN_REVIEW: 'IN REVIEW', FINAL: 'FINAL' } as const;
+export const STATUS_LABELS = {
+  DRAFT: 'DRAFT',
+  IN_REVIEW: 'IN REVIEW',
+  APPROVED: 'APPROVED',
+  FINALIZING: 'FINALIZING',
+  FINAL: 'FINAL',
+} as const;
 
 function label(name: string, value: string | null): string {
   return value ? `**${name}:** ${value}` : `**${name}:**`;
@@ -147,6 +154,8 @@ export function renderMarkdown(doc: PostmortemDocument, options: RenderMarkdownO
   if (doc.lessonsLearned.length > 0) blocks.push(listBlock('Lessons Learned', doc.lessonsLearned, false));
   blocks.push(actionItemsBlock(doc));
   blocks.push(['## Notes on Blameless Culture', doc.blamelessNotes]);
+  const history = renderReviewHistory(doc.review?.decisions ?? []);
+  if (history.length > 0) blocks.push(history);
   // Other notes go last: everything after their heading belongs to them, whatever headings it contains.
   if (doc.otherNotes !== '') blocks.push(['## Other Notes', doc.otherNotes]);
   const gap = options.spacing === 'commonmark' ? '\n\n' : '\n';

@@ -13,6 +13,7 @@ export type SectionKind =
   | 'actionItems'
   | 'blameless'
   | 'otherNotes'
+  | 'reviewHistory'
   | 'metadata';
 
 // Names from the styles teams use: the reference template, Google SRE (Summary, Impact, Root Causes, Trigger,
@@ -23,6 +24,7 @@ export type SectionKind =
 const SECTION_NAMES: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['blameless', ['notes on blameless culture', 'blameless culture', 'blameless notes', 'blameless']],
   ['otherNotes', ['other notes']],
+  ['reviewHistory', ['review history']],
   [
     'summary',
     [

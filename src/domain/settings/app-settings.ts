@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPROVALS_REQUIRED } from '../review/review-record';
 
 const severity = z.enum(['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4']);
 
@@ -55,6 +56,8 @@ export const appSettingsSchema = z.object({
   actionItemFallbackIssueType: z.string().trim().min(1).default('Task'),
   // Issue 17: an action item this many days past its due day gets one comment on its child; null: never.
   escalateOverdueAfterDays: z.number().int().min(1).max(365).nullable().default(7),
+  // Issue 15: how many current approvals Finalize needs; none keeps finalization as it was before reviews.
+  approvalsRequired: z.enum(APPROVALS_REQUIRED).default('none'),
   // Reference "Maturity Levels": the criteria Jira data cannot show, declared by an admin.
   maturityDeclarations: z
     .object({

@@ -137,7 +137,7 @@ async function requireAccess(
  * this module's page; and the caller must be someone Jira lets see it, before anything stored about it
  * is read or written.
  */
-async function requireViewedIssue(issueKey: string, services: Services, context: InvocationContext) {
+export async function requireViewedIssue(issueKey: string, services: Services, context: InvocationContext) {
   if (context.issueKey !== undefined && context.issueKey !== issueKey) {
     throw new AppError(
       'InvalidInput',

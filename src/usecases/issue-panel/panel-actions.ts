@@ -13,7 +13,9 @@ import {
 import { editIssue } from '../../jira/issues';
 import type { Services } from '../../services';
 import { loadPostmortem, savePostmortem } from '../../storage/postmortem-store';
+import { loadReview } from '../../storage/review-store';
 import { loadSettings } from '../../storage/settings-store';
+import { withReview } from '../../domain/review';
 import { readIncidentIssue } from './incident-issue';
 import { requireEditPermission } from './issue-permissions';
 import { asNewRows, withServerOwnedFields } from './server-owned-fields';
@@ -28,29 +30,47 @@ export async function saveDraft(
   status?: PostmortemStatus,
 ): Promise<CheckView & { document: PostmortemDocument; savedAt: string }> {
   await requireEditPermission(services, issueKey);
-  const current = await loadPostmortem(services.kv, issueKey);
+  const [current, review, settings] = await Promise.all([
+    loadPostmortem(services.kv, issueKey),
+    loadReview(services.kv, issueKey),
+    loadSettings(services.kv, services.logger),
+  ]);
   refuseWhileSettled(current?.document.header.status);
   const now = services.clock.now();
-  const next = withServerOwnedFields(document, current, status ?? current?.document.header.status ?? 'DRAFT');
+  const next = withServerOwnedFields(
+    withoutReview(document),
+    current,
+    status ?? current?.document.header.status ?? 'DRAFT',
+  );
   const by = { accountId: services.accountId, at: now };
-  const saved = await savePostmortem(services.kv, issueKey, next, by);
-  const settings = await loadSettings(services.kv, services.logger);
+  const saved = withReview(
+    await savePostmortem(services.kv, issueKey, next, by),
+    review,
+    settings.approvalsRequired,
+  );
   return { document: saved, savedAt: now.toISOString(), ...checkDraft(saved, settings, now) };
 }
 
+/** The review lives in its own record (`review-store.ts`): whatever review a document carries is not stored. */
+function withoutReview(document: PostmortemDocument): PostmortemDocument {
+  const { review: _review, ...content } = document;
+  return content;
+}
+
 /**
- * FINAL is read-only until reopened; IN_REVIEW is the automation's while it creates the children: a row
- * added then would end up FINAL with no child issue, yet listed in Slack.
+ * FINAL is read-only until reopened; FINALIZING is the automation's while it creates the children: a
+ * row added then would end up FINAL with no child issue, yet listed in Slack. (Review statuses are
+ * editable: an edit only makes earlier approvals stale.)
  */
 function refuseWhileSettled(status: PostmortemStatus | undefined): void {
   if (status === 'FINAL') {
     throw new AppError('Conflict', 'This postmortem is final and read-only. Reopen it to make changes.');
   }
-  if (status === 'IN_REVIEW') {
+  if (status === 'FINALIZING') {
     throw new AppError(
       'Conflict',
       'This postmortem is being finalized: its action items are being created. Reload in a minute; ' +
-        'if it stays in review, reopen it to edit.',
+        'if it stays finalizing, reopen it to edit.',
     );
   }
 }
@@ -64,7 +84,9 @@ export async function finalizeFromPanel(
   issueKey: string,
   document: PostmortemDocument,
 ): Promise<{ document: PostmortemDocument }> {
-  const blockers = finalizationBlockers(document, services.clock.now());
+  const settings = await loadSettings(services.kv, services.logger);
+  const reviewed = withReview(document, await loadReview(services.kv, issueKey), settings.approvalsRequired);
+  const blockers = finalizationBlockers(reviewed, services.clock.now(), settings);
   if (blockers.length > 0) {
     throw new AppError(
       'InvalidInput',
@@ -74,16 +96,16 @@ export async function finalizeFromPanel(
       },
     );
   }
-  const saved = await saveDraft(services, issueKey, document, 'IN_REVIEW');
-  const { finalizationLabel } = await loadSettings(services.kv, services.logger);
+  const saved = await saveDraft(services, issueKey, document, 'FINALIZING');
+  const { finalizationLabel } = settings;
   try {
     await editIssue(services.jiraAsUser, { issueIdOrKey: issueKey, labels: { add: [finalizationLabel] } });
   } catch (error) {
-    // Without the label no automation runs to settle IN_REVIEW (read-only in the panel): back to DRAFT.
+    // Without the label no automation runs to settle FINALIZING (read-only in the panel): back to DRAFT.
     await savePostmortem(
       services.kv,
       issueKey,
-      { ...saved.document, header: { ...saved.document.header, status: 'DRAFT' } },
+      { ...withoutReview(saved.document), header: { ...saved.document.header, status: 'DRAFT' } },
       { accountId: services.accountId, at: services.clock.now() },
     ).catch((revertError: unknown) =>
       services.logger.error('could not put a failed finalization back to DRAFT', {

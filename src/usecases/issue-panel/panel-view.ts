@@ -13,7 +13,9 @@ import {
 } from '../../storage/automation-record-store';
 import { loadJobFailure, type JobFailure } from '../../storage/job-failure-store';
 import { loadPostmortem } from '../../storage/postmortem-store';
+import { loadReview } from '../../storage/review-store';
 import { loadSettings, loadSlackWebhookUrl } from '../../storage/settings-store';
+import { withReview } from '../../domain/review';
 import { incidentPolicy } from './incident-policy';
 import { readIncidentIssue, type IncidentIssue } from './incident-issue';
 
@@ -27,9 +29,10 @@ export async function loadPanel(services: Services, issueKey: string): Promise<P
     services.siteUrl,
     settings.severitySource,
   );
-  const [incident, stored, record, jobFailure, webhook, permissions] = await Promise.all([
+  const [incident, stored, review, record, jobFailure, webhook, permissions] = await Promise.all([
     incidentRead,
     loadPostmortem(services.kv, issueKey),
+    loadReview(services.kv, issueKey),
     loadAutomationRecord(services.kv, issueKey),
     loadJobFailure(services.kv, issueKey),
     loadSlackWebhookUrl(services.kv),
@@ -43,9 +46,10 @@ export async function loadPanel(services: Services, issueKey: string): Promise<P
     ),
   ]);
   // Child keys are the server's: shown from the automation record, whatever the stored rows say.
-  const document = withRecordedChildren(
-    stored?.document ?? prefilledPostmortem(incident),
-    record?.children ?? {},
+  const document = withReview(
+    withRecordedChildren(stored?.document ?? prefilledPostmortem(incident), record?.children ?? {}),
+    review,
+    settings.approvalsRequired,
   );
   const now = services.clock.now();
   return {
@@ -65,7 +69,7 @@ export async function loadPanel(services: Services, issueKey: string): Promise<P
 export function checkDraft(document: PostmortemDocument, settings: AppSettings, now: Date): CheckView {
   return {
     findings: checkCompleteness(document, now, { timeZone: settings.timeZone }),
-    blockers: finalizationBlockers(document, now),
+    blockers: finalizationBlockers(document, now, settings),
   };
 }
 

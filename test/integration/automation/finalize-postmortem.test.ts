@@ -38,7 +38,7 @@ function incident(key: string, project = 'INC') {
 
 const referenceDocument = (): PostmortemDocument => {
   const { document } = parseMarkdown(referencePostmortemMarkdown());
-  return { ...document, header: { ...document.header, status: 'IN_REVIEW', finalizedAt: null } };
+  return { ...document, header: { ...document.header, status: 'FINALIZING', finalizedAt: null } };
 };
 
 async function setUp(
@@ -216,7 +216,7 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     },
   );
 
-  it('holds a DRAFT postmortem IN_REVIEW when the label is added in Jira: a row saved during the bulk create is refused, never FINAL without a child', async () => {
+  it('holds a DRAFT postmortem FINALIZING when the label is added in Jira: a row saved during the bulk create is refused, never FINAL without a child', async () => {
     const reference = referenceDocument();
     const app = await setUp('INC-1', { ...reference, header: { ...reference.header, status: 'DRAFT' } });
     await labelWithoutEvent(app, 'INC-1');

@@ -21,7 +21,7 @@ describe('the app on the local Forge platform: finalizing from the issue panel',
         issueKey: 'INC-1',
         document,
       });
-      expect(answer).toMatchObject({ ok: true, data: { document: { header: { status: 'IN_REVIEW' } } } });
+      expect(answer).toMatchObject({ ok: true, data: { document: { header: { status: 'FINALIZING' } } } });
       await platform.drain();
 
       const triggerRuns = platform.invocations.filter((run) => run.functionKey === 'issue-updated-trigger');

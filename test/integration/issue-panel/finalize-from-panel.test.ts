@@ -30,7 +30,7 @@ describe('issue panel: finalizing (finalize → label → trigger → consumer, 
     const document = await openWithReference(call);
 
     const answer = dataOf(await call('finalize', { issueKey: 'INC-1', document }));
-    expect(answer.document.header.status).toBe('IN_REVIEW');
+    expect(answer.document.header.status).toBe('FINALIZING');
     const labelEdit = app.emulator.requests.find(
       (r) => r.method === 'PUT' && r.path.startsWith('/rest/api/3/issue/INC-1'),
     );

@@ -15,7 +15,7 @@ async function withReferencePostmortem(app: PreviewApp) {
   await savePostmortem(
     app.services({}).kv,
     'INC-1',
-    { ...document, header: { ...document.header, status: 'IN_REVIEW', finalizedAt: null } },
+    { ...document, header: { ...document.header, status: 'FINALIZING', finalizedAt: null } },
     { accountId: PREVIEW_ACCOUNT_ID, at: NOW },
   );
 }

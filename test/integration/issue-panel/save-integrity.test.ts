@@ -177,13 +177,13 @@ describe('issue panel: saves lose nothing and the server owns its fields', () =>
     expect(saved.actionItems.map((item) => item.id)).toEqual(['ai-1', 'ai-3']);
   });
 
-  it('refuses saves while the postmortem is IN_REVIEW (the automation is creating its children)', async () => {
+  it('refuses saves while the postmortem is FINALIZING (the automation is creating its children)', async () => {
     const fixture = await panelApp();
     const { app, call } = fixture;
     const kv = app.services({}).kv;
     const reloaded = await storedByServer(fixture, (opened) => ({
       ...opened,
-      header: { ...opened.header, status: 'IN_REVIEW' },
+      header: { ...opened.header, status: 'FINALIZING' },
     }));
 
     const error = errorOf(

@@ -3,7 +3,7 @@ import type { PostmortemDocument } from '../../../src/contract/issue-panel-api';
 /** A blank document as the backend pre-fills it; built here because tests of static/ mirror its imports. */
 export function blankDocument(overrides: Partial<PostmortemDocument> = {}): PostmortemDocument {
   return {
-    version: 2,
+    version: 3,
     revision: 3,
     header: {
       incidentId: 'INC-1',

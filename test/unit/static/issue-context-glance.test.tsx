@@ -90,6 +90,8 @@ describe('issue glance (UI Kit)', () => {
   it.each([
     ['DRAFT', 'default', 'Draft'],
     ['IN_REVIEW', 'inprogress', 'In review'],
+    ['APPROVED', 'inprogress', 'Approved'],
+    ['FINALIZING', 'inprogress', 'Finalizing'],
     ['FINAL', 'success', 'Final'],
   ] as const)('shows the %s status as a %s lozenge', (status, appearance, label) => {
     const [lozenge] = find(render(glance({ status })), 'Lozenge');

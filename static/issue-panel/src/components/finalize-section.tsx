@@ -8,7 +8,7 @@ import { PanelError } from './panel-error';
 
 /**
  * Finalize / Reopen. Blockers come as a list of what to fix (the caller moves focus to the first);
- * warnings never block. While finalizing (IN_REVIEW) or final, the document is read-only until reopened.
+ * warnings never block. While finalizing (FINALIZING) or final, the document is read-only until reopened.
  */
 export function FinalizeSection({
   state,

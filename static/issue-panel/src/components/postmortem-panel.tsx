@@ -47,7 +47,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
   const finalizer = useFinalize({
     issueKey,
     initialAutomation: panel.automation,
-    initialPolling: panel.document.header.status === 'IN_REVIEW',
+    initialPolling: panel.document.header.status === 'FINALIZING',
     onFinalized: editor.adoptServerDocument,
     onReopened: editor.adoptServerDocument,
     onAutomationSettled: () => void editor.refresh(),
@@ -85,7 +85,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
 
   const general = unplacedFindings(checks.findings, SECTION_PATHS);
   const isFinal = doc.header.status === 'FINAL';
-  const isInReview = doc.header.status === 'IN_REVIEW';
+  const isInReview = doc.header.status === 'FINALIZING';
 
   return (
     <Box xcss={panelStyles} testId="postmortem-panel">

@@ -25,7 +25,7 @@ const automationSettled = (view: AutomationView | null): boolean =>
 export function useFinalize(options: {
   issueKey: string;
   initialAutomation: AutomationView | null;
-  /** Opened mid-finalization (IN_REVIEW): keep watching the automation as if we had just finalized. */
+  /** Opened mid-finalization (FINALIZING): keep watching the automation as if we had just finalized. */
   initialPolling: boolean;
   onFinalized: (document: PostmortemDocument) => void;
   onReopened: (document: PostmortemDocument) => void;

@@ -20,8 +20,9 @@ export function usePostmortemEditor(issueKey: string, panel: PanelView) {
   const [document, setDocument] = useState<PostmortemDocument>(panel.document);
   const documentRef = useRef(document);
   const [canEdit] = useState(panel.canEdit);
-  // IN_REVIEW is the moment between finalize and the automation marking it FINAL: no edits then either.
-  const readOnly = !canEdit || document.header.status !== 'DRAFT';
+  // FINALIZING is the moment between finalize and the automation marking it FINAL: no edits then either.
+  // A postmortem in review stays editable (an edit makes earlier approvals stale).
+  const readOnly = !canEdit || document.header.status === 'FINALIZING' || document.header.status === 'FINAL';
 
   const live = useLiveChecks(issueKey, { findings: panel.findings, blockers: panel.blockers });
   const autosave = useAutosave({

@@ -37,22 +37,43 @@ function documentWith(rows: ActionItem[], status: 'DRAFT' | 'FINAL' = 'DRAFT'): 
 const fresh: FinalizationProgress = { children: {}, childIssueType: null };
 
 describe('planFinalization', () => {
-  it('withdraws when the label is gone, reopening a stored FINAL postmortem or one held IN_REVIEW for its finalization', () => {
+  it('withdraws when the label is gone, reopening a stored FINAL postmortem or one held FINALIZING for its finalization', () => {
     const document = documentWith([row('ai-1')], 'FINAL');
     expect(
-      planFinalization({ labelOn: false, storedStatus: 'FINAL', document, progress: fresh, now }),
+      planFinalization({
+        approvalsRequired: 'none',
+        labelOn: false,
+        storedStatus: 'FINAL',
+        document,
+        progress: fresh,
+        now,
+      }),
     ).toEqual({
       kind: 'withdraw',
       reopen: true,
     });
     expect(
-      planFinalization({ labelOn: false, storedStatus: 'IN_REVIEW', document, progress: fresh, now }),
+      planFinalization({
+        approvalsRequired: 'none',
+        labelOn: false,
+        storedStatus: 'FINALIZING',
+        document,
+        progress: fresh,
+        now,
+      }),
     ).toEqual({
       kind: 'withdraw',
       reopen: true,
     });
     expect(
-      planFinalization({ labelOn: false, storedStatus: 'DRAFT', document, progress: fresh, now }),
+      planFinalization({
+        approvalsRequired: 'none',
+        labelOn: false,
+        storedStatus: 'DRAFT',
+        document,
+        progress: fresh,
+        now,
+      }),
     ).toEqual({
       kind: 'withdraw',
       reopen: false,
@@ -62,6 +83,7 @@ describe('planFinalization', () => {
   it('starts a new finalization, with the skipped panel rules, unless a FINAL postmortem has one', () => {
     const draft = documentWith([row('ai-1')]);
     const started = planFinalization({
+      approvalsRequired: 'none',
       labelOn: true,
       storedStatus: 'DRAFT',
       document: draft,
@@ -73,11 +95,25 @@ describe('planFinalization', () => {
     const final = documentWith([row('ai-1')], 'FINAL');
     const ongoing = { ...fresh, finalizationId: 'f-1' };
     expect(
-      planFinalization({ labelOn: true, storedStatus: 'FINAL', document: final, progress: ongoing, now }),
+      planFinalization({
+        approvalsRequired: 'none',
+        labelOn: true,
+        storedStatus: 'FINAL',
+        document: final,
+        progress: ongoing,
+        now,
+      }),
     ).toMatchObject({ finalization: { kind: 'ongoing', id: 'f-1' } });
     // A draft with an id left from an earlier finalization is a new one (adding the label again).
     expect(
-      planFinalization({ labelOn: true, storedStatus: 'DRAFT', document: draft, progress: ongoing, now }),
+      planFinalization({
+        approvalsRequired: 'none',
+        labelOn: true,
+        storedStatus: 'DRAFT',
+        document: draft,
+        progress: ongoing,
+        now,
+      }),
     ).toMatchObject({ finalization: { kind: 'new' } });
   });
 
@@ -91,7 +127,14 @@ describe('planFinalization', () => {
     const legacy = { ...fresh, children: { 'ai-1': 'INC-9' } };
     const noIntent = { ...fresh, pendingCreate: null };
     const doubt = (progress: FinalizationProgress) => {
-      const plan = planFinalization({ labelOn: true, storedStatus: 'DRAFT', document, progress, now });
+      const plan = planFinalization({
+        approvalsRequired: 'none',
+        labelOn: true,
+        storedStatus: 'DRAFT',
+        document,
+        progress,
+        now,
+      });
       return plan.kind === 'finalize' ? plan.rowsInDoubt : null;
     };
     expect(doubt(withIntent)).toEqual(['ai-2']);

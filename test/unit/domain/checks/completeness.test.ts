@@ -5,10 +5,12 @@ import { referencePostmortemMarkdown } from '../../../helpers/shared-files';
 const reference = (): PostmortemDocument => parseMarkdown(referencePostmortemMarkdown()).document;
 // The reference postmortem was finalized a few days after the incident (15 March 2025).
 const finalizedOn = new Date('2025-03-17T09:00:00Z');
+// The default setting: Finalize needs no approvals (the review's rule is tested in test/unit/domain/review).
+const NO_APPROVALS = { approvalsRequired: 'none' } as const;
 
 describe('finalizationBlockers (the reference hard rule: owner and due date on every action item)', () => {
   it('lets the reference postmortem through', () => {
-    expect(finalizationBlockers(reference(), finalizedOn)).toEqual([]);
+    expect(finalizationBlockers(reference(), finalizedOn, NO_APPROVALS)).toEqual([]);
   });
 
   it('blocks on an action item without owner and one without due date, naming the row', () => {
@@ -21,7 +23,7 @@ describe('finalizationBlockers (the reference hard rule: owner and due date on e
       ...(doc.actionItems[3] as PostmortemDocument['actionItems'][number]),
       dueDate: null,
     };
-    expect(finalizationBlockers(doc, finalizedOn)).toEqual([
+    expect(finalizationBlockers(doc, finalizedOn, NO_APPROVALS)).toEqual([
       {
         code: 'action-item-without-owner',
         severity: 'error',
@@ -41,7 +43,11 @@ describe('finalizationBlockers (the reference hard rule: owner and due date on e
 
   it('does not block on advice such as empty sections or past due dates', () => {
     expect(
-      finalizationBlockers(emptyPostmortem({ incidentId: 'INC-1' }), new Date('2030-01-01T00:00:00Z')),
+      finalizationBlockers(
+        emptyPostmortem({ incidentId: 'INC-1' }),
+        new Date('2030-01-01T00:00:00Z'),
+        NO_APPROVALS,
+      ),
     ).toEqual([]);
   });
 });

@@ -39,12 +39,13 @@ describe('migratePostmortem', () => {
     expect(doc.version).toBe(CURRENT_POSTMORTEM_VERSION);
   });
 
-  it('lifts version 1: ids for rows, owners as text, Jira as reference, IN REVIEW status, notes as blameless notes', () => {
+  it('lifts version 1: ids for rows, owners as text, Jira as reference, a typed IN REVIEW as DRAFT (no reviewer was asked), notes as blameless notes', () => {
     const doc = migratePostmortem(v1Stored);
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(CURRENT_POSTMORTEM_VERSION);
     expect(doc.revision).toBe(0);
     expect(doc.header.severity).toBe('SEV-2');
-    expect(doc.header.status).toBe('IN_REVIEW');
+    expect(doc.header.status).toBe('DRAFT');
+    expect(doc.review).toBeUndefined();
     expect(doc.timeline.map((row) => row.id)).toEqual(['tl-1', 'tl-2']);
     expect(doc.rootCause).toEqual({ text: 'Consumer autoscaling was capped at 3 replicas.', summary: null });
     expect(doc.actionItems).toEqual([
@@ -69,6 +70,17 @@ describe('migratePostmortem', () => {
     // v1's free-text duration is not guessed into minutes, and not dropped either.
     expect(doc.header.durationMinutes).toBeNull();
     expect(doc.otherNotes).toBe('Duration: 1h 10m');
+  });
+
+  it('lifts version 2: its IN_REVIEW was the finalization hold, so it becomes FINALIZING; other statuses stay', () => {
+    const current = parseMarkdown(referencePostmortemMarkdown()).document;
+    const v2 = (status: string) => ({ ...current, version: 2, header: { ...current.header, status } });
+    expect(migratePostmortem(v2('IN_REVIEW'))).toEqual({
+      ...current,
+      header: { ...current.header, status: 'FINALIZING' },
+    });
+    expect(migratePostmortem(v2('DRAFT')).header.status).toBe('DRAFT');
+    expect(migratePostmortem(v2('FINAL')).header.status).toBe('FINAL');
   });
 
   it('treats a document without a version as version 1 (stored before versioning)', () => {
