@@ -110,13 +110,13 @@ export async function requestReview(
       'Conflict',
       'This postmortem is being finalized or is final: reopen it to review it again.',
     );
+  const by = services.accountId;
+  if (by === null) throw new AppError('Forbidden', 'Asking for a review needs a signed-in user.');
   const reviewers = await resolveReviewers(services, request.reviewers);
   await addComment(services.jiraAsUser, {
     issueIdOrKey: issueKey,
     body: reviewRequestComment({ reviewers, issueKey, note: request.note ?? null }),
   });
-  const by = services.accountId;
-  if (by === null) throw new AppError('Forbidden', 'Asking for a review needs a signed-in user.');
   const at = services.clock.now();
   await updateReview(services.kv, issueKey, (current) => withReviewRequested(current, { reviewers, by, at }));
   return loadReviewView(services, issueKey);

@@ -233,6 +233,33 @@ const PAYLOADS: Record<string, fc.Arbitrary<Materialize>> = {
   searchUsers: fc
     .record({ query: fc.oneof(hostileText, fc.constantFrom('Alex', 'a'.repeat(101))) })
     .map(fixed),
+  proposeTimeline: withDocument,
+  findSeenBefore: withDocument,
+  getReview: withIssue,
+  requestReview: fc
+    .record(
+      {
+        issueKey,
+        reviewers: mostly(
+          fc.array(fc.constantFrom(READER, ADMIN, OUTSIDER, PREVIEW_ACCOUNT_ID, 'nobody'), { maxLength: 3 }),
+          fc.oneof(fc.array(hostileText, { maxLength: 12 }), fc.anything()),
+        ),
+        note: hostileText,
+      },
+      { requiredKeys: ['issueKey', 'reviewers'] },
+    )
+    .map(fixed),
+  decideReview: fc
+    .record(
+      {
+        issueKey,
+        decision: mostly(fc.constantFrom('approved', 'changes-requested'), hostileText),
+        comment: hostileText,
+        accountId: fc.constantFrom(READER, ADMIN),
+      },
+      { requiredKeys: ['issueKey', 'decision'] },
+    )
+    .map(fixed),
   getGlance: withIssue,
   getActionItemStatus: withIssue,
   getSettings: fc.constant(fixed({})),
