@@ -8,7 +8,11 @@ import {
 } from '../domain/policy/incident-facts';
 import type { AppSettings } from '../domain/settings/app-settings';
 import { severityBySource, severityFieldIds } from '../domain/settings/severity-by-source';
-import { reminderDigest, type ReminderLine } from '../domain/slack/reminder-digest';
+import {
+  reminderDigest,
+  type ActionItemReminderLine,
+  type ReminderLine,
+} from '../domain/slack/reminder-digest';
 import type { JiraIssue } from '../jira/issues';
 import { RECONCILE_ISSUES_LIMIT, searchJqlAll, type SearchJqlParams } from '../jira/search-jql';
 import { retryingJiraPort } from '../runtime/retrying-jira-port';
@@ -31,6 +35,7 @@ const incidentFields = z.looseObject({
 });
 const actionItemFields = z.looseObject({
   summary: z.string().default(''),
+  project: z.looseObject({ key: z.string(), name: z.string().optional() }),
   duedate: z.string().nullish(),
   assignee: z.looseObject({ displayName: z.string().optional() }).nullish(),
 });
@@ -182,7 +187,7 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
   const itemSearch = {
     filter: `labels = ${jqlString(settings.actionItemLabel)}${scope} AND statusCategory != Done AND duedate <= 2d`,
     order: 'ORDER BY duedate ASC',
-    fields: ['summary', 'duedate', 'assignee'],
+    fields: ['summary', 'project', 'duedate', 'assignee'],
     fieldsSchema: actionItemFields,
   };
   const indexedItems = await searchJqlAll(jira, { ...searchParams(itemSearch), maxResults: 100 });
@@ -191,12 +196,13 @@ async function buildDigest(services: Services, settings: AppSettings, day: strin
     itemSearch,
     indexedItems.filter((item) => item.fields.duedate),
   );
-  const actionItems: ReminderLine[] = items
+  const actionItems: ActionItemReminderLine[] = items
     .filter((item) => item.fields.duedate)
     .map((item) => ({
       key: item.key,
       url: `${siteUrl}/browse/${item.key}`,
       title: item.fields.summary,
+      project: { key: item.fields.project.key, name: item.fields.project.name ?? item.fields.project.key },
       ownerLabel: item.fields.assignee?.displayName ?? null,
       due: describe(
         endOfDueDay(item.fields.duedate as string, settings.timeZone).getTime() - now.getTime(),

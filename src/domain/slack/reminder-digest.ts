@@ -11,10 +11,28 @@ export interface ReminderLine {
   due: string;
 }
 
+/** An action item's line, with the project (team) its child issue is in. */
+export interface ActionItemReminderLine extends ReminderLine {
+  project: { key: string; name: string };
+}
+
 export interface ReminderDigestInput {
   day: string;
   postmortems: ReminderLine[];
-  actionItems: ReminderLine[];
+  actionItems: ActionItemReminderLine[];
+}
+
+/** Issue 17: overdue work reaches the team that plans it, so action items are listed per project. */
+function byProject(
+  lines: readonly ActionItemReminderLine[],
+): Array<[ActionItemReminderLine['project'], ReminderLine[]]> {
+  const groups = new Map<string, [ActionItemReminderLine['project'], ReminderLine[]]>();
+  for (const line of lines) {
+    const group = groups.get(line.project.key) ?? [line.project, []];
+    group[1].push(line);
+    groups.set(line.project.key, group);
+  }
+  return [...groups.values()].sort(([a], [b]) => a.key.localeCompare(b.key));
 }
 
 function lineText(line: ReminderLine): string {
@@ -50,9 +68,13 @@ export function reminderDigest(input: ReminderDigestInput): { text: string; bloc
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '*Postmortems due or overdue*' } });
     blocks.push(...sections(input.postmortems.map(lineText)));
   }
-  if (input.actionItems.length > 0) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '*Action items due soon or overdue*' } });
-    blocks.push(...sections(input.actionItems.map(lineText)));
+  for (const [project, lines] of byProject(input.actionItems)) {
+    const team = `${escapeSlackText(project.name)} (${escapeSlackText(project.key)})`;
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*Action items due soon or overdue — ${team}*` },
+    });
+    blocks.push(...sections(lines.map(lineText)));
   }
   const text = `${input.postmortems.length} postmortems and ${input.actionItems.length} action items need attention`;
   return { text, blocks: blocks.slice(0, MAX_BLOCKS) };

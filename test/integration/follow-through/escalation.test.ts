@@ -118,4 +118,18 @@ describe('escalation of long-overdue action items (daily scheduled trigger, thro
 
     expect(runs.comments('INC-2')).toEqual([]);
   });
+
+  it('lists overdue items in the daily digest per project (team)', async () => {
+    const runs = await dailyRuns([
+      { rowId: 'r1', key: 'INC-2', status: 'In Progress', duedate: '2025-03-14' },
+      { rowId: 'r2', key: 'OPS-7', status: 'To Do', duedate: '2025-03-12' },
+    ]);
+
+    await runs.runAt('2025-03-17T09:00:00Z');
+
+    const digest = JSON.stringify(runs.app.slackSink.messages().at(-1)?.payload);
+    expect(digest).toMatch(
+      /Action items due soon or overdue — Incidents \(INC\)\*"[^]*INC-2[^]*Action items due soon or overdue — Operations \(OPS\)\*"[^]*OPS-7/,
+    );
+  });
 });

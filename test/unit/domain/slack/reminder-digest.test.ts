@@ -1,4 +1,8 @@
-import { reminderDigest, type ReminderLine } from '../../../../src/domain/slack/reminder-digest';
+import {
+  reminderDigest,
+  type ActionItemReminderLine,
+  type ReminderLine,
+} from '../../../../src/domain/slack/reminder-digest';
 
 const line = (n: number, extra: Partial<ReminderLine> = {}): ReminderLine => ({
   key: `INC-${n}`,
@@ -7,6 +11,12 @@ const line = (n: number, extra: Partial<ReminderLine> = {}): ReminderLine => ({
   ownerLabel: 'Maria Chen',
   due: 'document overdue by 2 days',
   ...extra,
+});
+
+const itemLine = (n: number, project = 'INC', extra: Partial<ReminderLine> = {}): ActionItemReminderLine => ({
+  ...line(n, extra),
+  key: `${project}-${n}`,
+  project: { key: project, name: project === 'INC' ? 'Incidents' : 'Operations' },
 });
 
 describe('reminderDigest', () => {
@@ -18,7 +28,7 @@ describe('reminderDigest', () => {
     const digest = reminderDigest({
       day: '2025-03-20',
       postmortems: [line(1)],
-      actionItems: [line(2, { ownerLabel: null })],
+      actionItems: [itemLine(2, 'INC', { ownerLabel: null })],
     });
     const texts = JSON.stringify(digest?.blocks);
     expect(texts).toContain(
@@ -42,10 +52,26 @@ describe('reminderDigest', () => {
 
   it('stays within Block Kit limits for hundreds of lines', () => {
     const many = Array.from({ length: 400 }, (_, i) => line(i, { title: 'x'.repeat(120) }));
-    const digest = reminderDigest({ day: '2025-03-20', postmortems: many, actionItems: many });
+    const items = many.map((_, i) => itemLine(i, i % 2 ? 'OPS' : 'INC', { title: 'x'.repeat(120) }));
+    const digest = reminderDigest({ day: '2025-03-20', postmortems: many, actionItems: items });
     expect(digest?.blocks.length).toBeLessThanOrEqual(50);
     for (const block of digest?.blocks ?? []) {
       if (block.type === 'section') expect(block.text?.text.length).toBeLessThanOrEqual(3000);
     }
+  });
+
+  it('groups the action items per project (team), each under its own heading', () => {
+    const digest = reminderDigest({
+      day: '2025-03-20',
+      postmortems: [],
+      actionItems: [itemLine(7, 'OPS'), itemLine(2, 'INC'), itemLine(8, 'OPS')],
+    });
+    const texts = (digest?.blocks ?? []).flatMap((block) =>
+      block.type === 'section' ? [block.text?.text ?? ''] : [],
+    );
+    expect(texts[0]).toBe('*Action items due soon or overdue — Incidents (INC)*');
+    expect(texts[1]).toContain('INC-2');
+    expect(texts[2]).toBe('*Action items due soon or overdue — Operations (OPS)*');
+    expect(texts[3]).toMatch(/OPS-7[^]*\n[^]*OPS-8/);
   });
 });
