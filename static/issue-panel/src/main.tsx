@@ -1,11 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mountApp } from '../../shared/mount-app';
 import { IssuePanelApp } from './issue-panel-app';
 
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <IssuePanelApp />
-    </StrictMode>,
-  );
+// The panel enables Jira's theme itself, before its first load (use-panel-data.ts).
+mountApp(<IssuePanelApp />);

@@ -1,12 +1,12 @@
 import Button from '@atlaskit/button/new';
 import { DatePicker } from '@atlaskit/datetime-picker';
-import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
+import { Inline, Stack, xcss } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useState, type FormEvent } from 'react';
 import { usePostmortemSearch } from '../hooks/use-postmortem-search';
 import { EMPTY_SEARCH, searchPayload, searchRangeError, type SearchForm } from '../logic/search-payload';
+import { FilterField, TextFilter } from './filter-field';
 import { SearchResults } from './search-results';
 
 interface SeverityOption {
@@ -31,76 +31,54 @@ export function PostmortemSearchPanel({ siteUrl }: { siteUrl: string }) {
     if (rangeError === null) search(searchPayload(form));
   };
 
+  // Only the end of the range is marked: the range error says the end comes before the start.
+  const dateFilter = (end: 'from' | 'to', label: string) => (
+    <FilterField id={`pm-search-${end}`} label={label} styles={fieldStyles}>
+      <DatePicker
+        id={`pm-search-${end}`}
+        value={form[end]}
+        onChange={(value) => set({ [end]: value })}
+        {...(end === 'to' ? { isInvalid: rangeError !== null } : {})}
+        clearControlLabel={`Clear ${label.toLowerCase()}`}
+        dateFormat="YYYY-MM-DD"
+        placeholder="YYYY-MM-DD"
+        testId={`pm-search-${end}`}
+      />
+    </FilterField>
+  );
+
   return (
     <Stack space="space.200">
       <form onSubmit={submit} role="search" aria-label="Postmortem database">
         <Inline space="space.150" alignBlock="end" shouldWrap>
-          <Stack space="space.050">
-            <label htmlFor="pm-search-text">Search postmortems</label>
-            <Box xcss={fieldStyles}>
-              <Textfield
-                id="pm-search-text"
-                value={form.text}
-                placeholder="connection pool, timeout…"
-                onChange={(event) => set({ text: event.currentTarget.value })}
-                testId="pm-search-text"
-              />
-            </Box>
-          </Stack>
-          <Stack space="space.050">
-            <label htmlFor="pm-search-category">Category</label>
-            <Box xcss={fieldStyles}>
-              <Textfield
-                id="pm-search-category"
-                value={form.category}
-                placeholder="Database"
-                onChange={(event) => set({ category: event.currentTarget.value })}
-                testId="pm-search-category"
-              />
-            </Box>
-          </Stack>
-          <Stack space="space.050">
-            <label htmlFor="pm-search-severity">Severity</label>
-            <Box xcss={fieldStyles}>
-              <Select<SeverityOption>
-                inputId="pm-search-severity"
-                options={SEVERITIES}
-                value={SEVERITIES.find((option) => option.value === form.severity) ?? SEVERITIES[0]}
-                onChange={(option) => set({ severity: option?.value ?? '' })}
-                isSearchable={false}
-                testId="pm-search-severity"
-              />
-            </Box>
-          </Stack>
-          <Stack space="space.050">
-            <label htmlFor="pm-search-from">Finalized from</label>
-            <Box xcss={fieldStyles}>
-              <DatePicker
-                id="pm-search-from"
-                value={form.from}
-                onChange={(value) => set({ from: value })}
-                clearControlLabel="Clear finalized from"
-                dateFormat="YYYY-MM-DD"
-                placeholder="YYYY-MM-DD"
-                testId="pm-search-from"
-              />
-            </Box>
-          </Stack>
-          <Stack space="space.050">
-            <label htmlFor="pm-search-to">Finalized to</label>
-            <Box xcss={fieldStyles}>
-              <DatePicker
-                id="pm-search-to"
-                value={form.to}
-                onChange={(value) => set({ to: value })}
-                isInvalid={rangeError !== null}
-                clearControlLabel="Clear finalized to"
-                dateFormat="YYYY-MM-DD"
-                placeholder="YYYY-MM-DD"
-                testId="pm-search-to"
-              />
-            </Box>
-          </Stack>
+          <TextFilter
+            id="pm-search-text"
+            label="Search postmortems"
+            styles={fieldStyles}
+            value={form.text}
+            placeholder="connection pool, timeout…"
+            onChange={(text) => set({ text })}
+          />
+          <TextFilter
+            id="pm-search-category"
+            label="Category"
+            styles={fieldStyles}
+            value={form.category}
+            placeholder="Database"
+            onChange={(category) => set({ category })}
+          />
+          <FilterField id="pm-search-severity" label="Severity" styles={fieldStyles}>
+            <Select<SeverityOption>
+              inputId="pm-search-severity"
+              options={SEVERITIES}
+              value={SEVERITIES.find((option) => option.value === form.severity) ?? SEVERITIES[0]}
+              onChange={(option) => set({ severity: option?.value ?? '' })}
+              isSearchable={false}
+              testId="pm-search-severity"
+            />
+          </FilterField>
+          {dateFilter('from', 'Finalized from')}
+          {dateFilter('to', 'Finalized to')}
           <Button type="submit" appearance="primary" isDisabled={rangeError !== null}>
             Search
           </Button>

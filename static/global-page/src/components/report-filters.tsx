@@ -1,11 +1,11 @@
 import Button from '@atlaskit/button/new';
-import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
+import { Inline, xcss } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { useMemo, useState, type FormEvent } from 'react';
 import { monthLabel } from '../../../../src/contract/month-label';
 import { monthOptions } from '../logic/month-options';
 import { parseProjectKeys, type PageParams } from '../logic/read-page-params';
+import { FilterField, TextFilter } from './filter-field';
 
 interface ReportFiltersProps {
   params: PageParams;
@@ -41,33 +41,26 @@ export function ReportFilters({ params, onChange }: ReportFiltersProps) {
 
   return (
     <Inline space="space.200" alignBlock="end" shouldWrap>
-      <Stack space="space.050">
-        <label htmlFor="report-month">Month</label>
-        <Box xcss={monthSelectStyles}>
-          <Select<MonthOption>
-            inputId="report-month"
-            options={options}
-            value={selected}
-            onChange={(option) => option && onChange({ month: option.value })}
-            isSearchable={false}
-            testId="report-month"
-          />
-        </Box>
-      </Stack>
+      <FilterField id="report-month" label="Month" styles={monthSelectStyles}>
+        <Select<MonthOption>
+          inputId="report-month"
+          options={options}
+          value={selected}
+          onChange={(option) => option && onChange({ month: option.value })}
+          isSearchable={false}
+          testId="report-month"
+        />
+      </FilterField>
       <form onSubmit={apply} aria-label="Project filter">
         <Inline space="space.100" alignBlock="end">
-          <Stack space="space.050">
-            <label htmlFor="report-projects">Projects (comma-separated keys, empty = all)</label>
-            <Box xcss={projectFieldStyles}>
-              <Textfield
-                id="report-projects"
-                value={projectsText}
-                placeholder="INC, OPS"
-                onChange={(event) => setProjectsText(event.currentTarget.value)}
-                testId="report-projects"
-              />
-            </Box>
-          </Stack>
+          <TextFilter
+            id="report-projects"
+            label="Projects (comma-separated keys, empty = all)"
+            styles={projectFieldStyles}
+            value={projectsText}
+            placeholder="INC, OPS"
+            onChange={setProjectsText}
+          />
           <Button type="submit">Apply</Button>
         </Inline>
       </form>

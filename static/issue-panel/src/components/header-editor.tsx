@@ -1,10 +1,10 @@
 import { DatePicker } from '@atlaskit/datetime-picker';
-import { Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import { useState } from 'react';
 import type { DocumentAction } from '../logic/document-reducer';
 import { SEVERITY_OPTIONS, type Header, type Severity } from '../logic/panel-types';
+import { LabeledField } from './labeled-field';
 import { TextInput } from './text-input';
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value);
@@ -13,6 +13,20 @@ const parseList = (value: string): string[] =>
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '');
+
+type OptionalTextField = 'startTime' | 'endTime' | 'timeZone' | 'writtenBy' | 'category';
+
+const OPTIONAL_TEXT_FIELDS: Record<OptionalTextField, { id: string; label: string; placeholder?: string }> = {
+  startTime: { id: 'header-start-time', label: 'Start time', placeholder: '14:23' },
+  endTime: { id: 'header-end-time', label: 'End time', placeholder: '16:45' },
+  timeZone: { id: 'header-time-zone', label: 'Time zone', placeholder: 'UTC' },
+  writtenBy: { id: 'header-written-by', label: 'Written by' },
+  category: {
+    id: 'header-category',
+    label: 'Category',
+    placeholder: 'e.g. Deployment, Capacity, Dependency',
+  },
+};
 
 /** The header table of the template; optional fields become null when emptied (the schema's rule). */
 export function HeaderEditor({
@@ -29,6 +43,14 @@ export function HeaderEditor({
   const [reviewers, setReviewers] = useState(header.reviewedBy.join(', '));
   const reviewersText =
     parseList(reviewers).join('|') === header.reviewedBy.join('|') ? reviewers : header.reviewedBy.join(', ');
+  const optionalText = (field: OptionalTextField) => (
+    <TextInput
+      {...OPTIONAL_TEXT_FIELDS[field]}
+      value={header[field]}
+      readOnly={readOnly}
+      onChange={(value) => set({ [field]: orNull(value) })}
+    />
+  );
   const severityOptions = SEVERITY_OPTIONS.map((severity) => ({ label: severity, value: severity }));
 
   return (
@@ -47,8 +69,7 @@ export function HeaderEditor({
         readOnly
         onChange={() => undefined}
       />
-      <Stack space="space.050">
-        <Label htmlFor="header-date">Date</Label>
+      <LabeledField id="header-date" label="Date">
         <DatePicker
           id="header-date"
           label="Date"
@@ -60,9 +81,8 @@ export function HeaderEditor({
           clearControlLabel="Clear date"
           onChange={(date) => set({ date: date === '' ? null : date })}
         />
-      </Stack>
-      <Stack space="space.050">
-        <Label htmlFor="header-severity">Severity</Label>
+      </LabeledField>
+      <LabeledField id="header-severity" label="Severity">
         <Select<{ label: string; value: Severity }>
           inputId="header-severity"
           testId="header-severity"
@@ -73,31 +93,10 @@ export function HeaderEditor({
           value={severityOptions.find((option) => option.value === header.severity) ?? null}
           onChange={(option) => set({ severity: option ? option.value : null })}
         />
-      </Stack>
-      <TextInput
-        id="header-start-time"
-        label="Start time"
-        placeholder="14:23"
-        value={header.startTime}
-        readOnly={readOnly}
-        onChange={(value) => set({ startTime: orNull(value) })}
-      />
-      <TextInput
-        id="header-end-time"
-        label="End time"
-        placeholder="16:45"
-        value={header.endTime}
-        readOnly={readOnly}
-        onChange={(value) => set({ endTime: orNull(value) })}
-      />
-      <TextInput
-        id="header-time-zone"
-        label="Time zone"
-        placeholder="UTC"
-        value={header.timeZone}
-        readOnly={readOnly}
-        onChange={(value) => set({ timeZone: orNull(value) })}
-      />
+      </LabeledField>
+      {optionalText('startTime')}
+      {optionalText('endTime')}
+      {optionalText('timeZone')}
       <TextInput
         id="header-duration"
         label="Duration (minutes)"
@@ -109,13 +108,7 @@ export function HeaderEditor({
           set({ durationMinutes: Number.isFinite(minutes) && minutes >= 0 ? minutes : null });
         }}
       />
-      <TextInput
-        id="header-written-by"
-        label="Written by"
-        value={header.writtenBy}
-        readOnly={readOnly}
-        onChange={(value) => set({ writtenBy: orNull(value) })}
-      />
+      {optionalText('writtenBy')}
       <TextInput
         id="header-reviewed-by"
         label="Reviewed by"
@@ -127,14 +120,7 @@ export function HeaderEditor({
           set({ reviewedBy: parseList(value) });
         }}
       />
-      <TextInput
-        id="header-category"
-        label="Category"
-        placeholder="e.g. Deployment, Capacity, Dependency"
-        value={header.category}
-        readOnly={readOnly}
-        onChange={(value) => set({ category: orNull(value) })}
-      />
+      {optionalText('category')}
     </Stack>
   );
 }

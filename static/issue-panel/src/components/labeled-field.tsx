@@ -11,3 +11,16 @@ export function LabeledField({ id, label, children }: { id: string; label: strin
     </Stack>
   );
 }
+
+/** What a document's text field or text area is given alike: its id (also name and test id), read-only, edits. */
+export const textControlProps = (props: {
+  id: string;
+  readOnly: boolean;
+  onChange: (value: string) => void;
+}) => ({
+  id: props.id,
+  name: props.id,
+  testId: props.id,
+  isReadOnly: props.readOnly,
+  onChange: (event: { currentTarget: { value: string } }) => props.onChange(event.currentTarget.value),
+});

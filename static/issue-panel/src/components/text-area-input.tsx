@@ -1,5 +1,5 @@
 import TextArea from '@atlaskit/textarea';
-import { LabeledField } from './labeled-field';
+import { LabeledField, textControlProps } from './labeled-field';
 
 /** A labelled multi-line field that grows with its text. */
 export function TextAreaInput(props: {
@@ -13,14 +13,10 @@ export function TextAreaInput(props: {
   return (
     <LabeledField id={props.id} label={props.label}>
       <TextArea
-        id={props.id}
-        name={props.id}
-        testId={props.id}
+        {...textControlProps(props)}
         value={props.value}
-        isReadOnly={props.readOnly}
         minimumRows={props.minimumRows ?? 3}
         resize="vertical"
-        onChange={(event) => props.onChange(event.currentTarget.value)}
       />
     </LabeledField>
   );

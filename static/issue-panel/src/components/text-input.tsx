@@ -1,7 +1,7 @@
 import Textfield from '@atlaskit/textfield';
-import { LabeledField } from './labeled-field';
+import { LabeledField, textControlProps } from './labeled-field';
 
-/** A labelled single-line text field; `nullable` turns an emptied field into null for the document. */
+/** A labelled single-line text field; a null value (an optional header field) shows empty. */
 export function TextInput(props: {
   id: string;
   label: string;
@@ -14,14 +14,10 @@ export function TextInput(props: {
   return (
     <LabeledField id={props.id} label={props.label}>
       <Textfield
-        id={props.id}
-        name={props.id}
-        testId={props.id}
+        {...textControlProps(props)}
         type={props.type ?? 'text'}
         value={props.value ?? ''}
-        isReadOnly={props.readOnly}
         placeholder={props.placeholder}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
       />
     </LabeledField>
   );
