@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Finding } from '../domain/checks';
-import { postmortemDocumentSchema, type ImportReport, type PostmortemDocument } from '../domain/postmortem';
+import {
+  editablePostmortemSchema,
+  postmortemDocumentSchema,
+  type ImportReport,
+  type PostmortemDocument,
+} from '../domain/postmortem';
 import { historyContract } from './history-api';
 import { followThroughContract } from './follow-through-api';
 import { reviewContract } from './review-api';
@@ -75,7 +80,8 @@ export interface CheckView {
 }
 
 const withIssue = z.object({ issueKey: issueKeySchema });
-const withDocument = z.object({ issueKey: issueKeySchema, document: postmortemDocumentSchema });
+// What a user saves, checks, finalizes or exports to Jira: every field within the document's limits.
+const withDocument = z.object({ issueKey: issueKeySchema, document: editablePostmortemSchema });
 // Pasted postmortems are documents, not archives: 1 MB of Markdown is far beyond any real one.
 const markdown = z.string().max(1_000_000, 'at most 1,000,000 characters');
 

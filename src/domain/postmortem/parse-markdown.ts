@@ -19,7 +19,12 @@ import {
   trimBody,
 } from './markdown-blocks';
 import { isTableLine, isTableSeparator, splitTableRow } from './markdown-table';
-import { emptyPostmortem, type PostmortemDocument, type TimelineRow } from './postmortem-document';
+import {
+  emptyPostmortem,
+  overLimitFields,
+  type PostmortemDocument,
+  type TimelineRow,
+} from './postmortem-document';
 import { actionItemIds, readActionItems, type ActionItemIds } from './read-action-items';
 import { readTimeline, timelineRowIds, type TimelineRead } from './read-timeline';
 import { sectionKind, sectionKindByWords, type SectionKind } from './section-kind';
@@ -642,6 +647,9 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
   doc.rootCause.text = joined(draft.rootCause);
   doc.timeline = draft.timeline;
   doc.otherNotes = joinBlocks(draft.notes);
+  // Nothing is cut to fit: the person importing sees what to shorten before the postmortem can be saved.
+  for (const field of overLimitFields(doc))
+    draft.report.warnings.push(`${field}: shorten it before saving, nothing was cut`);
   return { document: doc, mapped: draft.mapped, unmapped: draft.unmapped, report: draft.report };
 }
 

@@ -27,85 +27,160 @@ export function isIsoDay(value: string): boolean {
 
 const isoDaySchema = z.string().refine(isIsoDay, { message: 'expected a real calendar day YYYY-MM-DD' });
 
-export const ownerSchema = z.union([
-  z.object({ accountId: z.string().min(1), displayName: z.string().min(1).optional() }).strict(),
-  z.object({ text: z.string().min(1) }).strict(),
-]);
+/**
+ * What one field of a saved postmortem may hold (issue 12): sized to what the template asks for in it, well
+ * above the reference and every document of the import corpus, and together still bounded by the 230 KiB a
+ * stored postmortem may take. A save over any of them is refused field by field; an import that exceeds
+ * them says so in its report, and nothing is cut.
+ */
+export const FIELD_LIMITS = {
+  /** Names and one-word facts: title (Jira's summary holds 255), incident id, author, reviewer, category, keys. */
+  name: 255,
+  /** Start and end as written (`2025-03-15 14:23`), a zone (`UTC+05:30`), a timeline row's time. */
+  time: 100,
+  /** One-line facts: the impact figures, the root cause summary, an action. */
+  line: 2_000,
+  /**
+   * One entry of contributing factors, what worked well, lessons learned, and a timeline event (one heading
+   * per timestamp carries paragraphs: 2,480 characters in the import corpus).
+   */
+  entry: 5_000,
+  /** Prose sections: summary, impact, detection, resolution, root cause, blameless notes. */
+  prose: 50_000,
+  /** Other notes, where an import keeps what it could not map. */
+  otherNotes: 150_000,
+  timelineRows: 1_000,
+  actionItems: 500,
+  listEntries: 200,
+  reviewers: 50,
+} as const;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The stored shape (`capped` false: what storage and migration read) or what a user may save (true). */
+function documentSchemas(capped: boolean) {
+  const text = (max: number) =>
+    capped ? z.string().max(max, `at most ${count(max)} characters`) : z.string();
+  const list = <Item extends z.ZodType>(item: Item, max: number, noun: string) =>
+    capped ? z.array(item).max(max, `at most ${count(max)} ${noun}`) : z.array(item);
+
+  const owner = z.union([
+    z
+      .object({
+        accountId: text(FIELD_LIMITS.name).min(1),
+        displayName: text(FIELD_LIMITS.name).min(1).optional(),
+      })
+      .strict(),
+    z.object({ text: text(FIELD_LIMITS.name).min(1) }).strict(),
+  ]);
+  const timelineRow = z
+    .object({
+      id: text(FIELD_LIMITS.name).min(1),
+      time: text(FIELD_LIMITS.time),
+      event: text(FIELD_LIMITS.entry),
+    })
+    .strict();
+  const actionItem = z
+    .object({
+      id: text(FIELD_LIMITS.name).min(1),
+      action: text(FIELD_LIMITS.line),
+      owner: owner.nullable(),
+      dueDate: isoDaySchema.nullable(),
+      externalRef: text(FIELD_LIMITS.name).min(1).nullable(),
+      createdIssueKey: text(FIELD_LIMITS.name).min(1).nullable(),
+    })
+    .strict();
+  const header = z
+    .object({
+      incidentId: text(FIELD_LIMITS.name),
+      title: text(FIELD_LIMITS.name),
+      date: isoDaySchema.nullable(),
+      severity: z.enum(SEVERITIES).nullable(),
+      // Start/end as written (`14:23`, `2025-03-15 14:23`); the reference gives wall-clock times plus a zone label.
+      startTime: text(FIELD_LIMITS.time).min(1).nullable(),
+      endTime: text(FIELD_LIMITS.time).min(1).nullable(),
+      timeZone: text(FIELD_LIMITS.time).min(1).nullable(),
+      durationMinutes: z.number().int().nonnegative().nullable(),
+      writtenBy: text(FIELD_LIMITS.name).min(1).nullable(),
+      reviewedBy: list(text(FIELD_LIMITS.name).min(1), FIELD_LIMITS.reviewers, 'reviewers'),
+      status: z.enum(POSTMORTEM_STATUSES),
+      category: text(FIELD_LIMITS.name).min(1).nullable(),
+      finalizedAt: z.iso.datetime({ offset: true }).nullable(),
+    })
+    .strict();
+  const impact = z
+    .object({
+      usersAffected: text(FIELD_LIMITS.line).min(1).nullable(),
+      failedTransactions: text(FIELD_LIMITS.line).min(1).nullable(),
+      revenueImpact: text(FIELD_LIMITS.line).min(1).nullable(),
+      sloImpact: text(FIELD_LIMITS.line).min(1).nullable(),
+      text: text(FIELD_LIMITS.prose),
+    })
+    .strict();
+  const entries = () => list(text(FIELD_LIMITS.entry), FIELD_LIMITS.listEntries, 'entries');
+  const document = z
+    .object({
+      version: z.literal(CURRENT_POSTMORTEM_VERSION),
+      // Incremented by the storage layer on every save (optimistic concurrency); the domain never reads it.
+      revision: z.number().int().nonnegative(),
+      header,
+      // Sections the reference template lacks but imported postmortems have (Google SRE, PagerDuty, Atlassian):
+      // absent until a document has them, so stored documents of version 2 stay valid as they are.
+      summary: text(FIELD_LIMITS.prose).optional(),
+      impact,
+      detection: text(FIELD_LIMITS.prose).optional(),
+      resolution: text(FIELD_LIMITS.prose).optional(),
+      timeline: list(timelineRow, FIELD_LIMITS.timelineRows, 'timeline rows'),
+      rootCause: z
+        .object({ text: text(FIELD_LIMITS.prose), summary: text(FIELD_LIMITS.line).min(1).nullable() })
+        .strict(),
+      contributingFactors: entries(),
+      whatWorkedWell: entries(),
+      lessonsLearned: entries(),
+      actionItems: list(actionItem, FIELD_LIMITS.actionItems, 'action items'),
+      blamelessNotes: text(FIELD_LIMITS.prose),
+      otherNotes: text(FIELD_LIMITS.otherNotes),
+      // Absent until someone asks for a review (issue 15).
+      review: reviewRecordSchema.optional(),
+    })
+    .strict();
+  return { owner, timelineRow, actionItem, header, impact, document };
+}
+
+const stored = documentSchemas(false);
+
+export const ownerSchema = stored.owner;
 export type ActionItemOwner = z.infer<typeof ownerSchema>;
 
-export const timelineRowSchema = z
-  .object({ id: z.string().min(1), time: z.string(), event: z.string() })
-  .strict();
+export const timelineRowSchema = stored.timelineRow;
 export type TimelineRow = z.infer<typeof timelineRowSchema>;
 
-export const actionItemSchema = z
-  .object({
-    id: z.string().min(1),
-    action: z.string(),
-    owner: ownerSchema.nullable(),
-    dueDate: isoDaySchema.nullable(),
-    externalRef: z.string().min(1).nullable(),
-    createdIssueKey: z.string().min(1).nullable(),
-  })
-  .strict();
+export const actionItemSchema = stored.actionItem;
 export type ActionItem = z.infer<typeof actionItemSchema>;
 
-export const postmortemHeaderSchema = z
-  .object({
-    incidentId: z.string(),
-    title: z.string(),
-    date: isoDaySchema.nullable(),
-    severity: z.enum(SEVERITIES).nullable(),
-    // Start/end as written (`14:23`, `2025-03-15 14:23`); the reference gives wall-clock times plus a zone label.
-    startTime: z.string().min(1).nullable(),
-    endTime: z.string().min(1).nullable(),
-    timeZone: z.string().min(1).nullable(),
-    durationMinutes: z.number().int().nonnegative().nullable(),
-    writtenBy: z.string().min(1).nullable(),
-    reviewedBy: z.array(z.string().min(1)),
-    status: z.enum(POSTMORTEM_STATUSES),
-    category: z.string().min(1).nullable(),
-    finalizedAt: z.iso.datetime({ offset: true }).nullable(),
-  })
-  .strict();
+export const postmortemHeaderSchema = stored.header;
 export type PostmortemHeader = z.infer<typeof postmortemHeaderSchema>;
 
-export const impactSchema = z
-  .object({
-    usersAffected: z.string().min(1).nullable(),
-    failedTransactions: z.string().min(1).nullable(),
-    revenueImpact: z.string().min(1).nullable(),
-    sloImpact: z.string().min(1).nullable(),
-    text: z.string(),
-  })
-  .strict();
+export const impactSchema = stored.impact;
 export type Impact = z.infer<typeof impactSchema>;
 
-export const postmortemDocumentSchema = z
-  .object({
-    version: z.literal(CURRENT_POSTMORTEM_VERSION),
-    // Incremented by the storage layer on every save (optimistic concurrency); the domain never reads it.
-    revision: z.number().int().nonnegative(),
-    header: postmortemHeaderSchema,
-    // Sections the reference template lacks but imported postmortems have (Google SRE, PagerDuty, Atlassian):
-    // absent until a document has them, so stored documents of version 2 stay valid as they are.
-    summary: z.string().optional(),
-    impact: impactSchema,
-    detection: z.string().optional(),
-    resolution: z.string().optional(),
-    timeline: z.array(timelineRowSchema),
-    rootCause: z.object({ text: z.string(), summary: z.string().min(1).nullable() }).strict(),
-    contributingFactors: z.array(z.string()),
-    whatWorkedWell: z.array(z.string()),
-    lessonsLearned: z.array(z.string()),
-    actionItems: z.array(actionItemSchema),
-    blamelessNotes: z.string(),
-    otherNotes: z.string(),
-    // Absent until someone asks for a review (issue 15).
-    review: reviewRecordSchema.optional(),
-  })
-  .strict();
+/** A postmortem as stored: what storage, migration and the server's own writes read and write. */
+export const postmortemDocumentSchema = stored.document;
 export type PostmortemDocument = z.infer<typeof postmortemDocumentSchema>;
+
+/**
+ * A postmortem as a user may save, check or finalize it: the stored shape with every field within
+ * FIELD_LIMITS. Kept apart from the stored shape so a document stored before the limits still opens.
+ */
+export const editablePostmortemSchema = documentSchemas(true).document;
+
+/** The fields of `doc` over FIELD_LIMITS, as `timeline: at most 1,000 timeline rows`; empty when it may be saved. */
+export function overLimitFields(doc: PostmortemDocument): string[] {
+  const checked = editablePostmortemSchema.safeParse(doc);
+  return checked.success
+    ? []
+    : checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
 
 export interface EmptyPostmortemSeed {
   incidentId: string;

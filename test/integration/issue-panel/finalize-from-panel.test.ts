@@ -89,7 +89,13 @@ describe('issue panel: finalizing (finalize → label → trigger → consumer, 
     const { app, call } = await panelApp();
     const document = await openWithReference(call);
     const saved = dataOf(await call('saveDraft', { issueKey: 'INC-1', document })).document;
-    const huge = { ...saved, otherNotes: 'log line\n'.repeat(30_000) };
+    // Every field within its own limit, together over the budget.
+    const huge = {
+      ...saved,
+      summary: 'x'.repeat(49_000),
+      rootCause: { ...saved.rootCause, text: 'y'.repeat(49_000) },
+      otherNotes: 'log line\n'.repeat(16_000),
+    };
     const error = errorOf(await call('finalize', { issueKey: 'INC-1', document: huge }));
     await settle(app);
     expect(error).toMatchObject({ kind: 'InvalidInput', message: expect.stringContaining('230 KiB') });

@@ -82,7 +82,12 @@ describe('issue panel: saving a draft (saveDraft on the Jira emulator)', () => {
     const saved = dataOf(
       await call('saveDraft', { issueKey: 'INC-1', document: withRootCause(opened, 'Short and saved.') }),
     ).document;
-    const huge = withRootCause(saved, 'x'.repeat(240 * 1024));
+    // Every field within its own limit, together over the budget.
+    const huge = {
+      ...withRootCause(saved, 'x'.repeat(50_000)),
+      summary: 's'.repeat(45_000),
+      otherNotes: 'n'.repeat(150_000),
+    };
 
     const error = errorOf(await call('saveDraft', { issueKey: 'INC-1', document: huge }));
 
@@ -92,17 +97,16 @@ describe('issue panel: saving a draft (saveDraft on the Jira emulator)', () => {
     expect(stored?.document.revision).toBe(1);
     expect(stored?.document.rootCause.text).toBe('Short and saved.');
     // The rejected text is still the caller's: nothing was trimmed in place.
-    expect(huge.rootCause.text).toHaveLength(240 * 1024);
+    expect(huge.otherNotes).toHaveLength(150_000);
   });
 
   it('counts bytes, not characters: multi-byte text over the budget is refused too', async () => {
     const { call } = await panelApp();
     const opened = await openPanel(call);
-    // 80 Ki characters of 3-byte UTF-8 are 240 KiB.
-    const error = errorOf(
-      await call('saveDraft', { issueKey: 'INC-1', document: withRootCause(opened, '€'.repeat(80 * 1024)) }),
-    );
-    expect(error.kind).toBe('InvalidInput');
+    // 80,000 characters of 3-byte UTF-8 (each field within its limit) are 240,000 bytes, over 230 KiB.
+    const document = { ...withRootCause(opened, '€'.repeat(50_000)), otherNotes: '€'.repeat(30_000) };
+    const error = errorOf(await call('saveDraft', { issueKey: 'INC-1', document }));
+    expect(error).toMatchObject({ kind: 'InvalidInput', message: expect.stringContaining('230 KiB') });
   });
 
   it('keeps the status server-owned: a payload saying FINAL saves a DRAFT and adds no label', async () => {
@@ -167,4 +171,27 @@ describe('issue panel: saving a draft (saveDraft on the Jira emulator)', () => {
       expect(await loadPostmortem(app.services({}).kv, 'INC-1')).toBeNull();
     },
   );
+});
+
+describe('issue panel: saving a draft over a field limit (issue 12)', () => {
+  it('answers InvalidInput naming each field over its limit, and stores nothing', async () => {
+    const { app, call } = await panelApp();
+    const opened = await openPanel(call);
+    const tooLong: PostmortemDocument = {
+      ...withRootCause(opened, 'Missing index.'),
+      header: { ...opened.header, title: 'x'.repeat(256) },
+      timeline: [{ id: 'tl-1', time: '10:00', event: 'e'.repeat(5_001) }],
+    };
+    const error = errorOf(await call('saveDraft', { issueKey: 'INC-1', document: tooLong }));
+    expect(error).toMatchObject({
+      kind: 'InvalidInput',
+      fields: {
+        'document.header.title': 'at most 255 characters',
+        'document.timeline.0.event': 'at most 5,000 characters',
+      },
+    });
+    // What the panel shows under "Save failed — check the fields".
+    expect(error.message).toContain('document.header.title: at most 255 characters');
+    expect(await loadPostmortem(app.services({}).kv, 'INC-1')).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  editablePostmortemSchema,
   importMarkdown,
   parseAdf,
   postmortemDocumentSchema,
@@ -42,11 +43,13 @@ describe('importing the real-world postmortem corpus', () => {
   });
 
   it.each(files.map((file) => [path.relative(POSTMORTEM_CORPUS_DIR, file), file]))(
-    'imports %s into a valid document without losing a word',
+    'imports %s into a valid document, within the field limits, without losing a word',
     (_name, file) => {
       const source = readFileSync(file, 'utf8');
       const { document, mapped } = importMarkdown(source);
       expect(postmortemDocumentSchema.safeParse(document).success).toBe(true);
+      // Within every field's limit, so it can be saved as imported.
+      expect(editablePostmortemSchema.safeParse(document).error?.issues).toBeUndefined();
       // Headings and labels that were mapped are structure, not content; every other word must survive.
       const structural = wordCounts(mapped.join('\n'));
       const kept = wordCounts(allText(document));
