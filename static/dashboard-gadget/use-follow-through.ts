@@ -17,20 +17,18 @@ export function useFollowThrough(): {
   refresh: () => void;
   now: number;
 } {
-  const { state, reload } = useLoad('follow-through', () => call('getFollowThrough', {}));
-  const [shown, setShown] = useState<LoadState<FollowThroughView>>(state);
+  const { state, reloading, reload } = useLoad('follow-through', () => call('getFollowThrough', {}), {
+    keepWhileReloading: true,
+  });
   const [now, setNow] = useState(() => Date.now());
 
-  useEffect(() => {
-    if (state.kind === 'loading') return;
-    setShown(state);
-    setNow(Date.now());
-  }, [state]);
+  // Each answer is as of now: the freshness line counts from it.
+  useEffect(() => setNow(Date.now()), [state]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
     return () => clearInterval(timer);
   }, []);
 
-  return { state: shown, refreshing: state.kind === 'loading', refresh: reload, now };
+  return { state, refreshing: state.kind === 'loading' || reloading, refresh: reload, now };
 }

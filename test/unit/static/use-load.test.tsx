@@ -100,6 +100,19 @@ describe('useLoad', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('keeps the last answer on screen while a reload runs, when asked to, and only for the same key', async () => {
+    const { requests, loader } = pendingRequests<string>();
+    const page = await renderLoad('gadget-1', loader, { keepWhileReloading: true });
+    expect(page.latest()).toMatchObject({ state: { kind: 'loading' }, reloading: false });
+    await requests[0]?.answer({ ok: true, data: 'first' });
+    await act(async () => page.latest().reload());
+    expect(page.latest()).toMatchObject({ state: ready('first'), reloading: true });
+    await requests[1]?.answer({ ok: true, data: 'second' });
+    expect(page.latest()).toMatchObject({ state: ready('second'), reloading: false });
+    await page.rekey('gadget-2');
+    expect(page.latest()).toMatchObject({ state: { kind: 'loading' }, reloading: false });
+  });
+
   describe('polling while the server is still working', () => {
     beforeEach(() => jest.useFakeTimers({ now: 0 }));
     afterEach(() => jest.useRealTimers());
