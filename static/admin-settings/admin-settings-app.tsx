@@ -12,6 +12,7 @@ import {
 import type { ReactElement } from 'react';
 import { ActionMessages } from './action-messages';
 import { DeadlinesSection } from './deadlines-section';
+import { FollowThroughSection } from './follow-through-section';
 import { IncidentsSection } from './incidents-section';
 import { LabelsSection } from './labels-section';
 import { MaturitySection } from './maturity-section';
@@ -24,6 +25,7 @@ const FORM_SECTIONS: Record<string, (props: SectionProps) => ReactElement> = {
   incidents: IncidentsSection,
   deadlines: DeadlinesSection,
   labels: LabelsSection,
+  followThrough: FollowThroughSection,
   maturity: MaturitySection,
 };
 

@@ -1,3 +1,4 @@
+import type { FollowThroughCounts } from '../../src/contract/follow-through-api';
 import type { GlanceDeadline, GlanceView, PostmortemStatus } from '../../src/contract/issue-context-api';
 // The issue panel words deadlines the same way; one description keeps the two views in step.
 import { describeDeadline } from '../shared/logic/describe-deadline';
@@ -65,4 +66,23 @@ export function describeActionItems({ actionItems }: GlanceView): { text: string
   return gaps.length === 0
     ? { text: `${noun}, all with owner and due date`, complete: true }
     : { text: `${noun}: ${gaps.join(', ')}`, complete: false };
+}
+
+/**
+ * The action items' children as Jira has them now: `3 open (1 overdue), 2 done in Jira`; children the
+ * viewer may not see are counted, never described. Null before any child exists.
+ */
+export function describeFollowThrough(
+  counts: FollowThroughCounts,
+): { text: string; color: TextColor } | null {
+  const { open, overdue, done, notVisible } = counts;
+  if (open + done + notVisible === 0) return null;
+  const parts = [
+    `${open} open${overdue > 0 ? ` (${overdue} overdue)` : ''}`,
+    `${done} done`,
+    ...(notVisible > 0 ? [`${notVisible} not visible to you`] : []),
+  ];
+  const color: TextColor =
+    overdue > 0 ? 'color.text.danger' : open === 0 ? 'color.text.success' : 'color.text.subtle';
+  return { text: `In Jira: ${parts.join(', ')}`, color };
 }

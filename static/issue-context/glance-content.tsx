@@ -1,17 +1,25 @@
 import { Button, Inline, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import type { Result } from '../../src/contract/errors';
+import type { FollowThroughCounts } from '../../src/contract/follow-through-api';
 import type { GlanceView } from '../../src/contract/issue-context-api';
 import { issueErrorAdvice } from '../shared/logic/issue-error-advice';
-import { describeActionItems, describeNearestDeadline, describeStatus } from './describe-glance';
+import {
+  describeActionItems,
+  describeFollowThrough,
+  describeNearestDeadline,
+  describeStatus,
+} from './describe-glance';
 
 export interface GlanceContentProps {
   /** Undefined while loading. */
   result: Result<GlanceView> | undefined;
   onRetry: () => void;
+  /** The action items' children as Jira has them now; left out while loading or unavailable. */
+  followThrough?: FollowThroughCounts | undefined;
 }
 
 /** The glance's states: loading, error (with a next step), no postmortem yet, and the summary. */
-export function GlanceContent({ result, onRetry }: GlanceContentProps) {
+export function GlanceContent({ result, onRetry, followThrough }: GlanceContentProps) {
   if (!result) return <Spinner label="Loading postmortem status" />;
   if (!result.ok) {
     const advice = issueErrorAdvice(result.error);
@@ -41,6 +49,7 @@ export function GlanceContent({ result, onRetry }: GlanceContentProps) {
       ) : (
         <ActionItemsLine view={view} />
       )}
+      {followThrough ? <FollowThroughLine counts={followThrough} /> : null}
     </Stack>
   );
 }
@@ -48,4 +57,9 @@ export function GlanceContent({ result, onRetry }: GlanceContentProps) {
 function ActionItemsLine({ view }: { view: GlanceView }) {
   const items = describeActionItems(view);
   return <Text color={items.complete ? 'color.text.subtle' : 'color.text.danger'}>{items.text}</Text>;
+}
+
+function FollowThroughLine({ counts }: { counts: FollowThroughCounts }) {
+  const described = describeFollowThrough(counts);
+  return described ? <Text color={described.color}>{described.text}</Text> : null;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../../../src/domain/settings/app-settings';
 import { AdminSettingsPage } from '../../../static/admin-settings/admin-settings-app';
 import { DEADLINES_FORM } from '../../../static/admin-settings/deadlines-section';
 import { INCIDENTS_FORM } from '../../../static/admin-settings/incidents-section';
+import { FOLLOW_THROUGH_FORM } from '../../../static/admin-settings/follow-through-section';
 import { LABELS_FORM } from '../../../static/admin-settings/labels-section';
 import { MATURITY_FORM } from '../../../static/admin-settings/maturity-section';
 import type { SectionForm } from '../../../static/admin-settings/settings-section';
@@ -438,6 +439,7 @@ describe('admin settings section forms', () => {
     ['incidents', roundTrip(INCIDENTS_FORM)],
     ['deadlines', roundTrip(DEADLINES_FORM)],
     ['labels', roundTrip(LABELS_FORM)],
+    ['follow-through', roundTrip(FOLLOW_THROUGH_FORM)],
     ['maturity', roundTrip(MATURITY_FORM)],
   ])('the %s section round-trips the defaults', (_name, settings) => {
     expect(settings).toEqual(DEFAULT_SETTINGS);
@@ -460,6 +462,17 @@ describe('admin settings section forms', () => {
   it('keeps the previous threshold when the field is not a number', () => {
     const form = { ...DEADLINES_FORM.toForm(DEFAULT_SETTINGS), userImpactMinutesThreshold: 'soon' };
     expect(DEADLINES_FORM.apply(form, DEFAULT_SETTINGS).userImpactMinutesThreshold).toBe(15);
+  });
+
+  it('turns escalation off with an empty field and keeps the saved days when the field is not a number', () => {
+    const apply = (escalateOverdueAfterDays: string) =>
+      FOLLOW_THROUGH_FORM.apply({ escalateOverdueAfterDays }, DEFAULT_SETTINGS).escalateOverdueAfterDays;
+    expect(apply(' ')).toBeNull();
+    expect(apply('3')).toBe(3);
+    expect(apply('soon')).toBe(DEFAULT_SETTINGS.escalateOverdueAfterDays);
+    expect(FOLLOW_THROUGH_FORM.toForm({ ...DEFAULT_SETTINGS, escalateOverdueAfterDays: null })).toEqual({
+      escalateOverdueAfterDays: '',
+    });
   });
 
   it('changes only its own settings: one section’s form applied over another’s edit keeps both', () => {

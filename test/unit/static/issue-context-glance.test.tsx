@@ -132,6 +132,21 @@ describe('issue glance (UI Kit)', () => {
     expect(line?.props.color).toBe('color.text.danger');
   });
 
+  it('shows the children’s live open and overdue counts, overdue in the danger colour, hidden ones only counted', () => {
+    const line = (counts: { open: number; overdue: number; done: number; notVisible: number }) =>
+      find(
+        expand(
+          <GlanceContent result={glance({ status: 'FINAL' })} onRetry={jest.fn()} followThrough={counts} />,
+        ),
+        'Text',
+      ).find((text) => textOf(text.children).startsWith('In Jira'));
+    const overdue = line({ open: 3, overdue: 1, done: 2, notVisible: 1 });
+    expect(textOf(overdue?.children ?? [])).toBe('In Jira: 3 open (1 overdue), 2 done, 1 not visible to you');
+    expect(overdue?.props.color).toBe('color.text.danger');
+    expect(line({ open: 0, overdue: 0, done: 4, notVisible: 0 })?.props.color).toBe('color.text.success');
+    expect(line({ open: 0, overdue: 0, done: 0, notVisible: 0 })).toBeUndefined();
+  });
+
   it('says whether a postmortem is required', () => {
     expect(textOf(render(glance()))).toContain(
       'Postmortem required. Every SEV-1 incident requires a postmortem.',
