@@ -91,16 +91,16 @@ export function sendDashboardPage(response: ServerResponse, query: URLSearchPara
   response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dashboard — Postmortems for Jira (local preview)</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;background:${dark ? '#1d2125' : '#f7f8f9'};color:${dark ? '#b6c2cf' : '#172b4d'}}
-main{display:grid;grid-template-columns:repeat(auto-fit,minmax(34rem,1fr));gap:1.5rem}
+.gadgets{display:grid;grid-template-columns:repeat(auto-fit,minmax(34rem,1fr));gap:1.5rem}
 .gadget{background:${dark ? '#22272b' : '#fff'};border-radius:8px;box-shadow:0 1px 2px rgba(9,30,66,.25);padding:0 1rem 1rem}
 .gadget header{display:flex;justify-content:space-between;align-items:center}
 .gadget h2{font-size:1rem}
 iframe{border:0;width:100%;height:44rem}
 </style></head>
-<body><h1>Dashboard</h1>
-<main>
+<body><main><h1>Dashboard</h1>
+<div class="gadgets">
 ${gadgets}
-</main>
+</div></main>
 <script>
 // Jira opens a gadget's edit entry point from its menu; after view.submit the gadget shows its view again.
 document.querySelectorAll('[data-edit]').forEach(function (button) {

@@ -63,7 +63,9 @@ function MajorIncidents({ view }: { view: FollowThroughView }) {
   const { month, previousMonth, count, mttrMinutes } = view.majorIncidents;
   return (
     <Stack space="space.050">
-      <Heading size="small">SEV-1 and SEV-2 incidents</Heading>
+      <Heading size="small" as="h3">
+        SEV-1 and SEV-2 incidents
+      </Heading>
       <Text>{describeCount(count, month, previousMonth)}</Text>
       <Text>{`MTTR: ${describeMttr(mttrMinutes, previousMonth)}`}</Text>
     </Stack>
@@ -76,7 +78,9 @@ function OverdueActionItems({ view }: { view: FollowThroughView }) {
   const { items, more: hasMore } = view.overdueActionItems;
   return (
     <Stack space="space.050">
-      <Heading size="small">Overdue action items</Heading>
+      <Heading size="small" as="h3">
+        Overdue action items
+      </Heading>
       {items.length === 0 ? (
         <Text color="color.text.subtle">No overdue action items.</Text>
       ) : (
@@ -109,7 +113,9 @@ function PostmortemsDue({ view }: { view: FollowThroughView }) {
   const { items, more: hasMore } = view.postmortemsDue;
   return (
     <Stack space="space.050">
-      <Heading size="small">Postmortems due or overdue</Heading>
+      <Heading size="small" as="h3">
+        Postmortems due or overdue
+      </Heading>
       {items.length === 0 ? (
         <Text color="color.text.subtle">No postmortem is due within a day or overdue.</Text>
       ) : (

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../../preview/chromium';
 import { demoData, type DemoIssue } from '../../preview/demo-data';
@@ -16,7 +17,7 @@ function expectedFromSeed() {
   const fields = (issue: DemoIssue) =>
     issue.fields as {
       issuetype: { name: string };
-      labels: string[];
+      labels?: string[];
       priority?: { name: string };
       created: string;
       resolutiondate?: string | null;
@@ -24,7 +25,7 @@ function expectedFromSeed() {
       duedate?: string;
     };
   const severity = (issue: DemoIssue) => {
-    const label = fields(issue).labels.find((name) => /^SEV-[1-4]$/.test(name));
+    const label = (fields(issue).labels ?? []).find((name) => /^SEV-[1-4]$/.test(name));
     if (label) return label;
     return { Highest: 'SEV-1', High: 'SEV-2' }[fields(issue).priority?.name ?? ''] ?? 'SEV-3';
   };
@@ -48,7 +49,7 @@ function expectedFromSeed() {
   };
   const today = NOW.toISOString().slice(0, 10);
   const overdue = issues
-    .filter((issue) => fields(issue).labels.includes('postmortem-action'))
+    .filter((issue) => (fields(issue).labels ?? []).includes('postmortem-action'))
     .filter((issue) => fields(issue).status.statusCategory.key !== 'done')
     .filter((issue) => (fields(issue).duedate ?? '9999') < today)
     .map((issue) => Math.round((Date.parse(today) - Date.parse(fields(issue).duedate as string)) / DAY_MS))
@@ -139,4 +140,21 @@ describe('the dashboard page with the Postmortem follow-through gadget (local UI
     await expect(bodyRows(gadget(page, '20001')).count()).resolves.toBe(2);
     await page.context().close();
   });
+
+  it.each(['light', 'dark'])(
+    'has no accessibility violations in the %s theme (axe, both gadgets)',
+    async (theme) => {
+      const page = await openDashboard(`?theme=${theme}`);
+      for (const id of ['20001', '20002'])
+        await gadget(page, id).getByText('Postmortems due or overdue').waitFor();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(
+        violations.map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        ),
+      ).toEqual([]);
+      await page.context().close();
+    },
+  );
 });
