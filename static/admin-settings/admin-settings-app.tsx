@@ -16,6 +16,7 @@ import { FollowThroughSection } from './follow-through-section';
 import { IncidentsSection } from './incidents-section';
 import { LabelsSection } from './labels-section';
 import { MaturitySection } from './maturity-section';
+import { ReviewSettingsSection } from './review-section';
 import type { SectionProps } from './settings-section';
 import { SlackSection } from './slack-section';
 import { useAdminSettings } from './use-admin-settings';
@@ -27,6 +28,7 @@ const FORM_SECTIONS: Record<string, (props: SectionProps) => ReactElement> = {
   labels: LabelsSection,
   followThrough: FollowThroughSection,
   maturity: MaturitySection,
+  review: ReviewSettingsSection,
 };
 
 /** Jira admins configure the app here (UI Kit `jira:adminPage`, also the app's configure page). */

@@ -12,6 +12,7 @@ import { INCIDENTS_FORM } from '../../../static/admin-settings/incidents-section
 import { FOLLOW_THROUGH_FORM } from '../../../static/admin-settings/follow-through-section';
 import { LABELS_FORM } from '../../../static/admin-settings/labels-section';
 import { MATURITY_FORM } from '../../../static/admin-settings/maturity-section';
+import { REVIEW_FORM } from '../../../static/admin-settings/review-section';
 import type { SectionForm } from '../../../static/admin-settings/settings-section';
 
 jest.mock('@forge/react', () =>
@@ -427,6 +428,7 @@ describe('each section keeps its own error and busy state', () => {
     ).toEqual([
       ['severityKind', 'Severity from'],
       ['categorySource', 'Category from'],
+      ['approvalsRequired', 'Approvals Finalize needs'],
     ]);
   });
 });
@@ -441,6 +443,7 @@ describe('admin settings section forms', () => {
     ['labels', roundTrip(LABELS_FORM)],
     ['follow-through', roundTrip(FOLLOW_THROUGH_FORM)],
     ['maturity', roundTrip(MATURITY_FORM)],
+    ['review', roundTrip(REVIEW_FORM)],
   ])('the %s section round-trips the defaults', (_name, settings) => {
     expect(settings).toEqual(DEFAULT_SETTINGS);
   });
@@ -457,6 +460,14 @@ describe('admin settings section forms', () => {
       '2025-12-26',
       '2026-01-01',
     ]);
+  });
+
+  it('saves the approvals Finalize needs from the review section', () => {
+    const form = { approvalsRequired: 'all' as const };
+    expect(REVIEW_FORM.apply(form, DEFAULT_SETTINGS)).toEqual({
+      ...DEFAULT_SETTINGS,
+      approvalsRequired: 'all',
+    });
   });
 
   it('keeps the previous threshold when the field is not a number', () => {

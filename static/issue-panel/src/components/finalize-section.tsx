@@ -33,6 +33,8 @@ export function FinalizeSection({
   onDismiss: () => void;
 }) {
   const busy = state.kind === 'checking' || state.kind === 'finalizing';
+  // Missing approvals are fixed by reviewers, not by the author: Finalize waits, saying why.
+  const awaitingApprovals = currentBlockers.find((blocker) => blocker.code === 'approvals-missing');
   return (
     <Stack space="space.100" testId="finalize-section">
       {state.kind === 'blocked' ? (
@@ -60,16 +62,25 @@ export function FinalizeSection({
           {isFinal || isInReview ? (
             <Button onClick={onReopen}>Reopen</Button>
           ) : (
-            <Button appearance="primary" onClick={onFinalize} isLoading={busy}>
+            <Button
+              appearance="primary"
+              onClick={onFinalize}
+              isLoading={busy}
+              isDisabled={awaitingApprovals !== undefined}
+              aria-describedby="finalize-reason"
+              testId="finalize-button"
+            >
               Finalize
             </Button>
           )}
-          <Text size="small" color="color.text.subtle">
+          <Text size="small" color="color.text.subtle" id="finalize-reason" testId="finalize-reason">
             {isFinal
               ? 'Final and read-only. Reopen to edit.'
               : isInReview
                 ? 'Finalizing: the automation is creating the action item issues. Read-only until reopened.'
-                : `Adds the ${finalizationLabel} label: creates the action item issues and notifies Slack.`}
+                : awaitingApprovals
+                  ? awaitingApprovals.message
+                  : `Adds the ${finalizationLabel} label: creates the action item issues and notifies Slack.`}
           </Text>
         </Inline>
       ) : null}

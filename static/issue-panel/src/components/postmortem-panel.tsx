@@ -21,6 +21,7 @@ import { PolicyBanner } from './policy-banner';
 import { RestoreDraftMessage } from './restore-draft-message';
 import { SaveIndicator } from './save-indicator';
 import { SectionFindings } from './section-findings';
+import { ReviewSection } from './review-section';
 import { SeenBefore } from './seen-before';
 import { TimelineProposals } from './timeline-proposals';
 import type { TransferMode } from './transfer-modal';
@@ -176,6 +177,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
         />
 
         {readOnly ? null : <SeenBefore issueKey={issueKey} doc={doc} />}
+        <ReviewSection issueKey={issueKey} revision={doc.revision} />
 
         <FinalizeSection
           state={finalizer.state}

@@ -10,7 +10,8 @@ export function useExport(issueKey: string) {
 
   /** Resolves to the Markdown when the clipboard refused it, so the caller can show it for copying. */
   const copyMarkdown = useCallback(async (document: PostmortemDocument): Promise<string | null> => {
-    const result = await panelApi('exportMarkdown', { document });
+    // With the issue key the server writes in the review history as it is stored now.
+    const result = await panelApi('exportMarkdown', { document, issueKey });
     if (!result.ok) {
       setNotice({ appearance: 'error', message: `Could not build the Markdown: ${result.error.message}` });
       return null;

@@ -1,0 +1,53 @@
+import { useCallback, useState } from 'react';
+import type { AppErrorShape, Result } from '../../../../src/contract/errors';
+import type { ReviewView } from '../../../../src/contract/review-api';
+import { useLoad } from '../../../shared/hooks/use-load';
+import { panelApi } from '../api/panel-api';
+
+export type ReviewAction = 'request' | 'approve' | 'request-changes';
+
+/**
+ * Where the review stands, loaded again whenever the saved revision changes (an edit can make an
+ * approval stale), and the two things people do: the author asks reviewers, a reviewer decides.
+ */
+export function useReview(issueKey: string, revision: number) {
+  const { state, reload, update } = useLoad(`${issueKey}:${revision}`, () =>
+    panelApi('getReview', { issueKey }),
+  );
+  const [busy, setBusy] = useState<ReviewAction | null>(null);
+  const [actionError, setActionError] = useState<AppErrorShape | null>(null);
+
+  const run = useCallback(
+    async (action: ReviewAction, send: () => Promise<Result<ReviewView>>) => {
+      setBusy(action);
+      setActionError(null);
+      const result = await send();
+      setBusy(null);
+      if (result.ok) update((): ReviewView => result.data);
+      else setActionError(result.error);
+      return result.ok;
+    },
+    [update],
+  );
+
+  const request = useCallback(
+    (reviewers: string[], note: string) =>
+      run('request', () =>
+        panelApi('requestReview', { issueKey, reviewers, ...(note.trim() ? { note: note.trim() } : {}) }),
+      ),
+    [issueKey, run],
+  );
+  const decide = useCallback(
+    (decision: 'approved' | 'changes-requested', comment: string) =>
+      run(decision === 'approved' ? 'approve' : 'request-changes', () =>
+        panelApi('decideReview', {
+          issueKey,
+          decision,
+          ...(comment.trim() ? { comment: comment.trim() } : {}),
+        }),
+      ),
+    [issueKey, run],
+  );
+
+  return { state, reload, busy, actionError, dismissError: () => setActionError(null), request, decide };
+}
