@@ -35,21 +35,21 @@ export function SeenBefore({ issueKey, doc }: { issueKey: string; doc: Postmorte
   return (
     <DocumentSection path="seenBefore" title="Seen before" editing={false}>
       {state.kind === 'loading' ? <Spinner label="Looking for related postmortems" size="small" /> : null}
-      {state.kind === 'error' ? <PanelError error={state.error} onRetry={() => void refresh()} /> : null}
-      {state.kind === 'ready' && !state.view.searched ? (
+      {state.kind === 'error' ? <PanelError error={state.error} onRetry={refresh} /> : null}
+      {state.kind === 'ready' && !state.data.searched ? (
         <Text as="p" testId="seen-before-not-searched">
           Set a category (or a component on the issue) and write the root cause to see related postmortems.
         </Text>
       ) : null}
-      {state.kind === 'ready' && state.view.searched && state.view.items.length === 0 ? (
+      {state.kind === 'ready' && state.data.searched && state.data.items.length === 0 ? (
         <Text as="p" testId="seen-before-empty">
           No related finalized postmortem found. One finalized in the last few minutes may not be searchable
           yet: Jira&apos;s search catches up within minutes.
         </Text>
       ) : null}
-      {state.kind === 'ready' && state.view.items.length > 0 ? (
+      {state.kind === 'ready' && state.data.items.length > 0 ? (
         <Box as="ul" testId="seen-before-list">
-          {state.view.items.map((item) => (
+          {state.data.items.map((item) => (
             <li key={item.key}>
               <Stack space="space.050">
                 <Inline space="space.100" shouldWrap alignBlock="center">

@@ -5,7 +5,7 @@ import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaski
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TimelineProposal } from '../../../../src/contract/history-api';
 import type { PostmortemDocument } from '../../../../src/contract/issue-panel-api';
 import { useTimelineProposals } from '../hooks/use-timeline-proposals';
@@ -35,15 +35,11 @@ export function TimelineProposalsModal({
   onClose: () => void;
   onAdd: (timeline: PostmortemDocument['timeline']) => void;
 }) {
-  const { state, load } = useTimelineProposals(issueKey);
-  const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
   // Proposed once for the document as it was when the modal opened; "Try again" asks again.
-  useEffect(() => {
-    void load(doc);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one request per opening, not per keystroke
-  }, [load]);
+  const { state, reload } = useTimelineProposals(issueKey, doc);
+  const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
 
-  const proposals = state.kind === 'ready' ? state.result.proposals : [];
+  const proposals = state.kind === 'ready' ? state.data.proposals : [];
   const chosen = proposals.filter((proposal) => !unchecked.has(proposal.id));
   const toggle = (id: string) =>
     setUnchecked((current) => {
@@ -60,7 +56,7 @@ export function TimelineProposalsModal({
       </ModalHeader>
       <ModalBody>
         {state.kind === 'loading' ? <Spinner label="Reading the incident's history" /> : null}
-        {state.kind === 'error' ? <PanelError error={state.error} onRetry={() => void load(doc)} /> : null}
+        {state.kind === 'error' ? <PanelError error={state.error} onRetry={reload} /> : null}
         {state.kind === 'ready' && proposals.length === 0 ? (
           <EmptyState
             header="Nothing new to propose"
@@ -73,12 +69,12 @@ export function TimelineProposalsModal({
         {state.kind === 'ready' && proposals.length > 0 ? (
           <Stack space="space.100">
             <Text as="p">
-              From the issue&apos;s history, comments and linked issues. Times are in {state.result.timeZone}.
+              From the issue&apos;s history, comments and linked issues. Times are in {state.data.timeZone}.
             </Text>
-            {state.result.unknownZoneLabel ? (
+            {state.data.unknownZoneLabel ? (
               <SectionMessage appearance="warning" testId="timeline-proposals-zone">
                 <Text as="p">
-                  The postmortem&apos;s time zone &quot;{state.result.unknownZoneLabel}&quot; is not one
+                  The postmortem&apos;s time zone &quot;{state.data.unknownZoneLabel}&quot; is not one
                   Jira&apos;s clock knows, so these times are in UTC. Set an IANA zone such as Europe/Berlin
                   to get local times.
                 </Text>
