@@ -16,26 +16,27 @@ export interface CompletionEvidence {
   statusCategory: StatusCategoryKey;
   /** Jira `resolutiondate`: set only by workflows that set a resolution. */
   resolved: string | null;
-  /** Jira `statuscategorychangedate`: the last time the status moved to another category. */
+  /**
+   * Jira `statuscategorychangedate` (system field "Status Category Changed"): the last time the status
+   * moved to another category — for an item in Done now, its last transition into Done. The changelog
+   * would say the same at one more request per item, so it is not read; an item with neither date
+   * counts as not shown to be on time (the stricter reading).
+   */
   statusCategoryChanged: string | null;
-  /** Changelog status changes into a Done-category status (any order), when the caller read them. */
-  transitionsIntoDone?: readonly string[];
 }
 
 /**
  * When the item was last completed, or null when it is not done now (an item reopened after it was
  * done is not done). Many workflows (team-managed projects among them) never set a resolution, so
- * `statuscategorychangedate` and the changelog count as well. The latest of them is taken: a workflow
+ * `statuscategorychangedate` counts as well. The later of the two is taken: a workflow
  * that keeps a stale resolution date when an item is reopened and done again must not date the
  * completion back to the first time.
  */
 export function completedAt(evidence: CompletionEvidence): string | null {
   if (evidence.statusCategory !== 'done') return null;
-  const instants = [
-    evidence.resolved,
-    evidence.statusCategoryChanged,
-    ...(evidence.transitionsIntoDone ?? []),
-  ].filter((instant): instant is string => instant !== null && !Number.isNaN(parseIsoMs(instant)));
+  const instants = [evidence.resolved, evidence.statusCategoryChanged].filter(
+    (instant): instant is string => instant !== null && !Number.isNaN(parseIsoMs(instant)),
+  );
   if (instants.length === 0) return null;
   return instants.reduce((latest, instant) => (parseIsoMs(instant) > parseIsoMs(latest) ? instant : latest));
 }

@@ -19,14 +19,6 @@ describe('an action item is done in time when it last reached Done by its due da
     expect(isDoneInTime(evidence, '2025-03-14', 'UTC')).toBe(true);
   });
 
-  it('takes the changelog’s last transition into Done when Jira gave neither date', () => {
-    const evidence = done({
-      transitionsIntoDone: ['2025-03-20T09:00:00.000+0000', '2025-03-12T09:00:00.000+0000'],
-    });
-    expect(completedAt(evidence)).toBe('2025-03-20T09:00:00.000+0000');
-    expect(isDoneInTime(evidence, '2025-03-14', 'UTC')).toBe(false);
-  });
-
   it('does not count an item reopened after its due date and still open', () => {
     const reopened: CompletionEvidence = {
       statusCategory: 'indeterminate',
@@ -63,13 +55,12 @@ describe('an action item is done in time when it last reached Done by its due da
       statusCategory: fc.constantFrom('new' as const, 'indeterminate' as const, 'done' as const),
       resolved: fc.option(instant, { nil: null }),
       statusCategoryChanged: fc.option(instant, { nil: null }),
-      transitionsIntoDone: fc.array(instant, { maxLength: 3 }),
     });
     fc.assert(
       fc.property(evidence, (facts) => {
         const at = completedAt(facts);
         if (facts.statusCategory !== 'done') expect(at).toBeNull();
-        const all = [facts.resolved, facts.statusCategoryChanged, ...facts.transitionsIntoDone].filter(
+        const all = [facts.resolved, facts.statusCategoryChanged].filter(
           (value): value is string => value !== null,
         );
         for (const value of all)
