@@ -28,8 +28,8 @@ import type { ViewerProjectCache } from '../trends/viewer-projects';
 // A document is due 5 business days after resolution; a month back covers every one still open
 // and keeps the search bounded.
 const POSTMORTEM_LOOKBACK = '-30d';
-// At most this many recent incidents are checked for an open deadline (one page of search/jql).
-const INCIDENTS_CHECKED = 100;
+// Jira's page size for search/jql with fields.
+const PAGE_SIZE = 100;
 
 const actionItemFields = z.looseObject({
   summary: z.string().default(''),
@@ -152,19 +152,25 @@ async function postmortemsWithDeadlines(
   rows: number,
   now: Date,
 ): Promise<GadgetList<PostmortemDue>> {
-  const page = await searchJqlPage(services.jiraAsUser, {
+  // Every incident of the window (bounded by the lookback), so none with an open deadline is cut off.
+  const incidents = await searchJqlAll(services.jiraAsUser, {
     jql: `(${settings.incidentJql})${scopeClause(scopeKeys)} AND resolved >= ${POSTMORTEM_LOOKBACK} ORDER BY resolved ASC`,
     fields: ['summary', 'created', 'resolutiondate', ...severityFieldIds(settings.severitySource)],
     properties: [POSTMORTEM_SUMMARY_PROPERTY],
     fieldsSchema: incidentFields,
-    maxResults: INCIDENTS_CHECKED,
+    maxResults: PAGE_SIZE,
   });
+  const open = incidents.filter(
+    (issue) => issue.fields.resolutiondate && readPostmortemSummary(issue.properties)?.status !== 'FINAL',
+  );
+  // The stored postmortems (the panel's facts: status, user impact), read together.
+  const stored = await Promise.all(open.map((issue) => loadPostmortem(services.kv, issue.key)));
   const due: Array<PostmortemDue & { remainingMs: number }> = [];
-  for (const issue of page.issues) {
+  for (const [index, issue] of open.entries()) {
     const { fields } = issue;
     const summaryStatus = readPostmortemSummary(issue.properties)?.status ?? null;
-    if (summaryStatus === 'FINAL' || !fields.resolutiondate) continue;
-    const document = (await loadPostmortem(services.kv, issue.key))?.document ?? null;
+    if (!fields.resolutiondate) continue;
+    const document = stored[index]?.document ?? null;
     const status = document?.header.status ?? summaryStatus;
     const url = `${services.siteUrl}/browse/${issue.key}`;
     const policy = incidentPolicy(

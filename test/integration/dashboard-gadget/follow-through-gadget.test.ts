@@ -221,6 +221,27 @@ describe('the follow-through dashboard gadget', () => {
     expect(shown(view)).toEqual({ overdue: [], due: [], sev12: [0, 0], mttr: [null, null] });
   });
 
+  it('finds a postmortem due behind more than a page (100) of incidents resolved in the window', async () => {
+    const app = await seededApp();
+    // 120 SEV-3 incidents resolved before INC-4 (none requires a postmortem): INC-4 is on the second page.
+    app.emulator.seed(
+      Array.from({ length: 120 }, (_, index) =>
+        incident(
+          `INC-${100 + index}`,
+          'SEV-3',
+          new Date(Date.parse('2025-03-06T00:00:00Z') + index * 3_600_000).toISOString(),
+          5,
+        ),
+      ),
+    );
+    const view = dataOf(await followThrough(app, ADMIN, onDashboard('20001')));
+    expect(shown(view).due).toEqual([
+      ['OPS-2', 'document', 'overdue'],
+      ['INC-2', 'document', 'overdue'],
+      ['INC-4', 'meeting', 'due-soon'],
+    ]);
+  });
+
   it('refuses a stored configuration it cannot read, saying what is wrong and what to do', async () => {
     const app = await seededApp();
     app.platform.submitGadgetConfiguration(GADGET_MODULE, editing('20001'), { rows: 0, colour: 'red' });
