@@ -110,8 +110,8 @@ export async function run(): Promise<void> {
       {
         name: `panel (${key})`,
         url: `${preview.url}/panel?issue=${key}`,
-        // The first control of the loaded panel (its Save button) is enabled, not the skeleton.
-        ready: `(() => { const b = document.querySelector('[data-testid="postmortem-panel"] button'); return !!b && !b.disabled; })()`,
+        // The read view is drawn and its first control (the Save button) is enabled, not the skeleton.
+        ready: `(() => { const b = document.querySelector('[data-testid="postmortem-panel"] button'); return !!b && !b.disabled && !!document.querySelector('[data-testid="header-read"]'); })()`,
       },
       {
         name: 'trends',
@@ -132,8 +132,32 @@ export async function run(): Promise<void> {
         `${target.name.padEnd(19)} | ${ms(median(times))} | ${ms(Math.min(...times))} | ${ms(Math.max(...times))}`,
       );
     }
+    console.log(`\n${await referenceReadLayout(browser, `${preview.url}/panel?issue=${key}`)}`);
   } finally {
     await browser.close();
     await preview.close();
+  }
+}
+
+/**
+ * Issue 15: "read mode shows the reference's first five sections within about two screens at 1,000 px".
+ * The panel is as tall as its content (Jira sizes the iframe to it), so this is the page's height.
+ */
+async function referenceReadLayout(browser: Browser, url: string): Promise<string> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('header-read').waitFor({ timeout: 30_000 });
+    await page.evaluate(() => document.fonts.ready);
+    const layout = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      fifthSectionEnd:
+        (document.querySelector('[data-testid="section-contributingFactors"]')?.getBoundingClientRect()
+          .bottom ?? Number.NaN) + window.scrollY,
+    }));
+    return `reference in read mode at 1,000 px wide (Chromium): ${layout.height} px tall; its first five sections end at ${Math.round(layout.fifthSectionEnd)} px`;
+  } finally {
+    await context.close();
   }
 }

@@ -10,10 +10,11 @@ const outDir = join(repo, 'docs', 'screenshots');
 // Jira's issue panel column is about this wide; the global page gets a laptop-sized window.
 const PANEL_VIEWPORT = { width: 700, height: 900 };
 const PAGE_VIEWPORT = { width: 1280, height: 900 };
-// The top of the panel (status, policy, summary, impact, the start of the timeline): a README image, not a scroll.
+// A README image, not a scroll: read mode from the top (status, policy, the header block, impact, timeline,
+// root cause); edit mode from the timeline grid on (grid, root cause fields, lists).
 const PANEL_CLIP_HEIGHT = 1800;
 
-async function shoot(page: Page, file: string, clipHeight?: number): Promise<void> {
+async function shoot(page: Page, file: string, clip?: { top: number; height: number }): Promise<void> {
   const path = join(outDir, file);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const width = page.viewportSize()?.width ?? PANEL_VIEWPORT.width;
@@ -22,19 +23,32 @@ async function shoot(page: Page, file: string, clipHeight?: number): Promise<voi
     animations: 'disabled',
     caret: 'hide',
     fullPage: true,
-    ...(clipHeight ? { clip: { x: 0, y: 0, width, height: Math.min(clipHeight, height) } } : {}),
+    ...(clip ? { clip: { x: 0, y: clip.top, width, height: Math.min(clip.height, height - clip.top) } } : {}),
   });
   console.log(`${relative(repo, path)}  ${Math.round(statSync(path).size / 1024)} KB`);
 }
 
-async function panelShot(browser: Browser, preview: PreviewServer, key: string, theme: 'light' | 'dark') {
-  const page = await browser.newPage({ viewport: PANEL_VIEWPORT, colorScheme: theme });
-  await page.goto(`${preview.url}/panel?issue=${key}&theme=${theme}`);
+async function panelShot(
+  browser: Browser,
+  preview: PreviewServer,
+  key: string,
+  shot: { theme: 'light' | 'dark'; mode: 'read' | 'edit' },
+) {
+  const page = await browser.newPage({ viewport: PANEL_VIEWPORT, colorScheme: shot.theme });
+  await page.goto(`${preview.url}/panel?issue=${key}&theme=${shot.theme}`);
   await page.getByRole('button', { name: 'Finalize' }).waitFor();
   // The live checks' first answer and the design tokens' web fonts, so nothing shifts mid-shot.
   await page.locator('[data-testid="save-status"]').waitFor();
+  let top = 0;
+  if (shot.mode === 'edit') {
+    await page.getByRole('button', { name: 'Edit document' }).click();
+    await page.getByRole('combobox', { name: 'Owner 1' }).waitFor();
+    top = await page
+      .getByTestId('section-timeline')
+      .evaluate((section) => section.getBoundingClientRect().top + window.scrollY);
+  }
   await page.evaluate(() => document.fonts.ready);
-  await shoot(page, `issue-panel-${theme}.png`, PANEL_CLIP_HEIGHT);
+  await shoot(page, `issue-panel-${shot.mode}-${shot.theme}.png`, { top, height: PANEL_CLIP_HEIGHT });
   await page.close();
 }
 
@@ -86,8 +100,8 @@ async function main() {
   ]);
   try {
     const key = await referenceIncidentKey(preview.app);
-    await panelShot(browser, preview, key, 'light');
-    await panelShot(browser, preview, key, 'dark');
+    for (const mode of ['read', 'edit'] as const)
+      for (const theme of ['light', 'dark'] as const) await panelShot(browser, preview, key, { theme, mode });
     await globalPageShot(browser, preview);
     await uiKitShot(browser, preview, {
       path: '/admin?theme=light',

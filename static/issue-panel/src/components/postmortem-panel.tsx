@@ -10,12 +10,14 @@ import { useExport } from '../hooks/use-export';
 import { useFinalize } from '../hooks/use-finalize';
 import { usePostmortemEditor } from '../hooks/use-postmortem-editor';
 import { useActionItemStatus } from '../hooks/use-action-item-status';
+import { useSectionEditor } from '../hooks/use-section-editor';
 import { blockerFieldId } from '../logic/blocker-field-id';
+import { SECTION_PATHS } from '../logic/document-template';
 import { initialEditScope, type EditScope } from '../logic/edit-scope';
 import { unplacedFindings } from '../logic/findings-for-section';
 import { AutomationStatus } from './automation-status';
 import { ConflictMessage } from './conflict-message';
-import { DocumentSections, SECTION_PATHS } from './document-sections';
+import { DocumentSections } from './document-sections';
 import { FinalizeSection } from './finalize-section';
 import { PolicyBanner } from './policy-banner';
 import { RestoreDraftMessage } from './restore-draft-message';
@@ -59,15 +61,18 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
   );
   // Finalized or not editable: the document is only read, whatever was open for editing.
   const shownScope: EditScope = readOnly ? { kind: 'read' } : scope;
+  const sectionEditor = useSectionEditor(!readOnly);
 
   // Move focus to the first thing to fix once the blocker list has rendered.
   useEffect(() => {
     if (!focusTarget) return;
     const element = window.document.getElementById(focusTarget);
+    // Not there yet while the editor is still loading: this runs again once it has rendered.
+    if (!element && sectionEditor.kind === 'loading') return;
     element?.focus();
     element?.scrollIntoView({ block: 'center' });
     setFocusTarget(null);
-  }, [focusTarget]);
+  }, [focusTarget, sectionEditor]);
 
   const onFinalize = useCallback(async () => {
     const blockers = await finalizer.finalize(editor.documentForServer());
@@ -172,6 +177,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
           scope={shownScope}
           readOnly={readOnly}
           liveStatus={liveStatus}
+          editor={sectionEditor}
           onScope={setScope}
           dispatch={dispatch}
         />
