@@ -16,6 +16,8 @@ import type { FollowThroughView } from '../../../src/contract/dashboard-gadget-a
 import type { Result } from '../../../src/contract/errors';
 import type { GadgetInstance } from '../../../forge-platform/forge-platform';
 import type { PreviewApp } from '../../../preview/preview-app';
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings/app-settings';
+import { saveSettings } from '../../../src/storage/settings-store';
 import { dataOf, errorOf, incidentApp } from '../../helpers/incident-app';
 
 const NOW = new Date('2025-03-17T09:00:00Z');
@@ -219,6 +221,30 @@ describe('the follow-through dashboard gadget', () => {
     const view = dataOf(await followThrough(app, INC_ONLY, onDashboard('20001')));
     expect(view.hiddenProjects).toBe(1);
     expect(shown(view)).toEqual({ overdue: [], due: [], sev12: [0, 0], mttr: [null, null] });
+  });
+
+  it("keeps to the admin's project scope: a gadget shows nothing outside the app's configured projects", async () => {
+    const app = await seededApp();
+    await saveSettings(app.services({}).kv, { ...DEFAULT_SETTINGS, projectKeys: ['INC'] });
+
+    const unconfigured = dataOf(await followThrough(app, ADMIN, onDashboard('20001')));
+    expect(shown(unconfigured)).toEqual({
+      overdue: [
+        ['INC-10', 7],
+        ['INC-11', 1],
+      ],
+      due: [
+        ['INC-2', 'document', 'overdue'],
+        ['INC-4', 'meeting', 'due-soon'],
+      ],
+      sev12: [3, 1],
+      mttr: [70, 120],
+    });
+
+    app.platform.submitGadgetConfiguration(GADGET_MODULE, editing('20002'), { projectKeys: ['OPS'] });
+    const outsideScope = dataOf(await followThrough(app, ADMIN, onDashboard('20002')));
+    expect(outsideScope.hiddenProjects).toBe(0);
+    expect(shown(outsideScope)).toEqual({ overdue: [], due: [], sev12: [0, 0], mttr: [null, null] });
   });
 
   it('finds a postmortem due behind more than a page (100) of incidents resolved in the window', async () => {
