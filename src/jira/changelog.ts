@@ -39,8 +39,8 @@ const ITEM_KEYS = ['field', 'fieldId', 'from', 'fromString', 'to', 'toString'] a
  */
 function ownItemValues(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const item = value as Record<string, unknown>;
-  return Object.fromEntries(ITEM_KEYS.map((key) => [key, Object.hasOwn(item, key) ? item[key] : null]));
+  const own = new Map(Object.entries(value));
+  return Object.fromEntries(ITEM_KEYS.map((key) => [key, own.has(key) ? own.get(key) : null]));
 }
 
 // Atlassian's own examples send `from: null` where the spec says string; accept both.

@@ -34,7 +34,7 @@ export async function getIssueProperty<T = unknown>(
           headers: ACCEPT_JSON,
         }),
     );
-    return property.value as T;
+    return property.value;
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;

@@ -26,7 +26,7 @@ export function issueSchema<F>(fieldsSchema: z.ZodType<F>): z.ZodType<JiraIssue<
     fields: fieldsSchema,
     changelog: z.unknown().optional(),
     properties: z.record(z.string(), z.unknown()).optional(),
-  }) as unknown as z.ZodType<JiraIssue<F>>;
+  });
 }
 
 export interface GetIssueParams<F> {

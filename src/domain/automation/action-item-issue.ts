@@ -36,7 +36,7 @@ function descriptionOf(input: ActionItemIssueInput): DocNode {
     p(strong('Action: '), text(item.action.trim() || '(empty)')),
   ];
   if (item.externalRef) lines.push(p(strong('External reference: '), text(item.externalRef)));
-  return doc(...lines) as DocNode;
+  return doc(...lines);
 }
 
 /** Step 3 of the reference: one child issue per action-item row (`IssueUpdateDetails` for issue/bulk). */

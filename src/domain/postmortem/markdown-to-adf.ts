@@ -36,15 +36,15 @@ function inlineNode(token: InlineToken): Inline {
     case 'text':
       return text(token.text);
     case 'code':
-      return code(token.text) as Inline;
+      return code(token.text);
     case 'strong':
-      return strong(token.text) as Inline;
+      return strong(token.text);
     case 'link': {
       const written = `[${token.text}](${token.href})`;
       if (token.href.startsWith('accountid:'))
         return mention({ id: token.href.slice('accountid:'.length), text: `@${token.text}` });
       if (token.text === '' || !isSafeLinkTarget(token.href)) return text(written);
-      return link({ href: token.href })(token.text) as Inline;
+      return link({ href: token.href })(token.text);
     }
   }
 }
@@ -86,7 +86,7 @@ function tableBlock(lines: readonly string[]): Block {
       ? tableRow(cells.map((cell) => tableHeader()(paragraphOf(inlineNodes(cell)))))
       : tableRow(cells.map((cell) => tableCell()(paragraphOf(inlineNodes(cell))))),
   );
-  const block: TableDefinition = { type: 'table', content: content as TableDefinition['content'] };
+  const block: TableDefinition = { type: 'table', content };
   return block;
 }
 
@@ -173,8 +173,8 @@ export function markdownToAdf(markdown: string): DocNode {
         listItem([paragraphOf(inlineNodes(item.join('\n')))] as ListItemArray),
       );
       const list: OrderedListDefinition | BulletListDefinition = ordered
-        ? { type: 'orderedList', attrs: { order: 1 }, content: listItems as OrderedListDefinition['content'] }
-        : { type: 'bulletList', content: listItems as BulletListDefinition['content'] };
+        ? { type: 'orderedList', attrs: { order: 1 }, content: listItems }
+        : { type: 'bulletList', content: listItems };
       blocks.push(list);
       continue;
     }

@@ -252,13 +252,12 @@ function splitLabelledBullets(lines: readonly string[]): Array<{ label: string |
       chunks.push(current);
       continue;
     }
-    const open = current as { label: string | null; lines: string[]; indent: number | null } | null;
-    if (open !== null && (isBlank(line) || /^\s/.test(line))) {
-      if (!isBlank(line) && open.indent === null) open.indent = /^\s*/.exec(line)?.[0].length ?? 0;
-      const indent = open.indent ?? 0;
+    if (current !== null && (isBlank(line) || /^\s/.test(line))) {
+      if (!isBlank(line) && current.indent === null) current.indent = /^\s*/.exec(line)?.[0].length ?? 0;
+      const indent = current.indent ?? 0;
       const strip = Math.min(indent, /^\s*/.exec(line)?.[0].length ?? 0);
       // Bullets as the ADF export writes them (`- `), so the section reads the same on a second pass.
-      open.lines.push(line.slice(strip).replace(BULLET_SPELLING, '$1- '));
+      current.lines.push(line.slice(strip).replace(BULLET_SPELLING, '$1- '));
       continue;
     }
     plain(line);

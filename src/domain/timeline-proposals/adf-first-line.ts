@@ -9,7 +9,7 @@ interface AdfNode {
 }
 
 const asNode = (value: unknown): AdfNode | null =>
-  typeof value === 'object' && value !== null ? (value as AdfNode) : null;
+  typeof value === 'object' && value !== null ? value : null;
 
 const childrenOf = (node: AdfNode): AdfNode[] =>
   Array.isArray(node.content) ? node.content.map(asNode).filter((child) => child !== null) : [];

@@ -84,12 +84,15 @@ function toErrorShape(error: unknown, logger: Services['logger']): AppErrorShape
   ).toShape();
 }
 
-/** One call's use case, handed the payload its contract's schema produced, once the caller passed its access. */
+/**
+ * One call's use case, handed the payload its contract's schema produced, once the caller passed its
+ * access. A call that reads nothing may answer at once.
+ */
 export type CallImplementation<Call extends CallContract> = (
   payload: z.output<CallInput<Call>>,
   services: Services,
   context: InvocationContext,
-) => Promise<CallData<Call>>;
+) => CallData<Call> | Promise<CallData<Call>>;
 
 /**
  * A resolver from its contract (`src/contract/*-api.ts`): each call validates its payload against the
