@@ -380,10 +380,10 @@ export function createIssueStore(context: StoreContext): IssueStore {
           ? { value: priority }
           : { error: 'Specify the Priority (id or name) in the proper format' };
       }
-      case 'status': {
-        const status = statusBean(context.baseUrl, value);
-        return status ? { value: status } : { error: 'Specify a valid status' };
-      }
+      // Jira moves an issue's status only through a workflow transition (POST /issue/{key}/transitions);
+      // an edit naming it is refused like any field off the edit screen.
+      case 'status':
+        return { error: notOnScreen(fieldId) };
       case 'issuetype': {
         const project = resolveProject(context.directory, issue.fields.project);
         const type = project ? findIssueType(project, value) : undefined;

@@ -67,9 +67,9 @@ async function incidentWithHistory() {
     fields: { assignee: { accountId: SECOND_EDITOR } },
   });
   at('14:31');
-  await send(jira, 'PUT', route`/rest/api/3/issue/INC-1`, {
-    fields: { status: { name: 'In Progress' }, priority: { name: 'Highest' } },
-  });
+  // Statuses move through workflow transitions (21: In Progress, 31: Done in the emulated workflow).
+  await send(jira, 'POST', route`/rest/api/3/issue/INC-1/transitions`, { transition: { id: '21' } });
+  await send(jira, 'PUT', route`/rest/api/3/issue/INC-1`, { fields: { priority: { name: 'Highest' } } });
   at('14:35');
   await send(jira, 'POST', route`/rest/api/3/issue/INC-1/comment`, {
     body: paragraph('Rolling back 2.4.1', 'details below'),
@@ -82,7 +82,7 @@ async function incidentWithHistory() {
       outwardIssue: { key: other },
     });
   at('15:10');
-  await send(jira, 'PUT', route`/rest/api/3/issue/INC-1`, { fields: { status: { name: 'Done' } } });
+  await send(jira, 'POST', route`/rest/api/3/issue/INC-1/transitions`, { transition: { id: '31' } });
   now = new Date('2025-03-17T09:00:00Z');
   const call = resolverCaller<IssuePanelApi>(app, issuePanelResolver);
   const { document } = dataOf(await call('getPanel', { issueKey: 'INC-1' }));

@@ -151,6 +151,18 @@ describe('emulator: workflow transitions', () => {
     expect(emulator.getIssue('INC-2')!.fields.status).toMatchObject({ name: 'To Do' });
   });
 
+  it('refuses an edit that names the status: statuses move only through transitions', async () => {
+    const emulator = seeded();
+    const edit = await call(emulator, 'PUT', '/rest/api/3/issue/INC-2', {
+      fields: { status: { name: 'Done' } },
+    });
+    expect(edit.status).toBe(400);
+    expect(edit.json?.errors).toEqual({
+      status: "Field 'status' cannot be set. It is not on the appropriate screen, or unknown.",
+    });
+    expect(emulator.getIssue('INC-2')!.fields.status).toMatchObject({ name: 'To Do' });
+  });
+
   it('answers 404 to a caller who may not browse the issue', async () => {
     const emulator = seeded();
     emulator.setPermissions(INC_ONLY, { browse: true, edit: true, projects: ['INC'] });

@@ -108,7 +108,7 @@ describe('daily reminder digest', () => {
     // Seconds before the run: the emulator's index (5 s lag on a clock that stands still) has not seen them.
     const send = (method: string, path: string, body: unknown) =>
       app.emulator.handle({ method, path: `/rest/api/3${path}`, body: JSON.stringify(body), asApp: true });
-    await send('PUT', '/issue/INC-2', { fields: { status: { name: 'Done' } } });
+    await send('POST', '/issue/INC-2/transitions', { transition: { id: '31' } });
     await send('PUT', '/issue/INC-1/properties/postmortem-summary', { status: 'FINAL' });
     expect(app.emulator.index.pending()).toBe(2);
     await run();
