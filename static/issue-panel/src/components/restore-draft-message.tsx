@@ -1,6 +1,6 @@
 import { Text } from '@atlaskit/primitives';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { LocalDraft } from '../logic/local-draft-store';
+import { PanelMessage } from './panel-message';
 
 /** A draft kept in this browser (failed save, conflict, closed tab) that differs from the saved one. */
 export function RestoreDraftMessage({
@@ -16,17 +16,13 @@ export function RestoreDraftMessage({
 }) {
   const stale = draft.baseRevision !== serverRevision;
   return (
-    <SectionMessage
+    <PanelMessage
       appearance="information"
       title="Unsaved changes found in this browser"
       testId="restore-draft-message"
       actions={[
-        <SectionMessageAction key="restore" onClick={onRestore}>
-          Restore my draft
-        </SectionMessageAction>,
-        <SectionMessageAction key="discard" onClick={onDiscard}>
-          Discard it
-        </SectionMessageAction>,
+        { label: 'Restore my draft', onClick: onRestore },
+        { label: 'Discard it', onClick: onDiscard },
       ]}
     >
       <Text as="p">
@@ -35,6 +31,6 @@ export function RestoreDraftMessage({
           ? ' The saved postmortem has changed since; restoring replaces those changes when you save.'
           : ''}
       </Text>
-    </SectionMessage>
+    </PanelMessage>
   );
 }
