@@ -1,23 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../preview/chromium';
 import { historyDemo } from '../../preview/demo-history';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 import { loadPostmortem, savePostmortem } from '../../src/storage/postmortem-store';
+import { expectAccessible } from '../helpers/axe';
 
 // Jira's issue panel column is about 700 px wide; Jira sizes the iframe to its content.
 const PANEL_VIEWPORT = { width: 700, height: 4000 };
-
-/** No serious or critical axe-core violation inside `selector`. */
-async function expectAccessible(page: Page, selector: string) {
-  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
-  const severe = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  expect(severe).toEqual([]);
-}
 
 describe('issue 15 history features in the browser (local preview: real resolvers, Jira emulator)', () => {
   let preview: PreviewServer;

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../preview/chromium';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
@@ -8,22 +7,12 @@ import { savePostmortem } from '../../src/storage/postmortem-store';
 import { saveSettings } from '../../src/storage/settings-store';
 import { incidentBean, PREVIEW_ACCOUNT_ID } from '../helpers/incident-app';
 import { referencePostmortemMarkdown } from '../helpers/shared-files';
+import { expectAccessible } from '../helpers/axe';
 
 // Jira's issue panel column is about 700 px wide; Jira sizes the iframe to its content.
 const PANEL_VIEWPORT = { width: 700, height: 4000 };
 const MARIA = '5b10a2844c20165700ede21g';
 const PRIYA = '6a20bb1c93f06d33dd1e5f02';
-
-/** No serious or critical axe-core violation inside `selector`. */
-async function expectAccessible(page: Page, selector: string) {
-  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
-  const severe = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  expect(severe).toEqual([]);
-}
 
 describe('issue 15 review round trip in the browser (local preview: real resolvers, Jira emulator)', () => {
   let preview: PreviewServer;
@@ -78,7 +67,7 @@ describe('issue 15 review round trip in the browser (local preview: real resolve
   const reviewerState = (page: Page, accountId: string) =>
     page.getByTestId(`review-reviewer-${accountId}`).textContent();
 
-  it('two reviewers: changes requested, then both approve, then Finalize is enabled', async () => {
+  it('two reviewers: changes requested, then both approve, then Finalize is enabled; an edit makes the approvals stale', async () => {
     const author = await openPanel();
     const finalize = author.getByTestId('finalize-button');
     await expect(finalize.isDisabled()).resolves.toBe(true);
@@ -127,6 +116,15 @@ describe('issue 15 review round trip in the browser (local preview: real resolve
       'Adds the POSTMORTEM-FINAL label',
     );
     await expect(back.getByTestId('review-history').locator('li').count()).resolves.toBe(3);
+
+    // An edit after the approvals asks again: both show stale, and Finalize waits once more.
+    await back.getByRole('button', { name: 'Edit Notes on blameless culture' }).click();
+    await back.locator('#blameless-notes').fill('Edited after the approvals.');
+    await back.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+    await back.getByTestId(`review-reviewer-${MARIA}`).getByText('Approval stale').waitFor();
+    await expect(reviewerState(back, PRIYA)).resolves.toContain('Approval stale');
+    await back.getByTestId('finalize-reason').getByText('no longer count').waitFor();
+    await expect(back.getByTestId('finalize-button').isDisabled()).resolves.toBe(true);
     await back.context().close();
-  });
+  }, 120_000);
 });

@@ -183,7 +183,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
         />
 
         {readOnly ? null : <SeenBefore issueKey={issueKey} doc={doc} />}
-        <ReviewSection issueKey={issueKey} revision={doc.revision} />
+        <ReviewSection issueKey={issueKey} savedAt={editor.save.savedAt} />
 
         <FinalizeSection
           state={finalizer.state}

@@ -54,6 +54,27 @@ function HistoryItem({ decision }: { decision: ReviewDecision }) {
   );
 }
 
+/** A short optional text (the request's note, a decision's comment), capped as the server caps it. */
+function OptionalText(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <LabeledField id={props.id} label={props.label}>
+      <TextArea
+        id={props.id}
+        testId={props.id}
+        value={props.value}
+        maxLength={MAX_REVIEW_COMMENT}
+        minimumRows={2}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+      />
+    </LabeledField>
+  );
+}
+
 function RequestForm({
   view,
   busy,
@@ -84,16 +105,12 @@ function RequestForm({
           onChange={(options) => setPicked(options.slice(0, MAX_REVIEWERS))}
         />
       </LabeledField>
-      <LabeledField id="review-note" label="Note to the reviewers (optional)">
-        <TextArea
-          id="review-note"
-          testId="review-note"
-          value={note}
-          maxLength={MAX_REVIEW_COMMENT}
-          minimumRows={2}
-          onChange={(event) => setNote(event.currentTarget.value)}
-        />
-      </LabeledField>
+      <OptionalText
+        id="review-note"
+        label="Note to the reviewers (optional)"
+        value={note}
+        onChange={setNote}
+      />
       <Inline space="space.100" alignBlock="center" shouldWrap>
         <Button
           testId="review-request"
@@ -128,16 +145,12 @@ function DecisionForm({
     void onDecide(decision, comment).then((ok) => ok && setComment(''));
   return (
     <Stack space="space.100" testId="review-decision">
-      <LabeledField id="review-comment" label="Your review comment (optional)">
-        <TextArea
-          id="review-comment"
-          testId="review-comment"
-          value={comment}
-          maxLength={MAX_REVIEW_COMMENT}
-          minimumRows={2}
-          onChange={(event) => setComment(event.currentTarget.value)}
-        />
-      </LabeledField>
+      <OptionalText
+        id="review-comment"
+        label="Your review comment (optional)"
+        value={comment}
+        onChange={setComment}
+      />
       <Inline space="space.100">
         <Button
           appearance="primary"
@@ -164,10 +177,10 @@ function DecisionForm({
 /**
  * Issue 15's review: who was asked and where each stands, the author's request (a Jira comment that
  * mentions them), each named reviewer's decision, and the history of decisions. Loaded again whenever
- * the document is saved (`revision`), since an edit makes earlier approvals stale.
+ * the document is saved (`savedAt`), since an edit makes earlier approvals stale.
  */
-export function ReviewSection({ issueKey, revision }: { issueKey: string; revision: number }) {
-  const review = useReview(issueKey, revision);
+export function ReviewSection({ issueKey, savedAt }: { issueKey: string; savedAt: string | null }) {
+  const review = useReview(issueKey, savedAt);
   const { state } = review;
   return (
     <DocumentSection path="review" title="Review" editing={false}>

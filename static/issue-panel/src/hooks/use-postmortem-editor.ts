@@ -127,7 +127,13 @@ export function usePostmortemEditor(issueKey: string, panel: PanelView) {
     canEdit,
     checks,
     acceptChecks: live.accept,
-    save: { status: autosave.status, detail: autosave.detail, saveNow: () => void autosave.saver.saveNow() },
+    save: {
+      status: autosave.status,
+      detail: autosave.detail,
+      /** When the last save landed (what depends on the stored document, e.g. the review, reloads). */
+      savedAt: autosave.lastSavedAt,
+      saveNow: () => void autosave.saver.saveNow(),
+    },
     restoreOffer,
     restore,
     discardRestore,

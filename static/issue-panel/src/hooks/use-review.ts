@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape, Result } from '../../../../src/contract/errors';
 import type { ReviewView } from '../../../../src/contract/review-api';
 import { useLoad } from '../../../shared/hooks/use-load';
@@ -7,13 +7,20 @@ import { panelApi } from '../api/panel-api';
 export type ReviewAction = 'request' | 'approve' | 'request-changes';
 
 /**
- * Where the review stands, loaded again whenever the saved revision changes (an edit can make an
+ * Where the review stands, loaded again after each save of the document (`savedAt`: an edit can make an
  * approval stale), and the two things people do: the author asks reviewers, a reviewer decides.
  */
-export function useReview(issueKey: string, revision: number) {
-  const { state, reload, update } = useLoad(`${issueKey}:${revision}`, () =>
-    panelApi('getReview', { issueKey }),
-  );
+export function useReview(issueKey: string, savedAt: string | null) {
+  const { state, reload, update } = useLoad(issueKey, () => panelApi('getReview', { issueKey }), {
+    // A save must not blank the section (or a half-written note): the last answer stays meanwhile.
+    keepWhileReloading: true,
+  });
+  const shownSave = useRef(savedAt);
+  useEffect(() => {
+    if (shownSave.current === savedAt) return;
+    shownSave.current = savedAt;
+    reload();
+  }, [savedAt, reload]);
   const [busy, setBusy] = useState<ReviewAction | null>(null);
   const [actionError, setActionError] = useState<AppErrorShape | null>(null);
 
