@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS } from '../../../src/domain/settings/app-settings';
 import { emptyPostmortem } from '../../../src/domain/postmortem';
 import { editIssue } from '../../../src/jira/issues';
 import { savePostmortem } from '../../../src/storage/postmortem-store';
+import { ESCALATIONS_PER_RUN } from '../../../src/usecases/follow-through/escalate-overdue-items';
 import { saveSettings } from '../../../src/storage/settings-store';
 import { PREVIEW_ACCOUNT_ID } from '../../helpers/incident-app';
 import { ASSIGNEE, followThroughApp, type SeededChild } from './follow-through-fixture';
@@ -105,6 +106,24 @@ describe('escalation of long-overdue action items (daily scheduled trigger, thro
 
     expect(runs.comments('INC-2')).toHaveLength(1);
     expect(await kv.get('escalation:INC-2:2025-03-10')).toMatchObject({ state: 'sent' });
+  });
+
+  it('posts at most ESCALATIONS_PER_RUN comments a run and works the rest off the next day', async () => {
+    const children = Array.from({ length: ESCALATIONS_PER_RUN + 5 }, (_, i) => ({
+      rowId: `r${i}`,
+      key: `INC-${i + 2}`,
+      status: 'To Do',
+      duedate: '2025-03-10',
+    }));
+    const runs = await dailyRuns(children);
+    const commented = () => children.filter((child) => runs.comments(child.key).length > 0).length;
+
+    await runs.runAt('2025-03-17T09:00:00Z');
+    expect(commented()).toBe(ESCALATIONS_PER_RUN);
+
+    await runs.runAt('2025-03-18T09:00:00Z');
+    expect(commented()).toBe(ESCALATIONS_PER_RUN + 5);
+    expect(children.every((child) => runs.comments(child.key).length === 1)).toBe(true);
   });
 
   it('comments on nothing while escalation is off', async () => {
