@@ -134,6 +134,13 @@ async function handle(app: PreviewApp, request: IncomingMessage, response: Serve
     else app.platform.denyConsent(PREVIEW_ACCOUNT_ID);
     return sendJson(response, 200, { consent: app.platform.hasConsent(PREVIEW_ACCOUNT_ID) });
   }
+  // Jira's issue URL (links the app builds from the site URL): the preview shows the issue's postmortem panel.
+  const browse = /^\/browse\/([A-Z][A-Z0-9_]+-\d+)$/.exec(url.pathname);
+  if (browse?.[1]) {
+    response.writeHead(302, { location: `/panel?issue=${browse[1]}` });
+    response.end();
+    return;
+  }
   // Jira serves a global page at /jira/apps/<app id>/<environment id>: links in Slack messages use it.
   if (url.pathname.startsWith('/jira/apps/')) {
     response.writeHead(302, { location: `/trends/${url.search}` });

@@ -3,6 +3,7 @@ import {
   DynamicTable,
   Heading,
   Inline,
+  Link,
   Lozenge,
   SectionMessage,
   Spinner,
@@ -96,7 +97,7 @@ function OverdueActionItems({ view }: { view: FollowThroughView }) {
           rows={items.map((item) => ({
             key: item.key,
             cells: [
-              { key: 'key', content: item.key },
+              { key: 'key', content: <Link href={item.url}>{item.key}</Link> },
               { key: 'summary', content: item.summary },
               { key: 'assignee', content: item.assignee ?? 'Unassigned' },
               { key: 'overdue', content: describeDaysOverdue(item.daysOverdue) },
@@ -133,7 +134,7 @@ function PostmortemsDue({ view }: { view: FollowThroughView }) {
             return {
               key: due.key,
               cells: [
-                { key: 'key', content: due.key },
+                { key: 'key', content: <Link href={due.url}>{due.key}</Link> },
                 { key: 'summary', content: due.summary },
                 { key: 'deadline', content: described.deadline },
                 {

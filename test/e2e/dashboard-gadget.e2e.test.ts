@@ -110,6 +110,9 @@ describe('the dashboard page with the Postmortem follow-through gadget (local UI
     const days = await bodyRows(first).locator('td:last-child').allInnerTexts();
     expect(days.map((text) => Number.parseInt(text, 10))).toEqual(expected.overdueDays.slice(0, 5));
     await first.getByText('Showing the first 5; there are more.').first().waitFor();
+    // Each key links to the issue (Jira's /browse/<key>; the preview opens its postmortem panel there).
+    const firstKey = bodyRows(first).first().getByRole('link');
+    expect(await firstKey.getAttribute('href')).toBe(`${preview.url}/browse/${await firstKey.innerText()}`);
     const second = gadget(page, '20002');
     await second.getByText('Overdue action items').waitFor();
     await expect(bodyRows(second).count()).resolves.toBe(3);

@@ -15,12 +15,13 @@ import type {
   FormProps,
   HeadingProps,
   LabelProps,
+  LinkProps,
   SpinnerProps,
   TextfieldProps,
 } from '@atlaskit/forge-react-types';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Anchor, Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { RadioGroup } from '@atlaskit/radio';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
@@ -126,6 +127,18 @@ function UiKitLabel({ labelFor, ...rest }: LabelProps) {
 }
 
 /**
+ * UI Kit's Link: a site path or URL, in a new tab when asked. Jira opens the rest in its own window,
+ * not in the module's frame, so the host targets the top window.
+ */
+function UiKitLink({ href, openNewTab, children }: LinkProps) {
+  return (
+    <Anchor href={href} target={openNewTab ? '_blank' : '_top'}>
+      {children as ReactNode}
+    </Anchor>
+  );
+}
+
+/**
  * Every UI Kit component the host can draw, by the name `@forge/react` gives its element
  * (node_modules/@forge/react/out/components/ui-kit-components.js).
  */
@@ -144,6 +157,7 @@ export const UI_KIT_COMPONENTS: Record<string, UiKitComponent> = {
   HelperMessage: drawn(HelperMessage),
   Inline: drawn(Inline),
   Label: drawn(UiKitLabel),
+  Link: drawn(UiKitLink),
   Lozenge: drawn(Lozenge),
   RadioGroup: withEventCopies(RadioGroup),
   SectionMessage: drawn(SectionMessage),

@@ -21,6 +21,7 @@ jest.mock('@forge/react', () =>
       'HelperMessage',
       'Inline',
       'Label',
+      'Link',
       'Lozenge',
       'SectionMessage',
       'Spinner',
