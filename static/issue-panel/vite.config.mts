@@ -1,4 +1,4 @@
 import { defineConfig } from 'vite';
 import { customUiViteConfig } from '../shared/vite-config.mts';
 
-export default defineConfig(customUiViteConfig(import.meta.dirname));
+export default defineConfig(customUiViteConfig(import.meta.dirname, { title: 'Postmortem' }));
