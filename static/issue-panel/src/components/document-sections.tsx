@@ -1,4 +1,4 @@
-import { Inline, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import type { ReactNode } from 'react';
@@ -139,7 +139,7 @@ export function DocumentSections({
   dispatch: (action: DocumentAction) => void;
 }) {
   return (
-    <>
+    <Stack space="space.200" testId="postmortem-document">
       {SECTION_PATHS.filter((path) => !isImported(path) || doc[path] !== undefined).map((path) => {
         const editing = isEditing(scope, path);
         // While edited, the action items grid shows each row's findings under the row; the section only its own.
@@ -178,6 +178,6 @@ export function DocumentSections({
           </DocumentSection>
         );
       })}
-    </>
+    </Stack>
   );
 }

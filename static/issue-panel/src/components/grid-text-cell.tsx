@@ -1,5 +1,6 @@
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
+import { GROW_WITH_TEXT } from './text-area-input';
 
 /**
  * A text cell of an editable grid: named by its column and row ("Time 3") since the column heading is
@@ -32,6 +33,7 @@ export function GridTextCell({
       {...common}
       minimumRows={1}
       resize="smart"
+      style={GROW_WITH_TEXT}
       onChange={(event) => onChange(event.currentTarget.value)}
     />
   ) : (
