@@ -51,6 +51,20 @@ describe('action items: live status of each child, read as the viewer (panel and
     );
   });
 
+  it('reads every child in one Jira request, as the viewer', async () => {
+    const { app, call } = await followThroughApp(CHILDREN);
+    const before = app.emulator.requests.length;
+
+    dataOf(await call('getActionItemStatus', { issueKey: 'INC-1' }));
+
+    const reads = app.emulator.requests
+      .slice(before)
+      .filter((request) => !request.path.includes('/mypermissions'));
+    expect(reads.map((request) => [request.method, request.path, request.asApp])).toEqual([
+      ['POST', '/rest/api/3/issue/bulkfetch', false],
+    ]);
+  });
+
   it('shows a child its assignee just moved to Done as done, no longer overdue', async () => {
     const { app, call } = await followThroughApp(CHILDREN);
     const moved = await app.emulator.handle({
