@@ -52,6 +52,31 @@ async function panelShot(
   await page.close();
 }
 
+/**
+ * The review section of the reference: the first call asks two reviewers through the panel (as a person
+ * would, picking them from Jira users), so both themes show a postmortem in review.
+ */
+async function reviewShot(browser: Browser, preview: PreviewServer, key: string, theme: 'light' | 'dark') {
+  const page = await browser.newPage({ viewport: PANEL_VIEWPORT, colorScheme: theme });
+  await page.goto(`${preview.url}/panel?issue=${key}&theme=${theme}`);
+  const section = page.getByTestId('section-review');
+  await section.getByTestId('review-section').waitFor({ timeout: 30_000 });
+  if ((await section.getByTestId('review-reviewer-list').count()) === 0) {
+    for (const name of ['Maria Chen', 'Alex Rivera']) {
+      await page.getByRole('combobox', { name: 'Reviewers' }).fill(name.split(' ')[0] ?? name);
+      await page.getByRole('option', { name }).click();
+    }
+    await section.getByRole('textbox', { name: /Note to the reviewers/ }).fill('Ready for review.');
+    await page.getByTestId('review-request').click();
+    await section.getByTestId('review-reviewer-list').waitFor({ timeout: 30_000 });
+  }
+  await page.evaluate(() => document.fonts.ready);
+  const path = join(outDir, `issue-panel-review-${theme}.png`);
+  await section.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  console.log(`${relative(repo, path)}  ${Math.round(statSync(path).size / 1024)} KB`);
+  await page.close();
+}
+
 async function globalPageShot(browser: Browser, preview: PreviewServer) {
   const page = await browser.newPage({ viewport: PAGE_VIEWPORT, colorScheme: 'light' });
   await page.goto(`${preview.url}/trends?theme=light`);
@@ -102,6 +127,7 @@ async function main() {
     const key = await referenceIncidentKey(preview.app);
     for (const mode of ['read', 'edit'] as const)
       for (const theme of ['light', 'dark'] as const) await panelShot(browser, preview, key, { theme, mode });
+    for (const theme of ['light', 'dark'] as const) await reviewShot(browser, preview, key, theme);
     await globalPageShot(browser, preview);
     await uiKitShot(browser, preview, {
       path: '/admin?theme=light',
