@@ -7,6 +7,8 @@ export interface CustomUiPage {
   title: string;
   /** The entry module, relative to the app's folder. */
   entry?: string;
+  /** More of the head (a page's own style), as HTML. */
+  head?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ function indexHtml(appDir: string, page: CustomUiPage): Plugin {
   <head>
     <meta charset="UTF-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    <title>${page.title}</title>
+    <title>${page.title}</title>${page.head ?? ''}
   </head>
   <body>
     <div id="root"></div>
