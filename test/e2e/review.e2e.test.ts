@@ -78,6 +78,7 @@ describe('issue 15 review round trip in the browser (local preview: real resolve
     await expectAccessible(author, '[data-testid="section-review"]');
 
     // The author picks two reviewers with the Jira user search and asks.
+    await author.getByTestId('review-open-request').click();
     await pickReviewer(author, 'Maria', 'Maria Chen');
     await pickReviewer(author, 'Priya', 'Priya Nair');
     await author.getByTestId('review-note').fill('Please look at the action items.');

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { COMMENTS_PAGE_LIMIT } from '../../../emulator/comment-routes';
 import { createJiraEmulator, type JiraEmulator } from '../../../emulator/jira-emulator';
 import { requiredScope } from '../../../forge-platform/product-scopes';
+import { reviewRequestComment } from '../../../src/domain/review';
+import { addComment } from '../../../src/jira/comments';
 import { FULL_SPEC_FILE, validateExchanges, type Exchange } from './openapi-validator';
 
 const AUTHOR = '5b10ac8d82e05b22cc7d4ef5';
@@ -203,6 +205,29 @@ describe('emulator: issue comments', () => {
     expect((newest.json.comments as Array<{ id: string }>).map((c) => c.id)).toEqual([...ids].reverse());
     expect((await list(emulator, 'INC-1', '?maxResults=5000')).json.maxResults).toBe(COMMENTS_PAGE_LIMIT);
     expect((await list(emulator, 'INC-1', '?orderBy=updated')).status).toBe(400);
+  });
+
+  it("takes the app's review request as it is sent: valid ADF, a mention per reviewer, a request the spec accepts", async () => {
+    const emulator = seeded();
+    const body = reviewRequestComment({
+      reviewers: [
+        { accountId: REVIEWER, displayName: 'Priya Nair' },
+        { accountId: OUTSIDER, displayName: 'Sam Okafor' },
+      ],
+      issueKey: 'INC-1',
+      note: 'Please look at the action items.',
+    });
+    const added = await addComment(emulator.jiraPort(AUTHOR), { issueIdOrKey: 'INC-1', body });
+    expect(added.id).toBe(emulator.getComments('INC-1')[0]?.id);
+    const sent = emulator.requests.find((r) => r.method === 'POST')!;
+    const exchange: Exchange = {
+      method: 'POST',
+      path: sent.path,
+      requestBody: JSON.parse(sent.body ?? 'null') as unknown,
+      status: sent.response?.status,
+      responseBody: JSON.parse(sent.response?.body ?? 'null') as unknown,
+    };
+    expect(validateExchanges([exchange], commentSpecFile()).problems).toEqual([]);
   });
 
   it('needs read:jira-work to list comments and write:jira-work to add one', () => {

@@ -89,7 +89,17 @@ function RequestForm({
     view.reviewers.map((r) => ({ value: r.accountId, label: r.displayName })),
   );
   const [note, setNote] = useState('');
+  // Closed until the author asks: the section reads as a record, not a form, in read mode.
+  const [open, setOpen] = useState(false);
   const asked = view.requestedAt !== null;
+  if (!open)
+    return (
+      <Inline>
+        <Button testId="review-open-request" onClick={() => setOpen(true)}>
+          {asked ? 'Change reviewers or ask again' : 'Ask for review'}
+        </Button>
+      </Inline>
+    );
   return (
     <Stack space="space.100">
       <LabeledField id="review-reviewers" label="Reviewers">
@@ -120,7 +130,11 @@ function RequestForm({
             void onRequest(
               picked.map((option) => option.value),
               note,
-            ).then((ok) => ok && setNote(''))
+            ).then((ok) => {
+              if (!ok) return;
+              setNote('');
+              setOpen(false);
+            })
           }
         >
           {asked ? 'Ask again' : 'Ask for review'}
