@@ -140,6 +140,10 @@ describe('UI Kit pages in the browser (local UI Kit host, local Forge platform)'
     expect(text).toContain('5 action items, all with owner and due date');
     expect(text).toContain('User impact lasted 47 minutes (more than 15) at SEV-1.');
     await expect(page.locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
+    // Drawn on the dark theme's surface token, as Jira draws a UI Kit module, not on the page's default.
+    await expect(page.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe(
+      'rgb(31, 31, 33)',
+    );
     await expectNoUnknownComponents(page);
 
     // A threshold saved on /admin is the one the glance's policy applies.
