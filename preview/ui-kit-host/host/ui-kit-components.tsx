@@ -21,7 +21,7 @@ import type {
 } from '@atlaskit/forge-react-types';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import { Anchor, Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Anchor, Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { RadioGroup } from '@atlaskit/radio';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
@@ -127,12 +127,14 @@ function UiKitLabel({ labelFor, ...rest }: LabelProps) {
 }
 
 /**
- * UI Kit's Link: a site path or URL, in a new tab when asked. Jira opens the rest in its own window,
+ * UI Kit's Link: a site path or URL in the link colour of the theme, in a new tab when asked. Jira opens the rest in its own window,
  * not in the module's frame, so the host targets the top window.
  */
+const linkStyles = xcss({ color: 'color.link', ':hover': { color: 'color.link.pressed' } });
+
 function UiKitLink({ href, openNewTab, children }: LinkProps) {
   return (
-    <Anchor href={href} target={openNewTab ? '_blank' : '_top'}>
+    <Anchor href={href} target={openNewTab ? '_blank' : '_top'} xcss={linkStyles}>
       {children as ReactNode}
     </Anchor>
   );
