@@ -10,8 +10,8 @@ export interface EscalationPerson {
 }
 
 export interface EscalationCommentInput {
-  incidentKey: string;
-  incidentUrl: string;
+  /** The incident whose postmortem the item came from; null for an item labelled by hand, with no incident. */
+  incident: { key: string; url: string } | null;
   dueDate: string;
   daysOverdue: number;
   assignee: EscalationPerson | null;
@@ -67,8 +67,10 @@ export function escalationComment(input: EscalationCommentInput): DocNode {
     p(
       ...addressed,
       text(`${addressed.length > 0 ? ' ' : ''}${escalationTag(input.dueDate)} (${days}): this follow-up of `),
-      link({ href: input.incidentUrl })(input.incidentKey),
-      text("'s postmortem is still open. Finish it, or move its due date if the plan changed."),
+      ...(input.incident
+        ? [link({ href: input.incident.url })(input.incident.key), text("'s postmortem")]
+        : [text('a postmortem')]),
+      text(' is still open. Finish it, or move its due date if the plan changed.'),
     ),
     ...(input.assignee === null ? [p(text('Nobody is assigned to it yet.'))] : []),
   );

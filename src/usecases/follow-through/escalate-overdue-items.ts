@@ -95,8 +95,7 @@ export async function escalateOverdueItems(services: Services): Promise<Escalati
       const incidentKey = incidentOf(child);
       try {
         const body = escalationComment({
-          incidentKey,
-          incidentUrl: `${siteUrl}/browse/${incidentKey}`,
+          incident: incidentKey ? { key: incidentKey, url: `${siteUrl}/browse/${incidentKey}` } : null,
           dueDate,
           daysOverdue: itemDaysOverdue(item, now, settings.timeZone),
           assignee: child.fields.assignee

@@ -9,8 +9,7 @@ import {
 import { mentionedAccounts as mentions } from '../../../helpers/adf-mentions';
 
 const base = {
-  incidentKey: 'INC-1',
-  incidentUrl: 'https://example.atlassian.net/browse/INC-1',
+  incident: { key: 'INC-1', url: 'https://example.atlassian.net/browse/INC-1' },
   dueDate: '2025-03-14',
   daysOverdue: 3,
 };
@@ -28,6 +27,17 @@ describe('escalation comment', () => {
   it('mentions one person once when the assignee wrote the postmortem', () => {
     const alex = { accountId: 'a-1', label: 'Alex Rivera' };
     expect(mentions(escalationComment({ ...base, assignee: alex, author: alex }))).toEqual(['a-1']);
+  });
+
+  it('links the incident, and names no incident for an item labelled by hand', () => {
+    const alex = { accountId: 'a-1', label: 'Alex Rivera' };
+    const linked = JSON.stringify(escalationComment({ ...base, assignee: alex, author: null }));
+    expect(linked).toContain('"href":"https://example.atlassian.net/browse/INC-1"');
+    const unlinked = JSON.stringify(
+      escalationComment({ ...base, incident: null, assignee: alex, author: null }),
+    );
+    expect(unlinked).not.toContain('"link"');
+    expect(unlinked).toContain('"text":"a postmortem"');
   });
 
   it('writes out an author Jira has no account for, and says when nobody is assigned', () => {
