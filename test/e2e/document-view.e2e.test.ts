@@ -219,4 +219,28 @@ describe('the postmortem as a document in the browser (local preview with its de
     ]);
     await page.context().close();
   }, 60_000);
+
+  it('reorders timeline rows by dragging a row by its handle', async () => {
+    const page = await openReference(SCREEN);
+    await page.getByRole('button', { name: 'Edit Timeline' }).click();
+    const grid = page.getByRole('table', { name: 'Timeline' });
+    const times = () =>
+      Promise.all(
+        ['Time 1', 'Time 2', 'Time 3'].map((label) => grid.getByLabel(label, { exact: true }).inputValue()),
+      );
+    const [first, second, third] = await times();
+    const handle = grid.getByTestId('Timeline-row-3').getByTitle(/^Drag to reorder/);
+    // Onto the upper half of row 1: the dragged row lands above it.
+    const target = grid.getByTestId('Timeline-row-1');
+    const box = await target.boundingBox();
+    if (!box) throw new Error('Timeline row 1 not rendered');
+    await handle.dragTo(target, { targetPosition: { x: box.width / 2, y: 2 } });
+    await page.waitForFunction(
+      (moved) =>
+        (document.querySelector('[aria-label="Time 1"]') as HTMLInputElement | null)?.value === moved,
+      third,
+    );
+    expect(await times()).toEqual([third, first, second]);
+    await page.context().close();
+  }, 60_000);
 });
