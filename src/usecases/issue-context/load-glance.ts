@@ -4,7 +4,9 @@ import type { PolicyView } from '../../contract/issue-panel-api';
 import type { PostmortemDocument } from '../../domain/postmortem';
 import { getPostmortemSummary } from '../../jira/postmortem-summary-property';
 import type { Services } from '../../services';
+import { withReview } from '../../domain/review';
 import { loadPostmortem } from '../../storage/postmortem-store';
+import { loadReview } from '../../storage/review-store';
 import { loadSettings } from '../../storage/settings-store';
 import { readIncidentIssue } from '../issue-panel/incident-issue';
 import { incidentPolicy } from '../issue-panel/incident-policy';
@@ -18,11 +20,13 @@ export async function loadGlance(services: Services, issueKey: string): Promise<
     throw new AppError('Forbidden', 'Log in to Jira to see the postmortem of this incident.');
   }
   const settings = await loadSettings(services.kv, services.logger);
-  const [incident, stored] = await Promise.all([
+  const [incident, stored, review] = await Promise.all([
     readIncidentIssue(services.jiraAsUser, issueKey, services.siteUrl, settings.severitySource),
     loadPostmortem(services.kv, issueKey),
+    loadReview(services.kv, issueKey),
   ]);
-  const document = stored?.document ?? null;
+  // The status as the panel shows it: IN_REVIEW or APPROVED while a review runs.
+  const document = stored ? withReview(stored.document, review, settings.approvalsRequired) : null;
   const policy = incidentPolicy(incident, document, settings, services.clock.now());
   const base = { issueKey: incident.view.key, required: policy.required, reasons: policy.reasons };
   if (document) {

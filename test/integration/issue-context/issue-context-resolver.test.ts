@@ -12,6 +12,8 @@ import {
   resolverCaller,
 } from '../../helpers/incident-app';
 import type { PreviewApp } from '../../../preview/preview-app';
+import { withReviewRequested } from '../../../src/domain/review';
+import { updateReview } from '../../../src/storage/review-store';
 
 const OTHER_ACCOUNT_ID = '5b109f2e9729b51b54dc274d';
 
@@ -101,8 +103,15 @@ describe('issue glance (jira:issueContext resolver) on the Jira emulator', () =>
     });
   });
 
-  it('reports a postmortem in review with its open deadline', async () => {
-    const { getGlance } = await setUp({ document: postmortem('IN_REVIEW', [item('ai-1')]) });
+  it('reports a postmortem in review (reviewers asked, stored apart from it) with its open deadline', async () => {
+    const { app, getGlance } = await setUp({ document: postmortem('DRAFT', [item('ai-1')]) });
+    await updateReview(app.services({}).kv, 'INC-1', (current) =>
+      withReviewRequested(current, {
+        reviewers: [{ accountId: '6a20bb1c93f06d33dd1e5f02', displayName: 'Priya Nair' }],
+        by: PREVIEW_ACCOUNT_ID,
+        at: NOW,
+      }),
+    );
     const view = dataOf(await getGlance());
     expect(view.status).toBe('IN_REVIEW');
     expect(view.nearestDeadline?.kind).toBe('meeting');
