@@ -12,7 +12,8 @@ import { systemClock } from '../src/runtime/system-clock';
 import type { Services } from '../src/services';
 import { createWebhookSlackPort } from '../src/slack/webhook-slack-port';
 import { savePostmortem } from '../src/storage/postmortem-store';
-import { saveSlackWebhookUrl } from '../src/storage/settings-store';
+import { saveSettings, saveSlackWebhookUrl } from '../src/storage/settings-store';
+import { DEFAULT_SETTINGS } from '../src/domain/settings/app-settings';
 import { POSTMORTEM_SUMMARY_PROPERTY } from '../src/jira/postmortem-summary-property';
 import { POSTMORTEM_JOBS_QUEUE } from '../src/forge/forge-queue-port';
 import { createJiraEmulator, type JiraEmulator } from '../emulator/jira-emulator';
@@ -208,4 +209,6 @@ async function seedDemoData(emulator: JiraEmulator, kv: Services['kv'], now: Dat
   for (const { issueKey, document } of data.postmortems) {
     await savePostmortem(kv, issueKey, document, { accountId: null, at: now });
   }
+  // The demo site writes its minor incidents with the short template (issue 15), so `npm start` shows it.
+  await saveSettings(kv, { ...DEFAULT_SETTINGS, shortTemplateSeverities: ['SEV-3', 'SEV-4'] });
 }

@@ -5,6 +5,7 @@ import {
   postmortemDocumentSchema,
   type ImportReport,
   type PostmortemDocument,
+  type Severity,
 } from '../domain/postmortem';
 import { historyContract } from './history-api';
 import { followThroughContract } from './follow-through-api';
@@ -64,6 +65,8 @@ export interface PanelView {
   automation: AutomationView | null;
   slackConfigured: boolean;
   finalizationLabel: string;
+  /** Severities written with the short template (settings); the panel follows severity edits with it. */
+  shortTemplateSeverities: Severity[];
 }
 
 export interface ImportPreview {

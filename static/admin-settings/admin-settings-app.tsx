@@ -19,6 +19,7 @@ import { MaturitySection } from './maturity-section';
 import { ReviewSettingsSection } from './review-section';
 import type { SectionProps } from './settings-section';
 import { SlackSection } from './slack-section';
+import { TemplatesSection } from './templates-section';
 import { useAdminSettings } from './use-admin-settings';
 
 /** The settings form's sections in page order: a new section is its own file and one line here. */
@@ -29,6 +30,7 @@ const FORM_SECTIONS: Record<string, (props: SectionProps) => ReactElement> = {
   followThrough: FollowThroughSection,
   maturity: MaturitySection,
   review: ReviewSettingsSection,
+  templates: TemplatesSection,
 };
 
 /** Jira admins configure the app here (UI Kit `jira:adminPage`, also the app's configure page). */

@@ -2,8 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../preview/chromium';
 import { historyDemo } from '../../preview/demo-history';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings/app-settings';
 import { loadPostmortem, savePostmortem } from '../../src/storage/postmortem-store';
 import { expectAccessible } from '../helpers/axe';
+import { saveSettings } from '../../src/storage/settings-store';
 
 // Jira's issue panel column is about 700 px wide; Jira sizes the iframe to its content.
 const PANEL_VIEWPORT = { width: 700, height: 4000 };
@@ -23,6 +25,8 @@ describe('issue 15 history features in the browser (local preview: real resolver
     const { kv } = preview.app.services({});
     for (const { issueKey, document } of demo.postmortems)
       await savePostmortem(kv, issueKey, document, { accountId: null, at: new Date() });
+    // As the demo site: SEV-3/4 are written with the short template.
+    await saveSettings(kv, { ...DEFAULT_SETTINGS, shortTemplateSeverities: ['SEV-3', 'SEV-4'] });
   });
 
   afterAll(async () => {
@@ -79,6 +83,8 @@ describe('issue 15 history features in the browser (local preview: real resolver
 
     // Asked again, only the row left out is proposed: the added ones are in the timeline now.
     await page.getByRole('button', { name: 'Propose rows from Jira' }).click();
+    // The list appears once the proposals are read; counting before that would count the spinner's none.
+    await modal.getByTestId('timeline-proposals-list').waitFor();
     await expect(
       modal.getByTestId('timeline-proposals-list').getByRole('checkbox').allTextContents(),
     ).resolves.toHaveLength(1);
@@ -96,6 +102,24 @@ describe('issue 15 history features in the browser (local preview: real resolver
     await expect(list.getByText('1 overdue').count()).resolves.toBe(1);
     await page.getByTestId(`seen-before-recurrence-${demo.keys.earlierFinal}`).waitFor();
     await expectAccessible(page, '[data-testid="section-seenBefore"]');
+    await page.context().close();
+  });
+
+  it('a SEV-3 shows the short template — summary, impact, what happened, action items — and the rest on request', async () => {
+    const page = await openPanel(demo.keys.minor);
+    await page.getByTestId('short-template-notice').waitFor();
+    const sections = (paths: string[]) =>
+      Promise.all(paths.map((path) => page.locator(`#section-${path}`).count()));
+    const SHORT = ['header', 'summary', 'impact', 'timeline', 'actionItems'];
+    const REST = ['rootCause', 'contributingFactors', 'whatWorkedWell', 'lessonsLearned', 'blamelessNotes'];
+    await expect(sections(SHORT)).resolves.toEqual([1, 1, 1, 1, 1]);
+    await expect(sections(REST)).resolves.toEqual([0, 0, 0, 0, 0]);
+    await expect(page.locator('#section-summary h3').textContent()).resolves.toBe('Incident summary');
+    await expectAccessible(page, '[data-testid="postmortem-panel"]');
+    // The checks ask for the short template's sections only.
+    await expect(page.getByText('Root Cause is empty.').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Show all sections' }).click();
+    await expect(sections(REST)).resolves.toEqual([1, 1, 1, 1, 1]);
     await page.context().close();
   });
 });

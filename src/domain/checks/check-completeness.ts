@@ -1,16 +1,22 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { PostmortemDocument } from '../postmortem';
+import type { TemplateKind } from '../templates/postmortem-template';
 import { actionItemsHaveOwnerAndDueDate } from './finalization-blockers';
 import { findBlameLanguage } from './find-blame-language';
 import type { Finding } from './finding';
 
-// Reference "Step 2: Use the Postmortem Template" — the sections every postmortem fills in.
-export function requiredSectionsPresent(doc: PostmortemDocument): Finding[] {
+// Reference "Step 2: Use the Postmortem Template" — the sections every postmortem fills in; with the short
+// template of issue 15 (SEV-3/4): summary, impact, what happened (the timeline) and action items.
+export function requiredSectionsPresent(doc: PostmortemDocument, template: TemplateKind = 'full'): Finding[] {
   const i = doc.impact;
+  const short = template === 'short';
   const missing: Array<[string, string, boolean]> = [
     ['header.incidentId', 'Incident ID', doc.header.incidentId.trim() === ''],
     ['header.severity', 'Severity', doc.header.severity === null],
+    ...(short
+      ? [['summary', 'Summary', (doc.summary ?? '').trim() === ''] as [string, string, boolean]]
+      : []),
     [
       'impact',
       'Impact',
@@ -18,8 +24,16 @@ export function requiredSectionsPresent(doc: PostmortemDocument): Finding[] {
         i.text.trim() === '',
     ],
     ['timeline', 'Timeline', doc.timeline.length === 0],
-    ['rootCause', 'Root Cause', doc.rootCause.text.trim() === '' && doc.rootCause.summary === null],
-    ['contributingFactors', 'Contributing Factors', doc.contributingFactors.every((f) => f.trim() === '')],
+    ...(short
+      ? []
+      : ([
+          ['rootCause', 'Root Cause', doc.rootCause.text.trim() === '' && doc.rootCause.summary === null],
+          [
+            'contributingFactors',
+            'Contributing Factors',
+            doc.contributingFactors.every((f) => f.trim() === ''),
+          ],
+        ] as Array<[string, string, boolean]>)),
     ['actionItems', 'Action Items', doc.actionItems.length === 0],
   ];
   return missing
@@ -35,6 +49,8 @@ export function requiredSectionsPresent(doc: PostmortemDocument): Finding[] {
 export interface CompletenessOptions {
   /** Zone whose calendar day counts as "today" for due dates; default UTC. */
   timeZone?: string;
+  /** The template the document is written with (issue 15); its sections are the required ones. Default full. */
+  template?: TemplateKind;
 }
 
 // Reference "Common Anti-Patterns: No review of action item completion" — a due date already past at finalization.
@@ -117,7 +133,7 @@ export function checkCompleteness(
   options: CompletenessOptions = {},
 ): Finding[] {
   return [
-    ...requiredSectionsPresent(doc),
+    ...requiredSectionsPresent(doc, options.template),
     ...actionItemsHaveOwnerAndDueDate(doc),
     ...dueDatesNotPassed(doc, now, options),
     ...timelineInOrder(doc),

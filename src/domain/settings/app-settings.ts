@@ -58,6 +58,9 @@ export const appSettingsSchema = z.object({
   escalateOverdueAfterDays: z.number().int().min(1).max(365).nullable().default(7),
   // Issue 15: how many current approvals Finalize needs; none keeps finalization as it was before reviews.
   approvalsRequired: z.enum(APPROVALS_REQUIRED).default('none'),
+  // Issue 15 "Templates sized to severity": the minor severities written with the short template
+  // (summary, impact, what happened, action items); SEV-1/2 always keep the full one. None by default.
+  shortTemplateSeverities: z.array(z.enum(['SEV-3', 'SEV-4'])).default([]),
   // Reference "Maturity Levels": the criteria Jira data cannot show, declared by an admin.
   maturityDeclarations: z
     .object({

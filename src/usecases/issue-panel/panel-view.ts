@@ -4,6 +4,7 @@ import { checkCompleteness, finalizationBlockers } from '../../domain/checks';
 import { incidentDurationMinutes } from '../../domain/policy/incident-facts';
 import { emptyPostmortem, type PostmortemDocument } from '../../domain/postmortem';
 import type { AppSettings } from '../../domain/settings/app-settings';
+import { templateOf } from '../../domain/templates/postmortem-template';
 import { getMyPermissions } from '../../jira/permissions';
 import type { Services } from '../../services';
 import {
@@ -47,7 +48,7 @@ export async function loadPanel(services: Services, issueKey: string): Promise<P
   ]);
   // Child keys are the server's: shown from the automation record, whatever the stored rows say.
   const document = withReview(
-    withRecordedChildren(stored?.document ?? prefilledPostmortem(incident), record?.children ?? {}),
+    withRecordedChildren(stored?.document ?? prefilledPostmortem(incident, settings), record?.children ?? {}),
     review,
     settings.approvalsRequired,
   );
@@ -62,19 +63,23 @@ export async function loadPanel(services: Services, issueKey: string): Promise<P
     automation: automationOf(issueKey, record, jobFailure, services.siteUrl),
     slackConfigured: webhook !== null,
     finalizationLabel: settings.finalizationLabel,
+    shortTemplateSeverities: settings.shortTemplateSeverities,
   };
 }
 
 /** Live checks: guidance (findings) and the hard rules that block finalization (blockers). */
 export function checkDraft(document: PostmortemDocument, settings: AppSettings, now: Date): CheckView {
   return {
-    findings: checkCompleteness(document, now, { timeZone: settings.timeZone }),
+    findings: checkCompleteness(document, now, {
+      timeZone: settings.timeZone,
+      template: templateOf(document, settings.shortTemplateSeverities).kind,
+    }),
     blockers: finalizationBlockers(document, now, settings),
   };
 }
 
 /** What Jira knows, so nobody types it twice: incident id, date, severity, duration, author. */
-function prefilledPostmortem(incident: IncidentIssue): PostmortemDocument {
+function prefilledPostmortem(incident: IncidentIssue, settings: AppSettings): PostmortemDocument {
   const { view } = incident;
   const document = emptyPostmortem({
     incidentId: view.key,
@@ -83,8 +88,11 @@ function prefilledPostmortem(incident: IncidentIssue): PostmortemDocument {
     ...(view.severity ? { severity: view.severity } : {}),
     ...(incident.reporterName ? { writtenBy: incident.reporterName } : {}),
   });
+  // The short template (issue 15) has a Summary section; an empty one is there to be written.
+  const short = templateOf(document, settings.shortTemplateSeverities).kind === 'short';
   return {
     ...document,
+    ...(short ? { summary: '' } : {}),
     header: {
       ...document.header,
       durationMinutes: incidentDurationMinutes(view.created, view.resolved),

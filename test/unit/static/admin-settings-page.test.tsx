@@ -13,6 +13,7 @@ import { FOLLOW_THROUGH_FORM } from '../../../static/admin-settings/follow-throu
 import { LABELS_FORM } from '../../../static/admin-settings/labels-section';
 import { MATURITY_FORM } from '../../../static/admin-settings/maturity-section';
 import { REVIEW_FORM } from '../../../static/admin-settings/review-section';
+import { TEMPLATES_FORM } from '../../../static/admin-settings/templates-section';
 import type { SectionForm } from '../../../static/admin-settings/settings-section';
 
 jest.mock('@forge/react', () =>
@@ -444,8 +445,18 @@ describe('admin settings section forms', () => {
     ['follow-through', roundTrip(FOLLOW_THROUGH_FORM)],
     ['maturity', roundTrip(MATURITY_FORM)],
     ['review', roundTrip(REVIEW_FORM)],
+    ['templates', roundTrip(TEMPLATES_FORM)],
   ])('the %s section round-trips the defaults', (_name, settings) => {
     expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('turns the ticked minor severities into the short-template list, in severity order', () => {
+    const settings = TEMPLATES_FORM.apply({ 'SEV-3': false, 'SEV-4': true }, DEFAULT_SETTINGS);
+    expect(settings.shortTemplateSeverities).toEqual(['SEV-4']);
+    expect(TEMPLATES_FORM.toForm({ ...DEFAULT_SETTINGS, shortTemplateSeverities: ['SEV-3'] })).toEqual({
+      'SEV-3': true,
+      'SEV-4': false,
+    });
   });
 
   it('reads lists separated by commas, spaces or lines and upper-cases project keys', () => {

@@ -6,6 +6,7 @@ import type { Finding, PostmortemDocument } from '../../../../src/contract/issue
 import type { ActionItemStatusState } from '../hooks/use-action-item-status';
 import type { SectionEditorState } from '../hooks/use-section-editor';
 import type { DocumentAction } from '../logic/document-reducer';
+import type { PostmortemTemplate } from '../../../../src/contract/postmortem-template';
 import { LIST_SECTIONS, SECTION_PATHS, SECTION_TITLES, type SectionPath } from '../logic/document-template';
 import { isEditing, toggleSection, type EditScope } from '../logic/edit-scope';
 import { findingsForSection } from '../logic/findings-for-section';
@@ -128,6 +129,8 @@ export function DocumentSections({
   editor,
   onScope,
   dispatch,
+  template,
+  showAllSections,
 }: {
   doc: PostmortemDocument;
   findings: readonly Finding[];
@@ -137,10 +140,17 @@ export function DocumentSections({
   editor: SectionEditorState;
   onScope: (scope: EditScope) => void;
   dispatch: (action: DocumentAction) => void;
+  /** The template the severity calls for (issue 15): only its sections, unless all are asked for. */
+  template: PostmortemTemplate;
+  showAllSections: boolean;
 }) {
+  // The short template asks for a summary, so its section is there to be written before it exists.
+  const shown = (path: SectionPath) =>
+    (!isImported(path) || doc[path] !== undefined || (path === 'summary' && template.kind === 'short')) &&
+    (showAllSections || template.sections.includes(path));
   return (
     <Stack space="space.200" testId="postmortem-document">
-      {SECTION_PATHS.filter((path) => !isImported(path) || doc[path] !== undefined).map((path) => {
+      {SECTION_PATHS.filter(shown).map((path) => {
         const editing = isEditing(scope, path);
         // While edited, the action items grid shows each row's findings under the row; the section only its own.
         const sectionFindings =

@@ -5,6 +5,7 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { postmortemTemplate } from '../../../../src/contract/postmortem-template';
 import type { PanelView } from '../../../../src/contract/issue-panel-api';
 import { useExport } from '../hooks/use-export';
 import { useFinalize } from '../hooks/use-finalize';
@@ -25,6 +26,7 @@ import { SaveIndicator } from './save-indicator';
 import { SectionFindings } from './section-findings';
 import { ReviewSection } from './review-section';
 import { SeenBefore } from './seen-before';
+import { ShortTemplateNotice } from './short-template-notice';
 import { TimelineProposals } from './timeline-proposals';
 import type { TransferMode } from './transfer-modal';
 
@@ -43,6 +45,8 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
   const exporter = useExport(issueKey);
   const [transfer, setTransfer] = useState<TransferMode | null>(null);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [showAllSections, setShowAllSections] = useState(false);
+  const template = postmortemTemplate(doc.header.severity, panel.shortTemplateSeverities);
   const [scope, setScope] = useState<EditScope>(() =>
     initialEditScope({ canEdit: panel.canEdit, saved: panel.saved, status: panel.document.header.status }),
   );
@@ -171,6 +175,12 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
 
         <SectionFindings findings={general} testId="findings-general" />
 
+        <ShortTemplateNotice
+          template={template}
+          severity={doc.header.severity}
+          showAll={showAllSections}
+          onShowAll={setShowAllSections}
+        />
         <DocumentSections
           doc={doc}
           findings={checks.findings}
@@ -180,6 +190,8 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
           editor={sectionEditor}
           onScope={setScope}
           dispatch={dispatch}
+          template={template}
+          showAllSections={showAllSections}
         />
 
         {readOnly ? null : <SeenBefore issueKey={issueKey} doc={doc} />}
