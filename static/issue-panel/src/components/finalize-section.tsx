@@ -14,7 +14,7 @@ export function FinalizeSection({
   state,
   currentBlockers,
   isFinal,
-  isInReview,
+  isFinalizing,
   canEdit,
   finalizationLabel,
   onFinalize,
@@ -25,7 +25,7 @@ export function FinalizeSection({
   /** The live checks' blockers, to tick off what was fixed since the last Finalize. */
   currentBlockers: readonly Finding[];
   isFinal: boolean;
-  isInReview: boolean;
+  isFinalizing: boolean;
   canEdit: boolean;
   finalizationLabel: string;
   onFinalize: () => void;
@@ -59,7 +59,7 @@ export function FinalizeSection({
       {state.kind === 'error' ? <PanelError error={state.error} onRetry={onDismiss} /> : null}
       {canEdit ? (
         <Inline space="space.100" alignBlock="center" shouldWrap>
-          {isFinal || isInReview ? (
+          {isFinal || isFinalizing ? (
             <Button onClick={onReopen}>Reopen</Button>
           ) : (
             <Button
@@ -76,7 +76,7 @@ export function FinalizeSection({
           <Text size="small" color="color.text.subtle" id="finalize-reason" testId="finalize-reason">
             {isFinal
               ? 'Final and read-only. Reopen to edit.'
-              : isInReview
+              : isFinalizing
                 ? 'Finalizing: the automation is creating the action item issues. Read-only until reopened.'
                 : awaitingApprovals
                   ? awaitingApprovals.message

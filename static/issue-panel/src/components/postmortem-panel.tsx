@@ -95,7 +95,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
 
   const general = unplacedFindings(checks.findings, SECTION_PATHS);
   const isFinal = doc.header.status === 'FINAL';
-  const isInReview = doc.header.status === 'FINALIZING';
+  const isFinalizing = doc.header.status === 'FINALIZING';
 
   return (
     <Box xcss={panelStyles} testId="postmortem-panel">
@@ -106,7 +106,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
               Postmortem
             </Heading>
             <Lozenge
-              appearance={isFinal ? 'success' : isInReview ? 'moved' : 'inprogress'}
+              appearance={isFinal ? 'success' : isFinalizing ? 'moved' : 'inprogress'}
               testId="document-status"
             >
               {doc.header.status}
@@ -201,7 +201,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
           state={finalizer.state}
           currentBlockers={checks.blockers}
           isFinal={isFinal}
-          isInReview={isInReview}
+          isFinalizing={isFinalizing}
           canEdit={editor.canEdit}
           finalizationLabel={panel.finalizationLabel}
           onFinalize={() => void onFinalize()}
