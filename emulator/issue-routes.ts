@@ -83,7 +83,7 @@ function bulkFetch(context: RouteContext): EmulatorResponse {
     return errorResponse(400, [`At most ${BULK_FETCH_PROPERTY_LIMIT} issue property keys can be specified.`]);
   const held = permissionsOf(context.directory, context.actor.accountId, context.actor.asApp);
   const found = new Map<string, EmulatedIssue>();
-  for (const idOrKey of wanted as string[]) {
+  for (const idOrKey of wanted) {
     const issue = context.store.find(idOrKey);
     if (issue && canBrowseIssue(held, issue, context.actor.asApp)) found.set(issue.id, issue);
   }
@@ -296,7 +296,7 @@ function linkIssues(
 }
 
 function pushLink(issue: EmulatedIssue, link: Record<string, unknown>): void {
-  const links = Array.isArray(issue.fields.issuelinks) ? issue.fields.issuelinks : [];
+  const links: unknown[] = Array.isArray(issue.fields.issuelinks) ? issue.fields.issuelinks : [];
   issue.fields.issuelinks = [...links, { id: String(10000 + links.length), ...link }];
 }
 

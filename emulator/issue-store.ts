@@ -394,7 +394,10 @@ export function createIssueStore(context: StoreContext): IssueStore {
       case 'duedate':
         return value === null || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
           ? { value }
-          : { error: 'Error parsing date string: ' + String(value) };
+          : {
+              error:
+                'Error parsing date string: ' + (typeof value === 'string' ? value : JSON.stringify(value)),
+            };
       default:
         return { value };
     }

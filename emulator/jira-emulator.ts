@@ -114,7 +114,10 @@ function splitSeededComments(bean: unknown): {
     const created = typeof comment.created === 'string' ? comment.created : '';
     if (!created) throw new Error('a seeded comment needs its created timestamp');
     return {
-      author: { accountId: String(comment.author?.accountId ?? ''), asApp: false },
+      author: {
+        accountId: typeof comment.author?.accountId === 'string' ? comment.author.accountId : '',
+        asApp: false,
+      },
       body: comment.body as Record<string, unknown>,
       created,
       updated: created,

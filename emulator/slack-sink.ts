@@ -87,7 +87,10 @@ export function createSlackSink(): SlackSink {
   };
 
   const sinkFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const answer = handle(typeof init?.body === 'string' ? init.body : '', String(input));
+    const answer = handle(
+      typeof init?.body === 'string' ? init.body : '',
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+    );
     return new Response(answer.body, { status: answer.status, headers: { 'content-type': 'text/html' } });
   };
 
@@ -99,7 +102,7 @@ export function createSlackSink(): SlackSink {
     },
     slackPort: () =>
       createWebhookSlackPort({
-        fetch: sinkFetch as typeof fetch,
+        fetch: sinkFetch,
         clock: { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
       }),
     nodeHandler(req, res) {

@@ -62,11 +62,11 @@ if (!globals.__forge_platform_installed__) {
   globalThis.Date = new Proxy(PlainDate, {
     construct: (target, args, newTarget) =>
       Reflect.construct(target, args.length === 0 ? [clockNow()] : args, newTarget) as object,
-    apply: (target, thisArg, args) =>
+    apply: (target, thisArg, args): unknown =>
       invocations.getStore()?.now
         ? new PlainDate(clockNow()).toString()
         : Reflect.apply(target, thisArg, args),
-    get: (target, property, receiver) =>
+    get: (target, property, receiver): unknown =>
       property === 'now' ? clockNow : Reflect.get(target, property, receiver),
   });
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {

@@ -138,7 +138,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
     if (descriptor.remote === 'stargate') {
       if (descriptor.provider !== 'app')
         return proxyError(403, 'PROXY_ERR', 'Only the app may call the events API.');
-      return events.handle(path, JSON.parse(String(init.body ?? '{}')));
+      return events.handle(path, JSON.parse(typeof init.body === 'string' ? init.body : '{}'));
     }
     if (descriptor.remote !== 'jira')
       return proxyError(
@@ -270,7 +270,9 @@ export function createForgePlatform(options: ForgePlatformOptions) {
                 },
               ),
             );
-          return Promise.resolve(kvsApiResponse(kvsStore, path, String(init.body ?? '')));
+          return Promise.resolve(
+            kvsApiResponse(kvsStore, path, typeof init.body === 'string' ? init.body : ''),
+          );
         },
         egressFetch,
         ...(options.now ? { now: () => now().getTime() } : {}),

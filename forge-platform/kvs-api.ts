@@ -95,14 +95,11 @@ function route(store: KvsStore, path: string, body: Body): Answer {
     case '/api/v1/entity/query':
       return ok(store.queryEntity(body as unknown as EntityQuery));
     case '/api/v1/batch/set':
-      return batch(
-        body as unknown,
-        (item) => void store.set(item.key, item.value, item.options, item.entityName),
-      );
+      return batch(body, (item) => void store.set(item.key, item.value, item.options, item.entityName));
     case '/api/v1/batch/get':
-      return batch(body as unknown, (item) => store.get(item.key, item.entityName).value);
+      return batch(body, (item) => store.get(item.key, item.entityName).value);
     case '/api/v1/batch/delete':
-      return batch(body as unknown, (item) => store.delete(item.key, item.entityName));
+      return batch(body, (item) => store.delete(item.key, item.entityName));
     case '/api/v1/transaction':
       store.transact(body as unknown as TransactionRequest);
       return ok();

@@ -152,18 +152,21 @@ export async function createPreviewApp(options: PreviewOptions): Promise<Preview
   }
 
   const resolversOf = (moduleKey: string) =>
-    new Proxy({} as ResolverHandlers<ResolverApi>, {
-      get:
-        (_target, call: string) =>
-        ({ payload, context }: { payload: unknown; context: InvocationContext }) =>
-          platform.invokeResolver({
-            moduleKey,
-            functionKey: call,
-            payload,
-            ...(context.accountId ? { accountId: context.accountId } : {}),
-            extension: extensionOf(context),
-          }) as Promise<Result<unknown>>,
-    });
+    new Proxy(
+      {},
+      {
+        get:
+          (_target, call: string) =>
+          ({ payload, context }: { payload: unknown; context: InvocationContext }) =>
+            platform.invokeResolver({
+              moduleKey,
+              functionKey: call,
+              payload,
+              ...(context.accountId ? { accountId: context.accountId } : {}),
+              extension: extensionOf(context),
+            }) as Promise<Result<unknown>>,
+      },
+    );
   const resolvers = {
     'issue-panel': resolversOf(PREVIEW_MODULES['issue-panel']),
     'global-page': resolversOf(PREVIEW_MODULES['global-page']),

@@ -31,7 +31,8 @@ export function TextSetting({ name, label, help, multiline, value, error, onChan
     id: name,
     value,
     isInvalid: error !== undefined,
-    onChange: (event: { target: { value?: unknown } }) => onChange(String(event.target.value ?? '')),
+    onChange: (event: { target: { value?: unknown } }) =>
+      onChange(typeof event.target.value === 'string' ? event.target.value : ''),
   };
   return (
     <Stack space="space.050">

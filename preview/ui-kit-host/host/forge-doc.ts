@@ -13,9 +13,10 @@ export interface ForgeDoc {
 
 /** The latest tree from the app, and who to tell when a commit changes it. */
 export interface ForgeDocStore {
-  current(): { doc: ForgeDoc | undefined; version: number };
-  subscribe(listener: () => void): () => void;
-  reconcile(doc: ForgeDoc): void;
+  // Properties, not methods: React is handed `current` and `subscribe` on their own.
+  current: () => { doc: ForgeDoc | undefined; version: number };
+  subscribe: (listener: () => void) => () => void;
+  reconcile: (doc: ForgeDoc) => void;
 }
 
 export function createForgeDocStore(): ForgeDocStore {

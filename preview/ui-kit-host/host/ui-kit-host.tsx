@@ -30,7 +30,7 @@ export function UnknownComponent({ name }: { name: string }) {
 }
 
 function renderNode(node: ForgeDoc): ReactNode {
-  if (node.type === 'String') return String(node.props.text ?? '');
+  if (node.type === 'String') return typeof node.props.text === 'string' ? node.props.text : '';
   const children = node.children.map(renderNode);
   if (node.type === 'Root') return children;
   const drawTree = TREE_COMPONENTS[node.type];

@@ -54,7 +54,7 @@ export interface HostHistory {
  */
 export async function openHostHistory(): Promise<HostHistory | null> {
   try {
-    return (await view.createHistory()) as unknown as HostHistory;
+    return await view.createHistory();
   } catch {
     return null;
   }

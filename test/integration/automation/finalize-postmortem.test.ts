@@ -610,7 +610,7 @@ describe('finalization: POSTMORTEM-FINAL → child action items exactly once →
     expect(record?.skippedRules).toEqual([
       {
         rule: 'action-item-without-owner',
-        message: expect.stringContaining('Action item 1') as unknown as string,
+        message: expect.stringContaining('Action item 1'),
       },
     ]);
     const message = JSON.stringify(app.slackSink.messages()[0]);

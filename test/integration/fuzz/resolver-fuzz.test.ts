@@ -302,10 +302,10 @@ const PAYLOADS: Record<string, fc.Arbitrary<Materialize>> = {
 };
 
 const RESOLVERS: Array<[string, ResolverImplementation<ResolverApi>]> = [
-  ['issue panel', issuePanelResolver as unknown as ResolverImplementation<ResolverApi>],
-  ['issue glance', issueContextResolver as unknown as ResolverImplementation<ResolverApi>],
-  ['admin settings', adminSettingsResolver as unknown as ResolverImplementation<ResolverApi>],
-  ['global page', globalPageResolver as unknown as ResolverImplementation<ResolverApi>],
+  ['issue panel', issuePanelResolver],
+  ['issue glance', issueContextResolver],
+  ['admin settings', adminSettingsResolver],
+  ['global page', globalPageResolver],
 ];
 
 const CALLS = RESOLVERS.flatMap(([module, implementation]) =>

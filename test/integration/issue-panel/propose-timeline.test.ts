@@ -20,7 +20,7 @@ async function send(jira: JiraPort, method: 'PUT' | 'POST', path: JiraRoute, bod
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${method} ${String(path)}: ${response.status} ${await response.text()}`);
+  if (!response.ok) throw new Error(`${method} ${path.value}: ${response.status} ${await response.text()}`);
 }
 
 const paragraph = (...lines: string[]) => ({

@@ -37,7 +37,7 @@ describe('issue panel: every resolver asks Jira, as the caller, before answering
     expect(JSON.stringify(answer)).not.toMatch(/INC-[2-6]|slack/i);
   });
 
-  it.each<[keyof IssuePanelApi & string, (document: unknown) => unknown]>([
+  it.each<[keyof IssuePanelApi, (document: unknown) => unknown]>([
     ['getPanel', () => ({ issueKey: 'INC-1' })],
     ['checkDraft', (document) => ({ issueKey: 'INC-1', document })],
     ['importMarkdown', () => ({ issueKey: 'INC-1', markdown: '# Postmortem' })],
@@ -49,22 +49,23 @@ describe('issue panel: every resolver asks Jira, as the caller, before answering
     expect(['NotFound', 'Forbidden']).toContain(errorOf(answer).kind);
   });
 
-  it.each<[keyof IssuePanelApi & string]>([
-    ['getPanel'],
-    ['saveDraft'],
-    ['getAutomation'],
-    ['exportMarkdown'],
-  ])('answers %s without an account id with a refusal, never as the app', async (name) => {
-    const { app, call } = await panelApp();
-    const opened = dataOf(await call('getPanel', { issueKey: 'INC-1' })).document;
-    const requestsBefore = app.emulator.requests.length;
+  it.each<[keyof IssuePanelApi]>([['getPanel'], ['saveDraft'], ['getAutomation'], ['exportMarkdown']])(
+    'answers %s without an account id with a refusal, never as the app',
+    async (name) => {
+      const { app, call } = await panelApp();
+      const opened = dataOf(await call('getPanel', { issueKey: 'INC-1' })).document;
+      const requestsBefore = app.emulator.requests.length;
 
-    const answer = await call(name, { issueKey: 'INC-1', document: opened }, { issueKey: 'INC-1' });
+      const answer = await call(name, { issueKey: 'INC-1', document: opened }, { issueKey: 'INC-1' });
 
-    expect(errorOf(answer)).toMatchObject({ kind: 'Forbidden', message: expect.stringContaining('Log in') });
-    expect(app.emulator.requests.slice(requestsBefore)).toEqual([]);
-    expect(await loadPostmortem(app.services({}).kv, 'INC-1')).toBeNull();
-  });
+      expect(errorOf(answer)).toMatchObject({
+        kind: 'Forbidden',
+        message: expect.stringContaining('Log in'),
+      });
+      expect(app.emulator.requests.slice(requestsBefore)).toEqual([]);
+      expect(await loadPostmortem(app.services({}).kv, 'INC-1')).toBeNull();
+    },
+  );
 });
 
 describe('issue panel: a payload names the issue that is open', () => {

@@ -32,8 +32,7 @@ async function setUp() {
   app.emulator.setPermissions(ADMIN, { browse: true, edit: true, administer: true });
   const call = resolverCaller<AdminSettingsApi>(app, adminSettingsResolver);
   const as = (accountId: string) => ({
-    call: <C extends keyof AdminSettingsApi & string>(name: C, payload: unknown) =>
-      call(name, payload, { accountId }),
+    call: <C extends keyof AdminSettingsApi>(name: C, payload: unknown) => call(name, payload, { accountId }),
   });
   return { app, admin: as(ADMIN), member: as(MEMBER) };
 }
@@ -269,7 +268,7 @@ describe('admin settings: the Slack webhook is a secret', () => {
 });
 
 describe('admin settings: Jira admins only, checked on the server', () => {
-  const calls: Array<[keyof AdminSettingsApi & string, unknown]> = [
+  const calls: Array<[keyof AdminSettingsApi, unknown]> = [
     ['getSettings', {}],
     ['saveSettings', { settings: valid }],
     ['setSlackWebhook', { url: WEBHOOK }],

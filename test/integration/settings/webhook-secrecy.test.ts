@@ -65,10 +65,10 @@ function payloads(document: PostmortemDocument): Record<string, unknown> {
 }
 
 const RESOLVERS: Array<[string, ResolverImplementation<ResolverApi>]> = [
-  ['issue panel', issuePanelResolver as unknown as ResolverImplementation<ResolverApi>],
-  ['issue glance', issueContextResolver as unknown as ResolverImplementation<ResolverApi>],
-  ['global page', globalPageResolver as unknown as ResolverImplementation<ResolverApi>],
-  ['admin settings', adminSettingsResolver as unknown as ResolverImplementation<ResolverApi>],
+  ['issue panel', issuePanelResolver],
+  ['issue glance', issueContextResolver],
+  ['global page', globalPageResolver],
+  ['admin settings', adminSettingsResolver],
 ];
 
 async function setUp(): Promise<PreviewApp> {

@@ -12,7 +12,7 @@ interface Sent {
 function slack(status: number, body: string, headers: Record<string, string> = {}) {
   const sent: Sent[] = [];
   const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
-    sent.push({ url: String(url), init });
+    sent.push({ url: typeof url === 'string' ? url : url instanceof URL ? url.href : url.url, init });
     return new Response(body, { status, headers });
   }) as typeof globalThis.fetch;
   return { sent, port: createWebhookSlackPort({ fetch, clock: fakeClock() }) };
@@ -25,7 +25,7 @@ describe('webhook Slack port', () => {
     await expect(port.send(WEBHOOK, payload)).resolves.toEqual({ ok: true, status: 200 });
     expect(sent[0]?.url).toBe(WEBHOOK);
     expect(sent[0]?.init?.method).toBe('POST');
-    expect(JSON.parse(String(sent[0]?.init?.body))).toEqual(payload);
+    expect(JSON.parse(sent[0]?.init?.body as string)).toEqual(payload);
     expect(new Headers(sent[0]?.init?.headers).get('content-type')).toBe('application/json');
   });
 

@@ -22,9 +22,9 @@ describe('postmortem store: conditional saves on the postmortem entity', () => {
     expect(await kv.getEntity('postmortem', 'INC-1')).toEqual({ revision: 2 });
     // Entities are a store apart from plain keys.
     expect(await kv.get('INC-1')).toBeUndefined();
-    await expect(
-      kv.setEntityIf('postmortem', 'INC-2', [1] as unknown as object, { absent: true }),
-    ).rejects.toThrow(/objects of attributes/);
+    await expect(kv.setEntityIf('postmortem', 'INC-2', [1], { absent: true })).rejects.toThrow(
+      /objects of attributes/,
+    );
   });
 
   it('answers Conflict, and keeps the stored version, when a save finds another one landed first', async () => {

@@ -9,14 +9,15 @@ const browserTimers: Timers = {
 export function createDebouncer<T>(run: (value: T) => void, ms: number, timers: Timers = browserTimers) {
   let handle: unknown = null;
   return {
-    push(value: T): void {
+    // Arrow functions: the hook hands `push` on its own.
+    push: (value: T): void => {
       if (handle !== null) timers.clearTimeout(handle);
       handle = timers.setTimeout(() => {
         handle = null;
         run(value);
       }, ms);
     },
-    cancel(): void {
+    cancel: (): void => {
       if (handle !== null) timers.clearTimeout(handle);
       handle = null;
     },
