@@ -236,8 +236,7 @@ describe('the postmortem as a document in the browser (local preview with its de
     if (!box) throw new Error('Timeline row 1 not rendered');
     await handle.dragTo(target, { targetPosition: { x: box.width / 2, y: 2 } });
     await page.waitForFunction(
-      (moved) =>
-        (document.querySelector('[aria-label="Time 1"]') as HTMLInputElement | null)?.value === moved,
+      (moved) => document.querySelector<HTMLInputElement>('[aria-label="Time 1"]')?.value === moved,
       third,
     );
     expect(await times()).toEqual([third, first, second]);
