@@ -35,9 +35,7 @@ export function TemplatesSection(props: SectionProps) {
           name={`shortTemplate-${severity}`}
           label={`Short template for ${severity}`}
           isChecked={form[severity]}
-          onChange={(event) =>
-            update({ [severity]: event.target.checked === true } as Partial<TemplatesForm>)
-          }
+          onChange={(event) => update({ [severity]: event.target.checked === true })}
         />
       ))}
     </>
