@@ -1,23 +1,13 @@
+import { FULL_TEMPLATE_SECTIONS, type TemplateSection } from '../../../../src/contract/postmortem-template';
 import type { TextListKey } from './panel-types';
 
-/** Every section of the template in the reference's order (its path, as in findings and `section-<path>`). */
-export const SECTION_PATHS = [
-  'header',
-  'summary',
-  'impact',
-  'timeline',
-  'detection',
-  'resolution',
-  'rootCause',
-  'contributingFactors',
-  'whatWorkedWell',
-  'lessonsLearned',
-  'actionItems',
-  'blamelessNotes',
-  'otherNotes',
-] as const;
+/**
+ * Every section of the template in the reference's order (its path, as in findings and `section-<path>`):
+ * the full template's, defined once beside the short one (src/domain/templates/postmortem-template.ts).
+ */
+export const SECTION_PATHS = FULL_TEMPLATE_SECTIONS;
 
-export type SectionPath = (typeof SECTION_PATHS)[number];
+export type SectionPath = TemplateSection;
 
 // "Overview" for the header block; "Incident summary" for an imported summary, which would otherwise
 // read as the header's. Summary, Detection and Resolution are sections the reference template lacks
