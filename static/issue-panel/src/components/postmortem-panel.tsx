@@ -24,13 +24,17 @@ import { PolicyBanner } from './policy-banner';
 import { RestoreDraftMessage } from './restore-draft-message';
 import { SaveIndicator } from './save-indicator';
 import { SectionFindings } from './section-findings';
-import { ReviewSection } from './review-section';
 import { SeenBefore } from './seen-before';
 import { ShortTemplateNotice } from './short-template-notice';
 import { TimelineProposals } from './timeline-proposals';
 import type { TransferMode } from './transfer-modal';
 
 // Import/export is opened rarely: keep the modal and its dependencies out of the initial bundle.
+// The review form's reviewer picker (react-select) is loaded after the document is on screen, as the
+// section editors are: the panel's initial JavaScript stays well inside its 250 KB budget.
+const ReviewSection = lazy(() =>
+  import('./review-section').then((module) => ({ default: module.ReviewSection })),
+);
 const TransferModal = lazy(() =>
   import('./transfer-modal').then((module) => ({ default: module.TransferModal })),
 );
@@ -195,7 +199,9 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
         />
 
         {readOnly ? null : <SeenBefore issueKey={issueKey} doc={doc} />}
-        <ReviewSection issueKey={issueKey} savedAt={editor.save.savedAt} />
+        <Suspense fallback={<Spinner label="Loading the review" />}>
+          <ReviewSection issueKey={issueKey} savedAt={editor.save.savedAt} />
+        </Suspense>
 
         <FinalizeSection
           state={finalizer.state}
