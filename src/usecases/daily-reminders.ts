@@ -13,6 +13,7 @@ import {
   type ActionItemReminderLine,
   type ReminderLine,
 } from '../domain/slack/reminder-digest';
+import { incidentRuleFields } from '../jira/incident-fields';
 import type { JiraIssue } from '../jira/issues';
 import { RECONCILE_ISSUES_LIMIT, searchJqlAll, type SearchJqlParams } from '../jira/search-jql';
 import { retryingJiraPort } from '../runtime/retrying-jira-port';
@@ -25,12 +26,7 @@ import { jqlString, projectScopeJql } from '../jira/jql-literal';
 
 const DAY_MS = 86_400_000;
 
-const incidentFields = z.looseObject({
-  summary: z.string().default(''),
-  created: z.string(),
-  resolutiondate: z.string().nullish(),
-  labels: z.array(z.string()).default([]),
-  priority: z.looseObject({ name: z.string() }).nullish(),
+const incidentFields = incidentRuleFields.extend({
   assignee: z.looseObject({ displayName: z.string().optional() }).nullish(),
 });
 const actionItemFields = z.looseObject({

@@ -13,6 +13,7 @@ import { severityBySource, severityFieldIds } from '../../domain/settings/severi
 import { monthKeyOf, monthlyTrendReport, trendOf } from '../../domain/trends';
 import { shiftMonth } from '../../domain/trends/month-arithmetic';
 import { ACTION_SOURCE_PROPERTY } from '../../domain/automation/action-item-issue';
+import { incidentRuleFields } from '../../jira/incident-fields';
 import { jqlString, projectScopeJql } from '../../jira/jql-literal';
 import { POSTMORTEM_SUMMARY_PROPERTY, readPostmortemSummary } from '../../jira/postmortem-summary-property';
 import { searchJqlAll, searchJqlPage } from '../../jira/search-jql';
@@ -38,13 +39,6 @@ const actionItemFields = z.looseObject({
   parent: z.looseObject({ key: z.string() }).nullish(),
 });
 const sourceSchema = z.looseObject({ incidentKey: z.string() });
-const incidentFields = z.looseObject({
-  summary: z.string().default(''),
-  created: z.string(),
-  resolutiondate: z.string().nullish(),
-  labels: z.array(z.string()).default([]),
-  priority: z.looseObject({ name: z.string() }).nullish(),
-});
 
 /**
  * The dashboard gadget's content for one viewer, every Jira read made as that viewer (search/jql
@@ -157,7 +151,7 @@ async function postmortemsWithDeadlines(
     jql: `(${settings.incidentJql})${scopeClause(scopeKeys)} AND resolved >= ${POSTMORTEM_LOOKBACK} ORDER BY resolved ASC`,
     fields: ['summary', 'created', 'resolutiondate', ...severityFieldIds(settings.severitySource)],
     properties: [POSTMORTEM_SUMMARY_PROPERTY],
-    fieldsSchema: incidentFields,
+    fieldsSchema: incidentRuleFields,
     maxResults: PAGE_SIZE,
   });
   const open = incidents.filter(
