@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../domain/postmortem';
+import { projectKeySchema } from '../domain/settings/app-settings';
 import type { MaturityAssessment, MonthlyTrendReport, MonthPoint } from '../domain/trends';
 import { answering, type ApiOf } from './resolver-contract';
 
@@ -45,11 +46,7 @@ export interface PostmortemSearchHit {
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 // Normalised (trimmed, upper case) and de-duplicated, so `["inc", "INC"]` is one project, not two.
-const projectKey = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9_]+$/, 'a Jira project key such as INC');
+const projectKey = z.string().trim().toUpperCase().pipe(projectKeySchema);
 const projectKeys = z
   .array(projectKey)
   .max(20)

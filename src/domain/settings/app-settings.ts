@@ -12,10 +12,13 @@ export const DEFAULT_PRIORITY_MAPPING: Record<string, 'SEV-1' | 'SEV-2' | 'SEV-3
   Lowest: 'SEV-4',
 };
 
+/** A Jira project key (INC, OPS_2): the one pattern, for the settings and the resolver payloads. */
+export const projectKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]+$/, 'a Jira project key such as INC');
+
 /** DESIGN.md "Data conventions": every default the app works with, configurable on the settings page. */
 export const appSettingsSchema = z.object({
   incidentJql: z.string().trim().min(1).default('issuetype = Incident'),
-  projectKeys: z.array(z.string().regex(/^[A-Z][A-Z0-9_]+$/, 'a Jira project key such as INC')).default([]),
+  projectKeys: z.array(projectKeySchema).default([]),
   // DESIGN "Data conventions — Severity": a SEV label wins, else the priority mapped to a severity; or a custom field.
   severitySource: z
     .object({
