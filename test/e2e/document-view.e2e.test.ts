@@ -35,9 +35,18 @@ describe('the postmortem as a document in the browser (local preview with its de
     await preview?.close();
   });
 
-  async function openReference(viewport: { width: number; height: number }): Promise<Page> {
+  /** `editorLateMs`: the lazily loaded section editor arrives that much later, as on a slow connection. */
+  async function openReference(
+    viewport: { width: number; height: number },
+    { editorLateMs = 0 } = {},
+  ): Promise<Page> {
     const context = await browser.newContext({ viewport });
     context.setDefaultTimeout(10_000);
+    if (editorLateMs > 0)
+      await context.route(/\/assets\/section-editor-[^/]*\.js$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, editorLateMs));
+        await route.continue();
+      });
     const page = await context.newPage();
     await page.goto(`${preview.url}/panel?issue=${referenceKey}`);
     await page.getByTestId('header-read').waitFor();
@@ -147,7 +156,8 @@ describe('the postmortem as a document in the browser (local preview with its de
   }, 60_000);
 
   it('edits a timeline cell and an action item with the keyboard only: Tab to the next cell, Enter adds a row, Alt+ArrowUp moves it', async () => {
-    const page = await openReference(SCREEN);
+    // The editor's code is still on its way when Edit is pressed: focus waits for its first field.
+    const page = await openReference(SCREEN, { editorLateMs: 2_000 });
     const { keyboard } = page;
     // The one pointer-free start: focus the section's Edit button, as Tab would reach it.
     await page.getByRole('button', { name: 'Edit Timeline' }).focus();

@@ -16,18 +16,21 @@ const FIELDS = 'input:not([type="hidden"]), textarea, [role="combobox"]';
  * One template section, read or edited in place. The id (`section-rootCause`) matches the finding path,
  * so "Finalize" can move focus to the first section with a blocker; tabIndex -1 makes it focusable
  * without a tab stop. `onToggle` is absent when the section cannot be edited on its own (read-only, or
- * the whole document is being edited).
+ * the whole document is being edited). `fieldsReady` is false while the lazily loaded editor is still
+ * on its way: focus waits for its fields instead of being lost.
  */
 export function DocumentSection({
   path,
   title,
   editing,
+  fieldsReady = true,
   onToggle,
   children,
 }: {
   path: string;
   title: string;
   editing: boolean;
+  fieldsReady?: boolean;
   onToggle?: () => void;
   children: ReactNode;
 }) {
@@ -35,10 +38,10 @@ export function DocumentSection({
   const openedHere = useRef(false);
   // Opened with its Edit button: the keyboard goes on in the section's first field, not back at the top.
   useEffect(() => {
-    if (!editing || !openedHere.current) return;
+    if (!editing || !fieldsReady || !openedHere.current) return;
     openedHere.current = false;
     sectionRef.current?.querySelector<HTMLElement>(FIELDS)?.focus();
-  }, [editing]);
+  }, [editing, fieldsReady]);
   return (
     <Box
       ref={sectionRef}

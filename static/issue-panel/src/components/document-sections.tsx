@@ -163,6 +163,7 @@ export function DocumentSections({
             path={path}
             title={SECTION_TITLES[path]}
             editing={editing}
+            fieldsReady={editor.kind === 'ready'}
             onToggle={
               readOnly || scope.kind === 'document' ? undefined : () => onScope(toggleSection(scope, path))
             }
