@@ -11,6 +11,7 @@ import { parseMarkdown } from '../../src/domain/postmortem';
 import { savePostmortem } from '../../src/storage/postmortem-store';
 import { launchChromium } from '../../preview/chromium';
 import { incidentBean } from '../helpers/incident-app';
+import { openPreviewPage } from '../helpers/panel-page';
 import { PREVIEW_ACCOUNT_ID } from '../../preview/preview-app';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 import { referenceIncidentKey } from '../../preview/reference-incident';
@@ -32,11 +33,10 @@ describe('the app on the local Forge platform, in the browser', () => {
   });
 
   async function openPanel(issueKey: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 700, height: 6000 } });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto(`${preview.url}/panel?issue=${issueKey}`);
-    return page;
+    return openPreviewPage(browser, `${preview.url}/panel?issue=${issueKey}`, {
+      viewport: { width: 700, height: 6000 },
+      timeoutMs: 15_000,
+    });
   }
 
   it('finalizes the demo’s payment outage from the panel through bridge, resolver, asUser label edit, trigger, queue, consumer, Jira and Slack', async () => {

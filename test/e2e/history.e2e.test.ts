@@ -5,10 +5,8 @@ import { startPreviewServer, type PreviewServer } from '../../preview/preview-se
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/app-settings';
 import { loadPostmortem, savePostmortem } from '../../src/storage/postmortem-store';
 import { expectAccessible } from '../helpers/axe';
+import { openPreviewPage } from '../helpers/panel-page';
 import { saveSettings } from '../../src/storage/settings-store';
-
-// Jira's issue panel column is about 700 px wide; Jira sizes the iframe to its content.
-const PANEL_VIEWPORT = { width: 700, height: 4000 };
 
 describe('issue 15 history features in the browser (local preview: real resolvers, Jira emulator)', () => {
   let preview: PreviewServer;
@@ -35,10 +33,7 @@ describe('issue 15 history features in the browser (local preview: real resolver
   });
 
   async function openPanel(issueKey: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: PANEL_VIEWPORT });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    await page.goto(`${preview.url}/panel?issue=${issueKey}`);
+    const page = await openPreviewPage(browser, `${preview.url}/panel?issue=${issueKey}`);
     await page.getByRole('heading', { name: 'Postmortem', exact: true }).waitFor();
     return page;
   }

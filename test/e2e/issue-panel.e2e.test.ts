@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { route } from '../../src/jira/route';
 import { searchJqlAll } from '../../src/jira/search-jql';
 import { launchChromium } from '../../preview/chromium';
+import { openPreviewPage } from '../helpers/panel-page';
 import { referencePostmortemMarkdown } from '../helpers/shared-files';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 
@@ -63,11 +64,9 @@ describe('issue panel in the browser (local preview: real resolvers, Jira emulat
   });
 
   async function openPanel(issueKey: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: PANEL_VIEWPORT });
-    // Every state the test waits for arrives within a few seconds; fail fast instead of at Jest's limit.
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    await page.goto(`${preview.url}/panel?issue=${issueKey}`);
+    const page = await openPreviewPage(browser, `${preview.url}/panel?issue=${issueKey}`, {
+      viewport: PANEL_VIEWPORT,
+    });
     await page.getByRole('heading', { name: 'Postmortem', exact: true }).waitFor();
     return page;
   }

@@ -8,9 +8,8 @@ import { saveSettings } from '../../src/storage/settings-store';
 import { incidentBean, PREVIEW_ACCOUNT_ID } from '../helpers/incident-app';
 import { referencePostmortemMarkdown } from '../helpers/shared-files';
 import { expectAccessible } from '../helpers/axe';
+import { openPreviewPage } from '../helpers/panel-page';
 
-// Jira's issue panel column is about 700 px wide; Jira sizes the iframe to its content.
-const PANEL_VIEWPORT = { width: 700, height: 4000 };
 const MARIA = '5b10a2844c20165700ede21g';
 const PRIYA = '6a20bb1c93f06d33dd1e5f02';
 
@@ -51,10 +50,7 @@ describe('issue 15 review round trip in the browser (local preview: real resolve
 
   /** The panel of INC-1 as `accountId` (the preview's `?as=`), its review section loaded. */
   async function openPanel(accountId = PREVIEW_ACCOUNT_ID): Promise<Page> {
-    const context = await browser.newContext({ viewport: PANEL_VIEWPORT });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    await page.goto(`${preview.url}/panel?issue=INC-1&as=${accountId}`);
+    const page = await openPreviewPage(browser, `${preview.url}/panel?issue=INC-1&as=${accountId}`);
     await page.getByTestId('review-section').waitFor();
     return page;
   }
