@@ -54,8 +54,8 @@ const SERVICES = [
 ];
 const PEOPLE = [
   { accountId: '5b10ac8d82e05b22cc7d4ef5', displayName: 'Mia Krystof' },
-  { accountId: '5b10a2844c20165700ede21g', displayName: 'Alex Rivera' },
-  { accountId: '5b109f2e9729b51b54dc274d', displayName: 'Maria Chen' },
+  { accountId: '5b109f2e9729b51b54dc274d', displayName: 'Alex Rivera' },
+  { accountId: '5b10a2844c20165700ede21g', displayName: 'Maria Chen' },
 ];
 const PRIORITIES = ['Highest', 'High', 'Medium', 'Low'];
 

@@ -1,26 +1,10 @@
 import type { FollowThroughCounts } from '../../src/contract/follow-through-api';
-import type { GlanceDeadline, GlanceView, PostmortemStatus } from '../../src/contract/issue-context-api';
+import type { GlanceDeadline, GlanceView } from '../../src/contract/issue-context-api';
 // The issue panel words deadlines the same way; one description keeps the two views in step.
 import { describeDeadline } from '../shared/logic/describe-deadline';
 
-export type StatusAppearance = 'default' | 'inprogress' | 'success';
 export type TextColor =
   'color.text.success' | 'color.text.warning' | 'color.text.danger' | 'color.text.subtle';
-
-const STATUS: Record<PostmortemStatus, { appearance: StatusAppearance; label: string }> = {
-  DRAFT: { appearance: 'default', label: 'Draft' },
-  IN_REVIEW: { appearance: 'inprogress', label: 'In review' },
-  APPROVED: { appearance: 'inprogress', label: 'Approved' },
-  FINALIZING: { appearance: 'inprogress', label: 'Finalizing' },
-  FINAL: { appearance: 'success', label: 'Final' },
-};
-
-export function describeStatus(status: PostmortemStatus | null): {
-  appearance: StatusAppearance;
-  label: string;
-} {
-  return status ? STATUS[status] : { appearance: 'default', label: 'None' };
-}
 
 const DEADLINE_NAME: Record<GlanceDeadline['kind'], string> = {
   meeting: 'Review meeting',

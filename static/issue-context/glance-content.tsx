@@ -2,13 +2,9 @@ import { Button, Inline, Lozenge, SectionMessage, Spinner, Stack, Text } from '@
 import type { Result } from '../../src/contract/errors';
 import type { FollowThroughCounts } from '../../src/contract/follow-through-api';
 import type { GlanceView } from '../../src/contract/issue-context-api';
+import { describeStatus } from '../shared/logic/describe-status';
 import { issueErrorAdvice } from '../shared/logic/issue-error-advice';
-import {
-  describeActionItems,
-  describeFollowThrough,
-  describeNearestDeadline,
-  describeStatus,
-} from './describe-glance';
+import { describeActionItems, describeFollowThrough, describeNearestDeadline } from './describe-glance';
 
 export interface GlanceContentProps {
   /** Undefined while loading. */

@@ -170,7 +170,7 @@ describe('issue panel in the browser (local preview: real resolvers, Jira emulat
     // The automation: child issues listed in the panel and Slack delivery reported.
     const slackStatus = page.getByTestId('slack-status');
     await slackStatus.getByText('Sent').waitFor({ timeout: 20_000 });
-    await page.getByTestId('document-status').getByText('FINAL').waitFor();
+    await page.getByTestId('document-status').getByText('Final', { exact: true }).waitFor();
     const shownKeys = await texts(page.getByTestId('automation-children').getByRole('link'));
 
     // Searching right after the writes: wait for the index, as a person looking a little later would.
@@ -200,7 +200,7 @@ describe('issue panel in the browser (local preview: real resolvers, Jira emulat
     // Everything is stored: a reload shows the final document to read, the child keys and the Slack status.
     await page.reload();
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
-    expect(await page.getByTestId('document-status').innerText()).toBe('FINAL');
+    expect(await page.getByTestId('document-status').textContent()).toBe('Final');
     expect(await page.getByRole('button', { name: 'Edit document' }).count()).toBe(0);
     const read = async (testId: string) => (await page.getByTestId(testId).innerText()).replace(/\s+/g, ' ');
     for (const text of [

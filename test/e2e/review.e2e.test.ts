@@ -107,7 +107,7 @@ describe('issue 15 review round trip in the browser (local preview: real resolve
     const back = await openPanel();
     await expect(reviewerState(back, MARIA)).resolves.toContain('Approved');
     await expect(reviewerState(back, PRIYA)).resolves.toContain('Approved');
-    await expect(back.getByTestId('review-status').textContent()).resolves.toBe('APPROVED');
+    await expect(back.getByTestId('review-status').textContent()).resolves.toBe('Approved');
     await expect(back.getByTestId('finalize-button').isEnabled()).resolves.toBe(true);
     await expect(back.getByTestId('finalize-reason').textContent()).resolves.toContain(
       'Adds the POSTMORTEM-FINAL label',

@@ -7,6 +7,7 @@ import Spinner from '@atlaskit/spinner';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { postmortemTemplate } from '../../../../src/contract/postmortem-template';
 import type { PanelView } from '../../../../src/contract/issue-panel-api';
+import { describeStatus } from '../../../shared/logic/describe-status';
 import { useExport } from '../hooks/use-export';
 import { useFinalize } from '../hooks/use-finalize';
 import { usePostmortemEditor } from '../hooks/use-postmortem-editor';
@@ -100,6 +101,7 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
   const general = unplacedFindings(checks.findings, SECTION_PATHS);
   const isFinal = doc.header.status === 'FINAL';
   const isFinalizing = doc.header.status === 'FINALIZING';
+  const status = describeStatus(doc.header.status);
 
   return (
     <Box xcss={panelStyles} testId="postmortem-panel">
@@ -109,11 +111,8 @@ export function PostmortemPanel({ issueKey, panel }: { issueKey: string; panel: 
             <Heading size="medium" as="h2">
               Postmortem
             </Heading>
-            <Lozenge
-              appearance={isFinal ? 'success' : isFinalizing ? 'moved' : 'inprogress'}
-              testId="document-status"
-            >
-              {doc.header.status}
+            <Lozenge appearance={status.appearance} testId="document-status">
+              {status.label}
             </Lozenge>
             {editor.everSaved ? null : <Lozenge>Not saved yet</Lozenge>}
           </Inline>

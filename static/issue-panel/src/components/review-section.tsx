@@ -12,6 +12,7 @@ import type {
   ReviewView,
 } from '../../../../src/contract/review-api';
 import { MAX_REVIEWERS, MAX_REVIEW_COMMENT } from '../../../../src/contract/review-api';
+import { describeStatus } from '../../../shared/logic/describe-status';
 import { useReview } from '../hooks/use-review';
 import { useUserSearch, type UserOption } from '../hooks/use-user-search';
 import { DocumentSection } from './document-section';
@@ -204,7 +205,7 @@ export function ReviewSection({ issueKey, savedAt }: { issueKey: string; savedAt
         <Stack space="space.150" testId="review-section">
           <Inline space="space.100" alignBlock="center" shouldWrap>
             <Lozenge testId="review-status" appearance={state.data.progress.met ? 'success' : 'inprogress'}>
-              {state.data.status.replace('_', ' ')}
+              {describeStatus(state.data.status).label}
             </Lozenge>
             <Text testId="review-progress">{progressText(state.data.progress)}</Text>
           </Inline>
