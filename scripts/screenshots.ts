@@ -62,6 +62,7 @@ async function reviewShot(browser: Browser, preview: PreviewServer, key: string,
   const section = page.getByTestId('section-review');
   await section.getByTestId('review-section').waitFor({ timeout: 30_000 });
   if ((await section.getByTestId('review-reviewer-list').count()) === 0) {
+    await section.getByTestId('review-open-request').click();
     for (const name of ['Maria Chen', 'Alex Rivera']) {
       await page.getByRole('combobox', { name: 'Reviewers' }).fill(name.split(' ')[0] ?? name);
       await page.getByRole('option', { name }).click();

@@ -71,7 +71,7 @@ describe('the postmortem as a document in the browser (local preview with its de
       'Severity SEV-1',
       'Duration 47 minutes (14:23 – 15:10 UTC)',
       'Reviewed by @platform-lead, @head-of-engineering',
-      'Status DRAFT',
+      'Status Draft',
     ])
       expect(header).toContain(text);
     expect(await page.getByTestId('impact-read').getByRole('listitem').allInnerTexts()).toEqual([

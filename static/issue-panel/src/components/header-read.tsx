@@ -3,6 +3,7 @@ import { Stack } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
 import { durationLine } from '../../../../src/contract/document-text';
+import { describeStatus } from '../../../shared/logic/describe-status';
 import type { Header } from '../logic/panel-types';
 
 // As many label/value pairs side by side as the width holds: one column at 320 px, four at 1,200 px.
@@ -24,7 +25,7 @@ export function HeaderRead({ header }: { header: Header }) {
     ['Duration', durationLine(header)],
     ['Written by', header.writtenBy],
     ['Reviewed by', header.reviewedBy.length > 0 ? header.reviewedBy.join(', ') : null],
-    ['Status', header.status],
+    ['Status', describeStatus(header.status).label],
     ['Category', header.category],
   ];
   return (
