@@ -9,6 +9,11 @@ export interface RetryingJiraPortOptions extends BackoffOptions {
   budgetMs: number;
   /** Attempts per request, the first included. */
   maxAttempts: number;
+  /**
+   * The caller gave up (a sibling read failed and the answer is out): no attempt or wait starts after
+   * it aborts, and a wait under way ends; the request rejects with the abort's reason.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -45,12 +50,13 @@ export function isIdempotentJiraRequest(path: JiraRoute, init?: JiraRequestInit)
  * Retrying per request means a paginated read resumes from the page that failed.
  */
 export function retryingJiraPort(jira: JiraPort, options: RetryingJiraPortOptions): JiraPort {
-  const { clock, maxAttempts } = options;
+  const { clock, maxAttempts, signal } = options;
   const deadline = clock.now().getTime() + options.budgetMs;
   return {
     async requestJira(path, init) {
       const repeatable = isIdempotentJiraRequest(path, init);
       for (let attempt = 1; ; attempt += 1) {
+        signal?.throwIfAborted();
         let last: { response: JiraResponse } | { error: unknown };
         try {
           const response = await jira.requestJira(path, init);
@@ -68,7 +74,7 @@ export function retryingJiraPort(jira: JiraPort, options: RetryingJiraPortOption
           if ('response' in last) return last.response;
           throw last.error;
         }
-        await clock.sleep(delayMs);
+        await clock.sleep(delayMs, signal);
       }
     },
   };

@@ -41,9 +41,30 @@ export interface WindowTotals {
 
 const withoutOrder = (jql: string) => jql.replace(/\s+ORDER BY .*$/i, '');
 
-/** Jira's approximate count of the incidents and action items of the months `first`…`last`. */
+/**
+ * `Promise.all` over reads that share `stop`'s signal: the first failure aborts it, so the other reads
+ * send Jira nothing more (no retry after the caller has its answer), and that failure is the answer.
+ */
+export function allUntilFirstFailure<T extends readonly unknown[]>(
+  stop: AbortController,
+  reads: { [K in keyof T]: Promise<T[K]> },
+): Promise<T> {
+  const stopping = reads.map((read) =>
+    read.catch((error: unknown) => {
+      stop.abort(error);
+      throw error;
+    }),
+  );
+  return Promise.all(stopping) as Promise<unknown> as Promise<T>;
+}
+
+/**
+ * Jira's approximate count of the incidents and action items of the months `first`…`last`. `jira`
+ * retries on `stop`'s signal, so a failed count stops the other one's retries.
+ */
 export async function countWindow(
   jira: JiraPort,
+  stop: AbortController,
   settings: AppSettings,
   first: string,
   last: string,
@@ -51,7 +72,7 @@ export async function countWindow(
 ): Promise<WindowTotals> {
   const window = windowOfMonths(first, last);
   const whole = trendQueries(settings, scope, window.from, window.to);
-  const [incidents, actionItems] = await Promise.all([
+  const [incidents, actionItems] = await allUntilFirstFailure<[number, number]>(stop, [
     approximateCount(jira, { jql: withoutOrder(whole.incidents) }),
     approximateCount(jira, { jql: withoutOrder(whole.actionItems) }),
   ]);
@@ -103,13 +124,16 @@ export async function computeTrendMonths(
   const scope = options.projectKeys ?? [];
   const window = windowOfMonths(first, last);
   const dataAsOf = clock.now().toISOString();
+  // One stop for every read of this call: whichever fails first ends the others' requests.
+  const stop = new AbortController();
   const counting = retryingJiraPort(jira, {
     clock,
     maxAttempts: 6,
     budgetMs: Math.max(0, options.deadlineMs - clock.now().getTime()),
+    signal: stop.signal,
   });
   const { incidents: incidentTotal, actionItems: itemTotal } =
-    options.totals ?? (await countWindow(counting, settings, first, last, scope));
+    options.totals ?? (await countWindow(counting, stop, settings, first, last, scope));
   const [incidentParts = 1, itemParts = 1] = partitionCounts(
     [Math.ceil(incidentTotal / TREND_PAGE_SIZE), Math.ceil(itemTotal / TREND_PAGE_SIZE)],
     PARTITION_TARGET,
@@ -123,10 +147,10 @@ export async function computeTrendMonths(
     const issuesRead = read.incidents + read.actionItems;
     return options.onProgress?.({ issuesRead, issuesTotal: Math.max(incidentTotal + itemTotal, issuesRead) });
   };
-  const reading = { jira, clock, limiter, deadlineMs: options.deadlineMs };
+  const reading = { jira, clock, limiter, deadlineMs: options.deadlineMs, signal: stop.signal };
   // Aggregated as pages arrive: memory stays bounded by projects × months, not by issues read.
   const aggregator = projectMonthAggregator({ timeZone: settings.timeZone, holidays: settings.holidays });
-  const [incidentsRead, actionItemsRead] = await Promise.all([
+  const [incidentsRead, actionItemsRead] = await allUntilFirstFailure<[number, number]>(stop, [
     readPartitions(
       incidentSearch(settings, partitionsOf(incidentParts, 'incidents')),
       { ...reading, onProgress: report('incidents') },

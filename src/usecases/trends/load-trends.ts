@@ -106,12 +106,14 @@ export async function loadTrends(
   const missing = months.filter((m) => !stored.markers.has(m));
   const [first, last] = [missing[0] ?? month, missing.at(-1) ?? month];
   const settings = await loadSettings(services.kv, services.logger);
+  const stopCounting = new AbortController();
   const counting = retryingJiraPort(services.jiraAsApp, {
     clock: services.clock,
     budgetMs: 5_000,
     maxAttempts: 3,
+    signal: stopCounting.signal,
   });
-  const totals = await countWindow(counting, settings, first, last);
+  const totals = await countWindow(counting, stopCounting, settings, first, last);
   const issuesTotal = totals.incidents + totals.actionItems;
   if (issuesTotal > INLINE_ISSUE_LIMIT)
     return { state: 'computing', ...(await queueTrendsRefresh(services, month, issuesTotal)) };

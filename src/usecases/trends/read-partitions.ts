@@ -26,6 +26,8 @@ export interface ReadPartitionsOptions {
   limiter: AdaptiveConcurrency;
   /** Epoch ms by which every page must be read (retries included). */
   deadlineMs: number;
+  /** Aborted when the caller gives up (another read failed): no page or retry starts after it. */
+  signal?: AbortSignal;
   /** After every page, with the number of issues read so far over all partitions. */
   onProgress?: (issuesRead: number) => void | Promise<void>;
 }
@@ -46,6 +48,7 @@ export async function readPartitions<F, R>(
     clock,
     maxAttempts: 8,
     budgetMs: Math.max(0, deadlineMs - clock.now().getTime()),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   let read = 0;
   const readPartition = async (jql: string) => {

@@ -2,6 +2,7 @@ import { AppError } from '../../../src/contract/errors';
 import { getIssue, bulkCreateIssues } from '../../../src/jira/issues';
 import { searchJqlAll } from '../../../src/jira/search-jql';
 import { isIdempotentJiraRequest, retryingJiraPort } from '../../../src/runtime/retrying-jira-port';
+import { systemClock } from '../../../src/runtime/system-clock';
 import { fakeClock } from '../../helpers/fake-clock';
 import { fakeJiraPort } from '../../helpers/fake-jira-port';
 import { jiraFixture } from '../../helpers/jira-fixtures';
@@ -133,5 +134,24 @@ describe('retryingJiraPort', () => {
     ['POST', '/rest/api/3/issueLink', false],
   ] as const)('%s %s may be sent twice: %s', (method, path, idempotent) => {
     expect(isIdempotentJiraRequest({ value: path }, { method })).toBe(idempotent);
+  });
+
+  it('sends nothing more once its signal aborts, and ends a wait under way on the real clock', async () => {
+    const jira = fakeJiraPort().on('GET', ISSUE, { status: 429, headers: { 'Retry-After': '3600' } });
+    const stop = new AbortController();
+    const port = retryingJiraPort(jira, {
+      ...options,
+      clock: systemClock,
+      budgetMs: 7_200_000,
+      signal: stop.signal,
+    });
+    const reading = getIssue(port, { issueIdOrKey: 'ED-1' });
+    // The first 429 is in; the port now waits its hour, which the abort must cut short.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(jira.requests).toHaveLength(1);
+    stop.abort(new Error('a sibling read failed'));
+    await expect(reading).rejects.toThrow('a sibling read failed');
+    await expect(getIssue(port, { issueIdOrKey: 'ED-1' })).rejects.toThrow('a sibling read failed');
+    expect(jira.requests).toHaveLength(1);
   });
 });
