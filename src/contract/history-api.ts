@@ -9,6 +9,8 @@ import { issueKeySchema } from './issue-key';
 import { answering, type ApiOf } from './resolver-contract';
 
 export type { TimelineProposal, TimelineProposals } from '../domain/timeline-proposals';
+// The panel adds the chosen rows where their time puts them, by the rule the proposals are made with.
+export { mergeProposals } from '../domain/timeline-proposals';
 
 /** Both calls read the document being written: its zone, its rows, its category and root cause. */
 export const historyPayloadSchema = z.object({

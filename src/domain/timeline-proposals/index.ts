@@ -1,5 +1,6 @@
 export { adfFirstLine } from './adf-first-line';
 export {
+  mergeProposals,
   normalizedEvent,
   proposeTimelineRows,
   PROPOSED_EVENT_LIMIT,

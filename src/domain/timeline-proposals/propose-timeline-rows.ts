@@ -204,3 +204,32 @@ export function proposeTimelineRows(
     });
   return { proposals, timeZone: zone, unknownZoneLabel: unknown };
 }
+
+/**
+ * The timeline with the chosen proposals among its rows in time order: each goes after the last row at or
+ * before its minute, else before the first row after it. Rows whose time cannot be read keep their place
+ * and place nothing. `newId` mints each new row's id, so the caller keeps its own id scheme.
+ */
+export function mergeProposals(
+  timeline: readonly TimelineRow[],
+  chosen: readonly TimelineProposal[],
+  documentDay: string | null,
+  newId: (rows: readonly TimelineRow[]) => string,
+): TimelineRow[] {
+  const rows = [...timeline];
+  const oldestFirst = [...chosen].sort((a, b) => parseIsoMs(a.at) - parseIsoMs(b.at));
+  for (const proposal of oldestFirst) {
+    const minute = minuteOf(proposal.time, documentDay);
+    let lastAtOrBefore = -1;
+    let firstAfter = -1;
+    rows.forEach((row, index) => {
+      const rowMinute = minuteOf(row.time, documentDay);
+      if (rowMinute === null || minute === null) return;
+      if (rowMinute <= minute) lastAtOrBefore = index;
+      else if (firstAfter === -1) firstAfter = index;
+    });
+    const at = lastAtOrBefore >= 0 ? lastAtOrBefore + 1 : firstAfter >= 0 ? firstAfter : rows.length;
+    rows.splice(at, 0, { id: newId(rows), time: proposal.time, event: proposal.event });
+  }
+  return rows;
+}

@@ -6,22 +6,11 @@ import { Box, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { useState } from 'react';
-import type { TimelineProposal } from '../../../../src/contract/history-api';
+import { mergeProposals } from '../../../../src/contract/history-api';
 import type { PostmortemDocument } from '../../../../src/contract/issue-panel-api';
 import { useTimelineProposals } from '../hooks/use-timeline-proposals';
 import { nextTimelineId } from '../logic/document-reducer';
 import { PanelError } from './panel-error';
-
-/** The timeline with the chosen proposals appended, oldest first, each with a fresh row id. */
-function withProposals(
-  timeline: PostmortemDocument['timeline'],
-  chosen: readonly TimelineProposal[],
-): PostmortemDocument['timeline'] {
-  const rows = [...timeline];
-  for (const proposal of chosen)
-    rows.push({ id: nextTimelineId(rows), time: proposal.time, event: proposal.event });
-  return rows;
-}
 
 /** The proposals as a checklist: every one starts selected; Space toggles, Tab moves, Enter on Add. */
 export function TimelineProposalsModal({
@@ -111,7 +100,7 @@ export function TimelineProposalsModal({
         <Button
           appearance="primary"
           isDisabled={chosen.length === 0}
-          onClick={() => onAdd(withProposals(doc.timeline, chosen))}
+          onClick={() => onAdd(mergeProposals(doc.timeline, chosen, doc.header.date, nextTimelineId))}
           testId="timeline-proposals-add"
         >
           {chosen.length === 1 ? 'Add 1 row' : `Add ${chosen.length} rows`}
