@@ -22,6 +22,7 @@ import {
   type EmulatorResponse,
   type RecordedEmulatorRequest,
 } from './emulator-types';
+import { appendBounded, DEFAULT_RECORD_LIMIT } from './bounded-log';
 import { COMMENT_ROUTES } from './comment-routes';
 import { TRANSITION_ROUTES } from './transition-routes';
 import { createCommentStore, type EmulatedComment } from './comment-store';
@@ -55,6 +56,8 @@ export interface JiraEmulatorOptions {
    * above 0 keeps writes out of search until the test advances the clock or flushes the index.
    */
   indexLag?: IndexLag;
+  /** How many of the latest requests `requests` keeps (`DEFAULT_RECORD_LIMIT` by default). */
+  recordLimit?: number;
 }
 
 /**
@@ -80,6 +83,7 @@ export interface JiraEmulator {
   getComments(issueIdOrKey: string): EmulatedComment[];
   /** The search index's lag: `setLag`, `flush`, `freeze`/`unfreeze`, `pending`. */
   readonly index: SearchIndexControl;
+  /** The latest requests (up to `recordLimit`), oldest first. */
   readonly requests: RecordedEmulatorRequest[];
   addUser(user: EmulatedUser): void;
   addProject(project: EmulatedProject): void;
@@ -167,6 +171,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
   const faults = createFaultInjector(now);
   const slack = options.slack ?? createSlackSink();
   const requests: RecordedEmulatorRequest[] = [];
+  const recordLimit = options.recordLimit ?? DEFAULT_RECORD_LIMIT;
   const propertyAliases = options.propertyAliases ?? manifestPropertyAliases();
   const searchCache = new Map<string, EmulatedIssue[]>();
 
@@ -207,7 +212,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       asApp: request.asApp === true,
       accountId,
     };
-    requests.push(record);
+    appendBounded(requests, record, recordLimit);
     const response = await answer(request, accountId, url);
     record.response = response;
     return response;

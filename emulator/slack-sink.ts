@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlackPort } from '../src/ports';
 import { createWebhookSlackPort } from '../src/slack/webhook-slack-port';
+import { appendBounded, DEFAULT_RECORD_LIMIT } from './bounded-log';
 import { asRecord } from './field-values';
 
 export interface SlackMessage {
@@ -61,7 +62,8 @@ function validBlock(block: Record<string, unknown> | undefined): boolean {
   return true;
 }
 
-export function createSlackSink(): SlackSink {
+/** `recordLimit`: how many of the latest messages `messages()` keeps (`DEFAULT_RECORD_LIMIT` by default). */
+export function createSlackSink({ recordLimit = DEFAULT_RECORD_LIMIT } = {}): SlackSink {
   let received: SlackMessage[] = [];
   let nextFailure: { status: number; body: string } | undefined;
 
@@ -82,7 +84,7 @@ export function createSlackSink(): SlackSink {
     }
     const problem = blockKitProblem(payload);
     if (problem) return { status: 400, body: problem };
-    received.push({ webhookUrl, payload, receivedAt: new Date().toISOString() });
+    appendBounded(received, { webhookUrl, payload, receivedAt: new Date().toISOString() }, recordLimit);
     return { status: 200, body: 'ok' };
   };
 

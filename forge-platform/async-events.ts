@@ -19,6 +19,7 @@
  *   `/webhook/queue/cancel/...` drops what has not run.
  */
 import { z } from 'zod';
+import { appendBounded, DEFAULT_RECORD_LIMIT } from '../emulator/bounded-log';
 
 /**
  * Redeliveries after the first delivery. The async events page once named this number; today it names
@@ -81,6 +82,8 @@ export interface AsyncEventsOptions {
   hasConsumer(queueName: string): boolean;
   /** Multiplies every delay (`delayInSeconds`, `retryAfter`), so tests need not wait real minutes. */
   delayScale: number;
+  /** How many of the latest events `pushed` and `failed` keep (`DEFAULT_RECORD_LIMIT` by default). */
+  recordLimit?: number;
   /** Schedules platform work outside the pushing invocation's context. */
   defer(work: () => Promise<void>, delayMs: number): Promise<void>;
 }
@@ -95,6 +98,7 @@ export function createAsyncEvents(options: AsyncEventsOptions) {
   const failed: FailedEvent[] = [];
   const accepted: AsyncEvent[] = [];
   const pending = new Set<Promise<void>>();
+  const recordLimit = options.recordLimit ?? DEFAULT_RECORD_LIMIT;
 
   const deliver = async (event: AsyncEvent, attempt: number): Promise<void> => {
     const job = jobs.get(event.jobId);
@@ -126,20 +130,24 @@ export function createAsyncEvents(options: AsyncEventsOptions) {
     if (retry.success || thrown !== undefined) {
       job.events.set(event.eventId, 'failed');
       const { retryContext: _, ...pushed } = event;
-      failed.push({
-        queueName: pushed.queueName,
-        jobId: pushed.jobId,
-        eventId: pushed.eventId,
-        body: pushed.body,
-        attempts: attempt + 1,
-        error: !retry.success
-          ? thrown instanceof Error
-            ? thrown.message
-            : String(thrown)
-          : retryDataBytes > MAX_RETRY_DATA_BYTES
-            ? `InvocationError with ${retryDataBytes} bytes of retryData, more than the ${MAX_RETRY_DATA_BYTES} allowed`
-            : `InvocationError after ${MAX_RETRIES} retries (${retry.data.retryOptions?.retryReason ?? 'FUNCTION_RETRY_REQUEST'})`,
-      });
+      appendBounded(
+        failed,
+        {
+          queueName: pushed.queueName,
+          jobId: pushed.jobId,
+          eventId: pushed.eventId,
+          body: pushed.body,
+          attempts: attempt + 1,
+          error: !retry.success
+            ? thrown instanceof Error
+              ? thrown.message
+              : String(thrown)
+            : retryDataBytes > MAX_RETRY_DATA_BYTES
+              ? `InvocationError with ${retryDataBytes} bytes of retryData, more than the ${MAX_RETRY_DATA_BYTES} allowed`
+              : `InvocationError after ${MAX_RETRIES} retries (${retry.data.retryOptions?.retryReason ?? 'FUNCTION_RETRY_REQUEST'})`,
+        },
+        recordLimit,
+      );
       return;
     }
     job.events.set(event.eventId, 'success');
@@ -176,7 +184,7 @@ export function createAsyncEvents(options: AsyncEventsOptions) {
         body: pushed.body,
         ...(pushed.delayInSeconds ? { delayInSeconds: pushed.delayInSeconds } : {}),
       };
-      accepted.push(event);
+      appendBounded(accepted, event, recordLimit);
       schedule(event, 0, (pushed.delayInSeconds ?? 0) * 1000);
     });
     return json(201, {});
@@ -190,7 +198,7 @@ export function createAsyncEvents(options: AsyncEventsOptions) {
 
   return {
     failed,
-    /** Every event a push was accepted with, in order. */
+    /** The latest events a push was accepted with, in order. */
     pushed: accepted,
     /** `POST /webhook/queue/{publish,stats,cancel}/...` as `@forge/events` sends them. */
     handle(path: string, body: unknown): Response {

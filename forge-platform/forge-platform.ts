@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { JiraEmulator } from '../emulator/jira-emulator';
 import type { IssueUpdatedEvent } from '../emulator/issue-events';
 import type { SlackSink } from '../emulator/slack-sink';
+import { appendBounded, DEFAULT_RECORD_LIMIT } from '../emulator/bounded-log';
 import { createAsyncEvents, type AsyncEvent } from './async-events';
 import { createGadgetConfigurations, type GadgetInstance } from './dashboard-gadgets';
 import {
@@ -56,6 +57,11 @@ export interface ForgePlatformOptions {
   siteUrl?: string;
   /** Keep the functions' console output in `logs` instead of printing it. */
   quiet?: boolean;
+  /**
+   * How many of the latest entries each record (`invocations`, `storageRequests`, `logs`,
+   * `pushedEvents`, `failedEvents`) keeps: `DEFAULT_RECORD_LIMIT` by default.
+   */
+  recordLimit?: number;
 }
 
 export interface InvocationRecord {
@@ -83,6 +89,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
   const gadgetConfigurations = createGadgetConfigurations(manifest);
   // Storage refusals to play back, as the store answers over a quota (429) or in an outage (5xx).
   const storageFaults: Array<{ status: number; code: string }> = [];
+  const recordLimit = options.recordLimit ?? DEFAULT_RECORD_LIMIT;
   const invocations: InvocationRecord[] = [];
   // The storage API paths the app called (`/api/v1/get`, `/api/v1/batch/get`…), in order.
   const storageRequests: string[] = [];
@@ -212,7 +219,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
     args,
   }: Invocation): Promise<unknown> {
     const record: InvocationRecord = { functionKey, moduleKey };
-    invocations.push(record);
+    appendBounded(invocations, record, recordLimit);
     try {
       const { handler, handlerName, timeoutSeconds } = await handlerOf(functionKey);
       const invocationId = randomUUID();
@@ -258,7 +265,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
         runtime,
         forgeFetch: (descriptor, path, init) => {
           if (descriptor.type !== 'kvs') return productFetch(descriptor, accountId, path, init);
-          storageRequests.push(path);
+          appendBounded(storageRequests, path, recordLimit);
           const fault = storageFaults.shift();
           if (fault)
             return Promise.resolve(
@@ -279,8 +286,10 @@ export function createForgePlatform(options: ForgePlatformOptions) {
         ...(options.quiet
           ? {
               log: (level: string, args: unknown[]) =>
-                logs.push(
+                appendBounded(
+                  logs,
                   `${level} ${functionKey}: ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`,
+                  recordLimit,
                 ),
             }
           : {}),
@@ -324,6 +333,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
   const events = createAsyncEvents({
     hasConsumer: (queueName) => consumerOf(queueName) !== undefined,
     delayScale: options.delayScale ?? 1,
+    recordLimit,
     defer,
     consume(queueName, event: AsyncEvent) {
       const consumer = consumerOf(queueName);
@@ -362,13 +372,13 @@ export function createForgePlatform(options: ForgePlatformOptions) {
   return {
     manifest,
     kvsStore,
-    /** Every invocation so far, with the error it ended in. */
+    /** The latest invocations (up to `recordLimit`), with the error each ended in. */
     invocations,
-    /** Every storage API path the app called, in order (a test may empty it). */
+    /** The latest storage API paths the app called, in order (a test may empty it). */
     storageRequests,
     /** Async events that ran out of retries or failed outright. */
     failedEvents: events.failed,
-    /** Every event a `Queue.push` was accepted with, in order. */
+    /** The latest events a `Queue.push` was accepted with, in order. */
     pushedEvents: events.pushed,
     /** Pushed events stay queued, undelivered, until `releaseAsyncEvents` (a busy queue, for tests). */
     holdAsyncEvents() {
@@ -383,7 +393,7 @@ export function createForgePlatform(options: ForgePlatformOptions) {
       held?.release();
       held = null;
     },
-    /** The functions' console output, when `quiet`. */
+    /** The functions' latest console output, when `quiet`. */
     logs,
     /** Pushes events as `Queue.push` from `@forge/events` would (for tools and tests outside the app). */
     async push(queueName: string, bodies: Array<Record<string, unknown>>): Promise<void> {
