@@ -1,10 +1,12 @@
 /**
- * Property-based fuzzing of every resolver call (issue panel, issue glance, admin page, global page) on the
- * Jira emulator: 500 generated payloads per call,
+ * Property-based fuzzing of every resolver call (issue panel, issue glance, admin page, global page,
+ * dashboard gadget) on the Jira emulator: 500 generated payloads per call,
  * from any JSON at all to near-valid documents with hostile fields, sent by an editor, a reader, a user
  * who cannot see the issue, an admin, or nobody. Every answer must be a success or a typed error other
  * than Internal, an error must leave app storage, the job queue and Jira exactly as they were, and the
- * stored rows keep unique server-numbered ids.
+ * stored rows keep unique server-numbered ids. The dashboard gadget reads its configuration from the
+ * invocation's context, never the payload, so it is fuzzed through the local Forge platform with a
+ * generated configuration stored for the gadget as its edit view would submit it.
  */
 import fc from 'fast-check';
 import { ERROR_KINDS, type Result } from '../../../src/contract/errors';
@@ -12,6 +14,7 @@ import type { InvocationContext } from '../../../src/contract/invocation-context
 import type { ResolverApi } from '../../../src/contract/resolver-contract';
 import { parseMarkdown, POSTMORTEM_STATUSES, type PostmortemDocument } from '../../../src/domain/postmortem';
 import { adminSettingsResolver } from '../../../src/handlers/resolvers/admin-settings-resolver';
+import { dashboardGadgetResolver } from '../../../src/handlers/resolvers/dashboard-gadget-resolver';
 import { globalPageResolver } from '../../../src/handlers/resolvers/global-page-resolver';
 import { issueContextResolver } from '../../../src/handlers/resolvers/issue-context-resolver';
 import { issuePanelResolver } from '../../../src/handlers/resolvers/issue-panel-resolver';
@@ -24,6 +27,7 @@ import { loadPostmortem, rowIdNumber } from '../../../src/storage/postmortem-sto
 import { incidentApp, incidentBean, PREVIEW_ACCOUNT_ID } from '../../helpers/incident-app';
 import { referencePostmortemMarkdown } from '../../helpers/shared-files';
 import type { PreviewApp } from '../../../preview/preview-app';
+import { ForgePlatformError, type GadgetInstance } from '../../../forge-platform/forge-platform';
 
 const RUNS_PER_CALL = 500;
 const READER = '5b109f2e9729b51b54dc274d';
@@ -275,6 +279,7 @@ const PAYLOADS: Record<string, fc.Arbitrary<Materialize>> = {
     .map(fixed),
   sendSlackTest: fc.constant(fixed({})),
   listCustomFields: fc.constant(fixed({})),
+  getFollowThrough: fc.constant(fixed({})),
   getTrends: fc
     .record({
       month: mostly(
@@ -301,6 +306,49 @@ const PAYLOADS: Record<string, fc.Arbitrary<Materialize>> = {
     .map(fixed),
 };
 
+/** What a gadget's edit view might submit: the usual fields with hostile values, unknown fields, junk. */
+const gadgetConfiguration = fc.oneof(
+  fc.record(
+    {
+      projectKeys: mostly(
+        fc.array(fc.constantFrom('INC', 'inc', ' INC ', 'NOPE', 'IS'), { maxLength: 4 }),
+        fc.oneof(fc.array(hostileText, { maxLength: 25 }), fc.anything()),
+      ),
+      rows: mostly(fc.integer({ min: 1, max: 25 }), fc.oneof(fc.double(), fc.integer(), fc.anything())),
+      refresh: fc.constantFrom(15, 30),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.dictionary(fc.oneof(hostileText, fc.constantFrom('rows', 'projectKeys')), fc.anything(), {
+    maxKeys: 3,
+  }),
+  fc.anything(),
+);
+
+const GADGET_MODULE = 'postmortem-follow-through-gadget';
+const GADGET: GadgetInstance = { dashboardId: '10100', gadgetId: '20001' };
+
+/** Stores the configuration as `view.submit` from the gadget's edit view would; false where Jira refuses it. */
+function storeGadgetConfiguration(app: PreviewApp, configuration: unknown): boolean {
+  try {
+    return app.platform.submitGadgetConfiguration(
+      GADGET_MODULE,
+      { ...GADGET, entryPoint: 'edit' },
+      configuration,
+    );
+  } catch (error) {
+    if (error instanceof ForgePlatformError) return false;
+    throw error;
+  }
+}
+
+/** A typed error other than Internal, with a message for the user. */
+function expectTypedError(error: { kind: string; message: unknown }): void {
+  expect(ERROR_KINDS).toContain(error.kind);
+  expect(error.kind).not.toBe('Internal');
+  expect(typeof error.message).toBe('string');
+}
+
 const RESOLVERS: Array<[string, ResolverImplementation<ResolverApi>]> = [
   ['issue panel', issuePanelResolver],
   ['issue glance', issueContextResolver],
@@ -315,7 +363,8 @@ const CALLS = RESOLVERS.flatMap(([module, implementation]) =>
 describe('resolver fuzzing: every answer is a success or a typed error, and errors change nothing', () => {
   it('has a payload generator for every resolver call', () => {
     // A call two modules both offer (the live action-item status: panel and glance) has one generator.
-    expect([...new Set(CALLS.map(([, call]) => call))].sort()).toEqual(Object.keys(PAYLOADS).sort());
+    const calls = [...CALLS.map(([, call]) => call), ...Object.keys(dashboardGadgetResolver)];
+    expect([...new Set(calls)].sort()).toEqual(Object.keys(PAYLOADS).sort());
   });
 
   it.each(CALLS)(
@@ -352,9 +401,7 @@ describe('resolver fuzzing: every answer is a success or a typed error, and erro
           expect(new Set(rowIds).size).toBe(rowIds?.length ?? 0);
           for (const id of rowIds ?? []) expect(rowIdNumber(id)).not.toBeNull();
           if (answer.ok) return;
-          expect(ERROR_KINDS).toContain(answer.error.kind);
-          expect(answer.error.kind).not.toBe('Internal');
-          expect(typeof answer.error.message).toBe('string');
+          expectTypedError(answer.error);
           expect(effects.writes).toEqual([]);
           expect(jiraWritesSince(app, requestsBefore)).toEqual([]);
         }),
@@ -363,4 +410,33 @@ describe('resolver fuzzing: every answer is a success or a typed error, and erro
     },
     120_000,
   );
+
+  it(`dashboard gadget: getFollowThrough answers ${RUNS_PER_CALL} generated payloads and stored configurations`, async () => {
+    const { app } = await fuzzApp();
+    const generated = fc.tuple(
+      fc.oneof(
+        { weight: 1, arbitrary: anyPayload.map(fixed) },
+        { weight: 4, arbitrary: PAYLOADS.getFollowThrough as fc.Arbitrary<Materialize> },
+      ),
+      gadgetConfiguration,
+      fc.constantFrom(PREVIEW_ACCOUNT_ID, READER, OUTSIDER, ADMIN, undefined),
+    );
+    await fc.assert(
+      fc.asyncProperty(generated, async ([materialize, configuration, accountId]) => {
+        storeGadgetConfiguration(app, configuration);
+        const requestsBefore = app.emulator.requests.length;
+        const answer = (await app.platform.invokeResolver({
+          moduleKey: GADGET_MODULE,
+          functionKey: 'getFollowThrough',
+          payload: await materialize(app),
+          ...(accountId ? { accountId } : {}),
+          gadget: GADGET,
+        })) as Result<unknown>;
+        if (answer.ok) return;
+        expectTypedError(answer.error);
+        expect(jiraWritesSince(app, requestsBefore)).toEqual([]);
+      }),
+      { numRuns: RUNS_PER_CALL, seed: 20250317 },
+    );
+  }, 120_000);
 });
