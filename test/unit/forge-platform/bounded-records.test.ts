@@ -1,4 +1,6 @@
+// First: the platform's globals must be in place before @forge/kvs loads.
 import { createForgePlatform } from '../../../forge-platform/forge-platform';
+import { kvs } from '@forge/kvs';
 import { appendBounded } from '../../../emulator/bounded-log';
 import { createJiraEmulator } from '../../../emulator/jira-emulator';
 import { createSlackSink } from '../../../emulator/slack-sink';
@@ -42,6 +44,26 @@ describe("the stand-ins' records keep only their latest entries", () => {
     await platform.drain();
     expect(platform.pushedEvents.map((event) => event.body)).toEqual([{ n: 2 }, { n: 3 }]);
     expect(platform.failedEvents.map((event) => event.body)).toEqual([{ n: 2 }, { n: 3 }]);
+    expect(platform.invocations).toHaveLength(2);
+  });
+
+  it("the platform's storage requests and the functions' logs", async () => {
+    let runs = 0;
+    const platform = createForgePlatform({
+      emulator: createJiraEmulator({ baseUrl: 'http://jira.test' }),
+      app: {
+        dailyMaintenance: async () => {
+          runs += 1;
+          console.log(`run ${runs}`);
+          await kvs.get('last-run');
+        },
+      },
+      quiet: true,
+      recordLimit: 2,
+    });
+    for (let run = 0; run < 3; run += 1) await platform.runScheduledTrigger('daily-postmortem-maintenance');
+    expect(platform.storageRequests).toHaveLength(2);
+    expect(platform.logs).toEqual(['log daily-maintenance: run 2', 'log daily-maintenance: run 3']);
     expect(platform.invocations).toHaveLength(2);
   });
 });
