@@ -94,17 +94,17 @@ export const issuePanelContract = {
   checkDraft: answering<CheckView>()(withDocument, 'viewed-issue'),
   saveDraft: answering<CheckView & { document: PostmortemDocument; savedAt: string }>()(
     withDocument,
-    'viewed-issue',
+    'edited-issue',
   ),
-  finalize: answering<{ document: PostmortemDocument }>()(withDocument, 'viewed-issue'),
-  reopen: answering<{ document: PostmortemDocument }>()(withIssue, 'viewed-issue'),
+  finalize: answering<{ document: PostmortemDocument }>()(withDocument, 'edited-issue'),
+  reopen: answering<{ document: PostmortemDocument }>()(withIssue, 'edited-issue'),
   getAutomation: answering<AutomationView | null>()(withIssue, 'viewed-issue'),
   importMarkdown: answering<ImportPreview>()(
     z.object({ issueKey: issueKeySchema, markdown }),
     'viewed-issue',
   ),
   importDescription: answering<ImportPreview>()(withIssue, 'viewed-issue'),
-  exportToDescription: answering<{ written: true }>()(withDocument, 'viewed-issue'),
+  exportToDescription: answering<{ written: true }>()(withDocument, 'edited-issue'),
   // Renders the document it is sent, stored nowhere: no issue is read, so none needs checking.
   // Renders the document it is sent. With `issueKey` (checked against the viewed issue by the
   // handler), the stored review history is written in too, whatever review the client's copy holds.

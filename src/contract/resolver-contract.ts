@@ -11,6 +11,8 @@ export type CallAccess =
    * Jira lets the caller browse it.
    */
   | 'viewed-issue'
+  /** As `viewed-issue`, and Jira lets the caller edit it: every write. One permission request checks both. */
+  | 'edited-issue'
   /** A Jira administrator (the settings page). */
   | 'jira-admin'
   /** Anyone signed in: every Jira read is made as that user, so their own permissions apply. */
@@ -26,9 +28,11 @@ export interface CallContract<Input extends z.ZodType = z.ZodType, Data = unknow
   readonly [answerType]?: Data;
 }
 
-/** `viewed-issue` needs an issue to compare with the context: only a payload with an `issueKey` may ask for it. */
+/** The issue accesses compare with the context: only a payload with an `issueKey` may ask for them. */
 type AccessFor<Input extends z.ZodType> =
-  z.output<Input> extends { issueKey: string } ? CallAccess : Exclude<CallAccess, 'viewed-issue'>;
+  z.output<Input> extends { issueKey: string }
+    ? CallAccess
+    : Exclude<CallAccess, 'viewed-issue' | 'edited-issue'>;
 
 /**
  * Declares a call answering `Data`, e.g. `answering<PanelView>()(withIssue, 'viewed-issue')`. Curried

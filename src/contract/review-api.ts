@@ -59,7 +59,7 @@ export interface ReviewView {
 
 export const reviewContract = {
   getReview: answering<ReviewView>()(getReviewPayloadSchema, 'viewed-issue'),
-  requestReview: answering<ReviewView>()(requestReviewPayloadSchema, 'viewed-issue'),
+  requestReview: answering<ReviewView>()(requestReviewPayloadSchema, 'edited-issue'),
   decideReview: answering<ReviewView>()(decideReviewPayloadSchema, 'viewed-issue'),
 };
 

@@ -41,7 +41,7 @@ export const issuePanelResolver = defineResolver(issuePanelContract, {
     exportToDescription(services, issueKey, document),
   exportMarkdown: async ({ document, issueKey }, services, context) => {
     if (issueKey === undefined) return { markdown: renderMarkdown(document) };
-    await requireViewedIssue(issueKey, services, context);
+    await requireViewedIssue(issueKey, services, context, 'browse');
     return { markdown: renderMarkdown(await withStoredReview(services, issueKey, document)) };
   },
   searchUsers: async ({ query }, services) => {

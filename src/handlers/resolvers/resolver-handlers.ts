@@ -15,7 +15,7 @@ import type {
 } from '../../contract/resolver-contract';
 import type { Services } from '../../services';
 import { requireJiraAdmin } from '../../usecases/admin-settings';
-import { requireBrowsePermission } from '../../usecases/issue-panel/issue-permissions';
+import { requireIssuePermission } from '../../usecases/issue-panel/issue-permissions';
 
 export interface ResolverRequest {
   payload: unknown;
@@ -127,7 +127,9 @@ async function requireAccess(
 ): Promise<void> {
   switch (access) {
     case 'viewed-issue':
-      return requireViewedIssue((payload as { issueKey: string }).issueKey, services, context);
+      return requireViewedIssue((payload as { issueKey: string }).issueKey, services, context, 'browse');
+    case 'edited-issue':
+      return requireViewedIssue((payload as { issueKey: string }).issueKey, services, context, 'edit');
     case 'jira-admin':
       return requireJiraAdmin(services);
     case 'signed-in':
@@ -137,15 +139,20 @@ async function requireAccess(
 
 /**
  * Forge puts the issue being viewed in the context, so a payload naming another one did not come from
- * this module's page; and the caller must be someone Jira lets see it, before anything stored about it
- * is read or written.
+ * this module's page; and the caller must be someone Jira lets see it (and, for a write, edit it),
+ * before anything stored about it is read or written.
  */
-export async function requireViewedIssue(issueKey: string, services: Services, context: InvocationContext) {
+export async function requireViewedIssue(
+  issueKey: string,
+  services: Services,
+  context: InvocationContext,
+  need: 'browse' | 'edit',
+) {
   if (context.issueKey !== undefined && context.issueKey !== issueKey) {
     throw new AppError(
       'InvalidInput',
       `The request named ${issueKey} while ${context.issueKey} is open. Reload the issue and try again.`,
     );
   }
-  await requireBrowsePermission(services, issueKey);
+  await requireIssuePermission(services, issueKey, need);
 }

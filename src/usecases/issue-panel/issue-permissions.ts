@@ -2,24 +2,18 @@ import { AppError, isAppError } from '../../contract/errors';
 import { getMyPermissions } from '../../jira/permissions';
 import type { Services } from '../../services';
 
-/** Every write re-checks on the server that the caller may edit the incident (Jira's own permission). */
-export async function requireEditPermission(services: Services, issueKey: string): Promise<void> {
-  const permissions = await getMyPermissions(services.jiraAsUser, { permissions: ['EDIT_ISSUES'], issueKey });
-  if (!permissions.EDIT_ISSUES) {
-    throw new AppError(
-      'Forbidden',
-      `You can read this postmortem but not edit ${issueKey}. Ask a project admin for edit rights.`,
-    );
-  }
-}
-
 /**
- * Every call about the viewed issue first checks on the server that Jira lets the caller see it. Jira
- * answers 404 for an issue the caller cannot see and names no detail; the answer names the issue.
+ * Every call about the viewed issue first checks on the server that Jira lets the caller see it, and every
+ * write that they may edit it, in one permission request. Jira answers 404 for an issue the caller cannot
+ * see and names no detail; the answer names the issue.
  */
-export async function requireBrowsePermission(services: Services, issueKey: string): Promise<void> {
-  const { BROWSE_PROJECTS } = await getMyPermissions(services.jiraAsUser, {
-    permissions: ['BROWSE_PROJECTS'],
+export async function requireIssuePermission(
+  services: Services,
+  issueKey: string,
+  need: 'browse' | 'edit',
+): Promise<void> {
+  const permissions = await getMyPermissions(services.jiraAsUser, {
+    permissions: need === 'edit' ? ['BROWSE_PROJECTS', 'EDIT_ISSUES'] : ['BROWSE_PROJECTS'],
     issueKey,
   }).catch((error: unknown) => {
     if (isAppError(error) && error.kind === 'NotFound') {
@@ -29,5 +23,12 @@ export async function requireBrowsePermission(services: Services, issueKey: stri
     }
     throw error;
   });
-  if (!BROWSE_PROJECTS) throw new AppError('Forbidden', `You do not have permission to see ${issueKey}.`);
+  if (!permissions.BROWSE_PROJECTS)
+    throw new AppError('Forbidden', `You do not have permission to see ${issueKey}.`);
+  if (need === 'edit' && !permissions.EDIT_ISSUES) {
+    throw new AppError(
+      'Forbidden',
+      `You can read this postmortem but not edit ${issueKey}. Ask a project admin for edit rights.`,
+    );
+  }
 }

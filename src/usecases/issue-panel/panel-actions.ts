@@ -17,7 +17,6 @@ import { loadReview } from '../../storage/review-store';
 import { loadSettings } from '../../storage/settings-store';
 import { withReview } from '../../domain/review';
 import { readIncidentIssue } from './incident-issue';
-import { requireEditPermission } from './issue-permissions';
 import { asNewRows, withServerOwnedFields } from './server-owned-fields';
 import { checkDraft } from './panel-view';
 import { latestChangelog } from '../../jira/changelog';
@@ -29,7 +28,6 @@ export async function saveDraft(
   /** Only finalization moves the status on; a save from the panel keeps the stored one. */
   status?: PostmortemStatus,
 ): Promise<CheckView & { document: PostmortemDocument; savedAt: string }> {
-  await requireEditPermission(services, issueKey);
   const [current, review, settings] = await Promise.all([
     loadPostmortem(services.kv, issueKey),
     loadReview(services.kv, issueKey),
@@ -127,7 +125,6 @@ export async function reopenPostmortem(
   services: Services,
   issueKey: string,
 ): Promise<{ document: PostmortemDocument }> {
-  await requireEditPermission(services, issueKey);
   const current = await loadPostmortem(services.kv, issueKey);
   if (!current) throw new AppError('NotFound', `${issueKey} has no saved postmortem to reopen.`);
   const { finalizationLabel } = await loadSettings(services.kv, services.logger);
@@ -197,7 +194,6 @@ export async function exportToDescription(
   issueKey: string,
   document: PostmortemDocument,
 ): Promise<{ written: true }> {
-  await requireEditPermission(services, issueKey);
   await editIssue(services.jiraAsUser, {
     issueIdOrKey: issueKey,
     fields: { description: renderAdf(document) },

@@ -25,7 +25,6 @@ import type { Services } from '../../services';
 import { loadPostmortem } from '../../storage/postmortem-store';
 import { loadReview, updateReview } from '../../storage/review-store';
 import { loadSettings } from '../../storage/settings-store';
-import { requireEditPermission } from '../issue-panel/issue-permissions';
 
 async function savedDocument(services: Services, issueKey: string): Promise<PostmortemDocument | null> {
   return (await loadPostmortem(services.kv, issueKey))?.document ?? null;
@@ -102,7 +101,6 @@ export async function requestReview(
   issueKey: string,
   request: { reviewers: string[]; note?: string | undefined },
 ): Promise<ReviewView> {
-  await requireEditPermission(services, issueKey);
   const document = await savedDocument(services, issueKey);
   if (!document) throw new AppError('Conflict', 'Save the postmortem before asking for a review.');
   if (isSettled(document.header.status))
